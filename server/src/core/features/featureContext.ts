@@ -1,0 +1,11 @@
+import type { IndexedFile } from '../workspace/model';
+import type { DeploymentView, HostView } from '../workspace/views';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+
+/** What hover, completion and navigation read for one file. */
+export interface FeatureContext {
+  file: IndexedFile;
+  host: HostView;
+  deployment: DeploymentView | undefined;
+  index: WorkspaceIndex;
+}

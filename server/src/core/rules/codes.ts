@@ -1,0 +1,35 @@
+import type { SeverityName } from '../settings';
+
+/**
+ * Every diagnostic code with its default severity and a one-line summary
+ * (for SARIF rule descriptions and documentation). Codes are a contract:
+ * tests, settings, suppression comments and the CLI use them.
+ */
+export const CODES = {
+  // Parser
+  syntax: { severity: 'error', summary: 'A line the service would refuse to read, or read differently than it looks.' },
+  'option-outside-section': { severity: 'error', summary: 'An option before any section header; oslo.config refuses the file.' },
+  'duplicate-option': { severity: 'warning', summary: 'An option set twice in one section; only the last value counts.' },
+  // Provider-network wiring
+  'physnet-undeclared': { severity: 'error', summary: 'A mapped physical network that the ML2 configuration does not allow.' },
+  'physnet-unmapped': { severity: 'warning', summary: 'A physical network declared in ML2 that no agent of the deployment maps.' },
+  'flat-type-driver-missing': { severity: 'error', summary: 'Flat networks are used but the flat type driver is not loaded.' },
+  'tenant-type-not-enabled': { severity: 'error', summary: 'A project or external network type whose type driver is not loaded.' },
+  'ml2-configs-disagree': { severity: 'warning', summary: 'Controllers of one deployment declare different physical networks or type drivers.' },
+  'bridge-undefined': { severity: 'error', summary: 'A mapped bridge that no ifcfg file on the host creates.' },
+  'port-bridge-undefined': { severity: 'error', summary: 'An ifcfg OVS_BRIDGE naming a bridge that no ifcfg file on the host creates.' },
+  'bridge-shared-by-physnets': { severity: 'error', summary: 'One bridge mapped from two physical networks.' },
+  'physnet-mapped-twice': { severity: 'error', summary: 'One physical network mapped twice in bridge_mappings.' },
+  'bridge-reserved': { severity: 'error', summary: 'A physical network mapped to the integration or tunnel bridge.' },
+  'bridge-without-port': { severity: 'warning', summary: 'A mapped bridge with no port, bond or interface attached on the host.' },
+  'bridge-name-too-long': { severity: 'warning', summary: 'A mapped bridge name over 11 characters; its patch ports get hashed names.' },
+  'external-network-bridge-set': { severity: 'warning', summary: 'external_network_bridge is set, which bypasses bridge_mappings for external networks.' },
+} as const satisfies Record<string, { severity: SeverityName; summary: string }>;
+
+export type DiagnosticCode = keyof typeof CODES;
+
+export function isDiagnosticCode(code: unknown): code is DiagnosticCode {
+  return typeof code === 'string' && Object.prototype.hasOwnProperty.call(CODES, code);
+}
+
+export const SOURCE = 'neutron-config';

@@ -1,0 +1,126 @@
+import type { CodeAction, CompletionList, Diagnostic, Hover, Position, Range } from 'vscode-languageserver-types';
+import { complete } from './features/completion';
+import type { FeatureContext } from './features/featureContext';
+import { hover } from './features/hover';
+import { QUICK_FIXES } from './fixes/registry';
+import { suppressionFixes } from './fixes/suppressionFix';
+import { isDiagnosticCode, SOURCE } from './rules/codes';
+import { diagnose } from './rules/engine';
+import { RULES } from './rules/registry';
+import type { Rule } from './rules/rule';
+import type { FileKind, Settings } from './settings';
+import type { IndexedFile } from './workspace/model';
+import { WorkspaceIndex } from './workspace/workspaceIndex';
+
+export interface FileInfo {
+  uri: string;
+  kind: FileKind;
+  /** Host name shown to users (`compute-0`). */
+  host: string;
+  /** Deployment root directory as a path, or undefined when no ML2 config covers the host. */
+  deployment: string | undefined;
+}
+
+export interface ServiceOptions {
+  /** Called when a rule throws; the rule's findings for that file are dropped, nothing else. */
+  onRuleError?: (rule: Rule, error: unknown) => void;
+}
+
+/**
+ * The analysis core behind every face (LSP server, CLI, tests). Pure: it never
+ * touches the file system; callers hand it texts. URIs are `file:` URIs.
+ */
+export class NeutronConfigService {
+  readonly index = new WorkspaceIndex();
+  /** Diagnostics per URI, valid until an update names the URI as affected. */
+  private readonly diagnostics = new Map<string, Diagnostic[]>();
+
+  constructor(private readonly options: ServiceOptions = {}) {}
+
+  /** Workspace folders bound hosts and deployments and carry settings. Returns URIs whose diagnostics may have changed. */
+  setWorkspaceFolders(folders: { uri: string; settings?: Partial<Settings> }[]): string[] {
+    return this.invalidate(this.index.setFolders(folders));
+  }
+
+  setFolderSettings(folderUri: string, settings: Partial<Settings>): string[] {
+    return this.invalidate(this.index.setFolderSettings(folderUri, settings));
+  }
+
+  /** Whether the file would be checked (by name, or by a `fileKinds` glob of its folder). */
+  isRecognised(uri: string): boolean {
+    return this.index.kindOf(uri) !== undefined;
+  }
+
+  /** Adds or replaces a file's text. Returns every URI whose diagnostics may have changed (the file itself included). */
+  setFile(uri: string, text: string): string[] {
+    return this.invalidate(this.index.set(uri, text));
+  }
+
+  removeFile(uri: string): string[] {
+    return this.invalidate(this.index.remove(uri));
+  }
+
+  files(): string[] {
+    return [...this.index.allFiles()].map((f) => f.uri);
+  }
+
+  describeFile(uri: string): FileInfo | undefined {
+    const file = this.index.get(uri);
+    if (!file) return undefined;
+    return { uri, kind: file.kind, host: file.host.name, deployment: file.host.deployment };
+  }
+
+  getDiagnostics(uri: string): Diagnostic[] {
+    const cached = this.diagnostics.get(uri);
+    if (cached) return cached;
+    const context = this.context(uri);
+    if (!context) return [];
+    const result = diagnose(context, RULES, this.options.onRuleError);
+    this.diagnostics.set(uri, result);
+    return result;
+  }
+
+  getHover(uri: string, position: Position): Hover | null {
+    const context = this.context(uri);
+    return context ? hover(context, position) : null;
+  }
+
+  getCompletions(uri: string, position: Position): CompletionList {
+    const context = this.context(uri);
+    return context ? complete(context, position) : { isIncomplete: false, items: [] };
+  }
+
+  /** Quick fixes for our diagnostics that touch `range` (the client passes them in; codes and data drive the fixes). */
+  getCodeActions(uri: string, range: Range, diagnostics: Diagnostic[]): CodeAction[] {
+    const context = this.context(uri);
+    if (!context) return [];
+    void range;
+    const actions: CodeAction[] = [];
+    const suppressions: CodeAction[] = [];
+    for (const diagnostic of diagnostics) {
+      if (diagnostic.source !== SOURCE || !isDiagnosticCode(diagnostic.code)) continue;
+      const fixContext = { ...context, diagnostic };
+      const fix = QUICK_FIXES[diagnostic.code];
+      if (fix) actions.push(...fix(fixContext));
+      suppressions.push(...suppressionFixes(fixContext));
+    }
+    return [...actions, ...suppressions];
+  }
+
+  /** The file with what its host and deployment say, or undefined for an unknown URI. */
+  context(uri: string): FeatureContext | undefined {
+    const file: IndexedFile | undefined = this.index.get(uri);
+    if (!file) return undefined;
+    return {
+      file,
+      host: this.index.hostView(file.host),
+      deployment: this.index.deploymentView(file.host.deployment),
+      index: this.index,
+    };
+  }
+
+  private invalidate(uris: string[]): string[] {
+    for (const uri of uris) this.diagnostics.delete(uri);
+    return uris;
+  }
+}

@@ -1,0 +1,220 @@
+import { LineIndex } from '../text/lineIndex';
+import type { Comment, IfcfgAssignment, IfcfgDocument, IfcfgQuoting, ParseProblem, Token } from './ast';
+import { isTemplateLine } from './templates';
+
+/**
+ * Parses an ifcfg network-script the way bash reads its `KEY=value` lines
+ * (initscripts sources the file), keeping ranges. Never throws.
+ */
+export function parseIfcfg(text: string): IfcfgDocument {
+  const index = new LineIndex(text);
+  const assignments: IfcfgAssignment[] = [];
+  const comments: Comment[] = [];
+  const problems: ParseProblem[] = [];
+  const problem = (code: ParseProblem['code'], message: string, start: number, end: number, severity: ParseProblem['severity']) =>
+    problems.push({ code, message, range: index.range(start, end), severity });
+
+  for (let line = 0; line < index.lineCount; line++) {
+    let lineStart = index.lineStart(line);
+    if (line === 0 && text.charCodeAt(0) === 0xfeff) lineStart++;
+    const lineEnd = index.lineEnd(line);
+    const raw = text.slice(lineStart, lineEnd);
+    const indent = raw.length - raw.trimStart().length;
+    const start = lineStart + indent;
+    const end = lineStart + raw.trimEnd().length;
+    if (start >= end) continue;
+    const content = text.slice(start, end);
+    if (content.startsWith('#')) {
+      comments.push({ text: content.slice(1).trim(), line, range: index.range(start, end) });
+      continue;
+    }
+    if (isTemplateLine(content)) continue;
+
+    const match = /^(export\s+)?([A-Za-z_][A-Za-z0-9_]*)(\[[^\]]*\])?(\s*)=(\s*)/.exec(content);
+    if (!match) {
+      problem(
+        'syntax',
+        'This line is not a KEY=value assignment. The network scripts would run it as a shell command and NetworkManager ignores it.',
+        start,
+        end,
+        'warning',
+      );
+      continue;
+    }
+    const keyStart = start + (match[1]?.length ?? 0);
+    const key = tokenAt(text, index, keyStart, keyStart + match[2].length);
+    if (match[3]) {
+      problem('syntax', 'Shell array assignments are not read by NetworkManager; write KEY=value.', keyStart, keyStart + match[2].length + match[3].length, 'warning');
+      continue;
+    }
+    if (match[4] || match[5]) {
+      problem(
+        'syntax',
+        `Spaces around "=" make bash run "${key.text}" as a command instead of setting it, and NetworkManager skips the line. Write ${key.text}=value with no spaces.`,
+        keyStart,
+        start + match[0].length,
+        'error',
+      );
+      continue;
+    }
+    const valueStart = start + match[0].length;
+    const word = readShellWord(text, valueStart, end);
+    if (word.unterminated) {
+      problem(
+        'syntax',
+        `The quote opened here is never closed on this line; bash would read the following lines into ${key.text}, and NetworkManager refuses it.`,
+        word.unterminated,
+        end,
+        'error',
+      );
+    }
+    const raw_ = tokenAt(text, index, valueStart, word.end);
+    const inner = word.singleQuotedWord ?? { start: valueStart, end: word.end };
+    const value: Token = { text: word.value, start: inner.start, end: inner.end, range: index.range(inner.start, inner.end) };
+    assignments.push({
+      key,
+      value,
+      raw: raw_,
+      quoting: word.quoting,
+      expands: word.expands,
+      exported: Boolean(match[1]),
+      line,
+      range: index.range(keyStart, word.end),
+    });
+    const rest = text.slice(word.end, end);
+    const restTrimmed = rest.trimStart();
+    if (restTrimmed.startsWith('#') && rest.length !== restTrimmed.length) {
+      const commentStart = end - restTrimmed.length;
+      comments.push({ text: restTrimmed.slice(1).trim(), line, range: index.range(commentStart, end) });
+    }
+  }
+  return { format: 'ifcfg', lineIndex: index, assignments, comments, problems };
+}
+
+/** Whatever follows the value on its line that is not a comment (bash would run it as a command). */
+export function trailingText(doc: IfcfgDocument, assignment: IfcfgAssignment): Token | undefined {
+  const lineEnd = doc.lineIndex.lineEnd(assignment.line);
+  const text = doc.lineIndex.text;
+  const rest = text.slice(assignment.raw.end, lineEnd);
+  const trimmed = rest.trim();
+  if (!trimmed || trimmed.startsWith('#')) return undefined;
+  const start = assignment.raw.end + (rest.length - rest.trimStart().length);
+  const end = assignment.raw.end + rest.trimEnd().length;
+  return tokenAt(text, doc.lineIndex, start, end);
+}
+
+interface ShellWord {
+  value: string;
+  end: number;
+  quoting: IfcfgQuoting;
+  expands: boolean;
+  /** Where an unclosed quote starts. */
+  unterminated?: number;
+  /** The characters inside the quotes when the whole word is one quoted string. */
+  singleQuotedWord?: { start: number; end: number };
+}
+
+/** Reads one bash word starting at `start`, stopping at unquoted white space or the line end. */
+function readShellWord(text: string, start: number, end: number): ShellWord {
+  let value = '';
+  let i = start;
+  let expands = false;
+  const kinds = new Set<IfcfgQuoting>();
+  let quotedParts = 0;
+  let lastQuoted: { start: number; end: number } | undefined;
+  let unquotedChars = 0;
+  let unterminated: number | undefined;
+  while (i < end) {
+    const ch = text[i];
+    if (ch === ' ' || ch === '\t') break;
+    if (ch === "'") {
+      const close = text.indexOf("'", i + 1);
+      if (close < 0 || close >= end) {
+        unterminated = i;
+        value += text.slice(i + 1, end);
+        i = end;
+        break;
+      }
+      value += text.slice(i + 1, close);
+      kinds.add('single');
+      quotedParts++;
+      lastQuoted = { start: i + 1, end: close };
+      i = close + 1;
+    } else if (ch === '$' && text[i + 1] === "'") {
+      const parsed = readAnsiC(text, i + 2, end);
+      if (parsed.close < 0) {
+        unterminated = i;
+        value += parsed.value;
+        i = end;
+        break;
+      }
+      value += parsed.value;
+      kinds.add('ansi-c');
+      quotedParts++;
+      lastQuoted = { start: i + 2, end: parsed.close };
+      i = parsed.close + 1;
+    } else if (ch === '"') {
+      let j = i + 1;
+      let part = '';
+      while (j < end && text[j] !== '"') {
+        if (text[j] === '\\' && j + 1 < end && '"\\$`'.includes(text[j + 1])) {
+          part += text[j + 1];
+          j += 2;
+          continue;
+        }
+        if (text[j] === '$' || text[j] === '`') expands = true;
+        part += text[j];
+        j++;
+      }
+      value += part;
+      if (j >= end) {
+        unterminated = i;
+        i = end;
+        break;
+      }
+      kinds.add('double');
+      quotedParts++;
+      lastQuoted = { start: i + 1, end: j };
+      i = j + 1;
+    } else if (ch === '\\' && i + 1 < end) {
+      value += text[i + 1];
+      unquotedChars += 2;
+      i += 2;
+    } else {
+      if (ch === '$' || ch === '`') expands = true;
+      value += ch;
+      unquotedChars++;
+      i++;
+    }
+  }
+  let quoting: IfcfgQuoting = 'none';
+  if (kinds.size === 1 && unquotedChars === 0 && quotedParts === 1) quoting = [...kinds][0];
+  else if (kinds.size > 0) quoting = 'mixed';
+  const word: ShellWord = { value, end: i, quoting, expands };
+  if (unterminated !== undefined) word.unterminated = unterminated;
+  if (quoting !== 'none' && quoting !== 'mixed' && lastQuoted) word.singleQuotedWord = lastQuoted;
+  return word;
+}
+
+const ANSI_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"' };
+
+function readAnsiC(text: string, start: number, end: number): { value: string; close: number } {
+  let value = '';
+  let i = start;
+  while (i < end) {
+    const ch = text[i];
+    if (ch === "'") return { value, close: i };
+    if (ch === '\\' && i + 1 < end) {
+      value += ANSI_ESCAPES[text[i + 1]] ?? text[i + 1];
+      i += 2;
+      continue;
+    }
+    value += ch;
+    i++;
+  }
+  return { value, close: -1 };
+}
+
+function tokenAt(text: string, index: LineIndex, start: number, end: number): Token {
+  return { text: text.slice(start, end), start, end, range: index.range(start, end) };
+}

@@ -1,0 +1,227 @@
+import { LineIndex } from '../text/lineIndex';
+import type { Comment, IniDocument, IniOption, IniSection, ParseProblem, Token, ValueSegment } from './ast';
+import { isTemplateLine } from './templates';
+
+/**
+ * Parses the INI dialect of oslo.config (oslo_config/iniparser.py) with a
+ * range on every node. It never throws: what oslo.config would refuse becomes
+ * a ParseProblem and parsing goes on with the next line.
+ */
+export function parseIni(text: string): IniDocument {
+  return new IniParser(text).parse();
+}
+
+const BOM = 0xfeff;
+
+class IniParser {
+  private readonly index: LineIndex;
+  private readonly sections: IniSection[] = [];
+  private readonly orphans: IniOption[] = [];
+  private readonly comments: Comment[] = [];
+  private readonly problems: ParseProblem[] = [];
+  private section: IniSection | undefined;
+  /** The option whose value continuation lines extend. */
+  private open: IniOption | undefined;
+
+  constructor(private readonly text: string) {
+    this.index = new LineIndex(text);
+  }
+
+  parse(): IniDocument {
+    for (let line = 0; line < this.index.lineCount; line++) this.parseLine(line);
+    this.reportDuplicates();
+    return {
+      format: 'ini',
+      lineIndex: this.index,
+      sections: this.sections,
+      orphans: this.orphans,
+      comments: this.comments,
+      problems: this.problems,
+    };
+  }
+
+  private parseLine(line: number): void {
+    let start = this.index.lineStart(line);
+    if (line === 0 && this.text.charCodeAt(0) === BOM) start++;
+    const end = this.index.lineEnd(line);
+    const raw = this.text.slice(start, end);
+    const trimmedEnd = start + raw.trimEnd().length;
+    if (trimmedEnd === start) {
+      this.open = undefined; // a blank line ends a multi-line value
+      return;
+    }
+    const first = raw.charCodeAt(0);
+    if (first === 32 || first === 9) {
+      this.continuation(line, start, trimmedEnd);
+      return;
+    }
+    this.open = undefined;
+    const content = this.text.slice(start, trimmedEnd);
+    if (content.startsWith('[')) this.header(start, trimmedEnd);
+    else if (content.startsWith('#') || content.startsWith(';')) {
+      this.comments.push({ text: content.slice(1).trim(), line, range: this.index.range(start, trimmedEnd) });
+    } else if (isTemplateLine(content)) {
+      // A template directive line: neither configuration nor an error.
+    } else this.assignment(start, trimmedEnd);
+  }
+
+  private continuation(line: number, start: number, end: number): void {
+    const raw = this.text.slice(start, end);
+    const valueStart = start + (raw.length - raw.trimStart().length);
+    if (!this.open) {
+      const content = raw.trim();
+      if (isTemplateLine(content)) return;
+      this.problem(
+        'syntax',
+        'This line starts with white space but no option comes before it, so oslo.config refuses the whole file ("unexpected continuation line"). Remove the indentation.',
+        start,
+        end,
+        'error',
+      );
+      return;
+    }
+    const option = this.open;
+    const segment: ValueSegment = { text: this.text.slice(valueStart, end), start: valueStart };
+    option.segments.push(segment);
+    if (option.value.text === '') {
+      option.value = this.token(valueStart, end);
+    } else {
+      option.value = {
+        text: option.value.text + '\n' + segment.text,
+        start: option.value.start,
+        end,
+        range: this.index.range(option.value.start, end),
+      };
+    }
+    option.range = this.index.range(option.name.start, end);
+    this.extendSection(end);
+    if (/^[A-Za-z_][\w-]*\s*=/.test(segment.text)) {
+      this.problem(
+        'syntax',
+        `This indented line looks like an option, but oslo.config reads it as more of the value of "${option.name.text}" above. Remove the indentation to make it an option of its own.`,
+        valueStart,
+        end,
+        'warning',
+        { continues: option.name.text, line },
+      );
+    }
+  }
+
+  private header(start: number, end: number): void {
+    const content = this.text.slice(start, end);
+    if (!content.endsWith(']')) {
+      this.problem('syntax', 'This section header has no closing "]", so oslo.config refuses the whole file.', start, end, 'error');
+      this.section = undefined;
+      return;
+    }
+    if (content.length <= 2) {
+      this.problem('syntax', 'This section header has no name, so oslo.config refuses the whole file.', start, end, 'error');
+      this.section = undefined;
+      return;
+    }
+    const section: IniSection = {
+      name: this.token(start + 1, end - 1),
+      headerRange: this.index.range(start, end),
+      range: this.index.range(start, end),
+      options: [],
+    };
+    this.sections.push(section);
+    this.section = section;
+  }
+
+  private assignment(start: number, end: number): void {
+    const content = this.text.slice(start, end);
+    const colon = content.indexOf(':');
+    const equal = content.indexOf('=');
+    if (colon < 0 && equal < 0) {
+      this.problem(
+        'syntax',
+        'oslo.config expects "name = value" here; a line with neither "=" nor ":" makes it refuse the whole file.',
+        start,
+        end,
+        'error',
+      );
+      return;
+    }
+    const sep = colon < 0 || (equal >= 0 && equal < colon) ? equal : colon;
+    const nameText = content.slice(0, sep);
+    const nameStart = start + (nameText.length - nameText.trimStart().length);
+    const nameEnd = start + nameText.trimEnd().length;
+    if (nameEnd <= nameStart) {
+      this.problem('syntax', 'This line has a value but no option name, so oslo.config refuses the whole file.', start, end, 'error');
+      return;
+    }
+    const afterSep = start + sep + 1;
+    const rest = this.text.slice(afterSep, end);
+    let valueStart = afterSep + (rest.length - rest.trimStart().length);
+    let valueEnd = end;
+    // oslo.config drops one pair of matching quotes around the first line's value.
+    const first = this.text[valueStart];
+    if (valueEnd - valueStart >= 2 && (first === '"' || first === "'") && this.text[valueEnd - 1] === first) {
+      valueStart++;
+      valueEnd--;
+    }
+    const value = this.token(valueStart, valueEnd);
+    const option: IniOption = {
+      name: this.token(nameStart, nameEnd),
+      separator: this.token(start + sep, start + sep + 1),
+      value,
+      segments: [{ text: value.text, start: valueStart }],
+      range: this.index.range(nameStart, end),
+      section: this.section?.name.text,
+    };
+    if (this.section) {
+      this.section.options.push(option);
+      this.extendSection(end);
+    } else {
+      this.orphans.push(option);
+      this.problem(
+        'option-outside-section',
+        `"${option.name.text}" comes before any section header; oslo.config refuses the whole file ("No section"). Put it under the section it belongs to, such as [DEFAULT].`,
+        nameStart,
+        nameEnd,
+        'error',
+      );
+    }
+    this.open = option;
+  }
+
+  private extendSection(end: number): void {
+    if (this.section) this.section.range = { start: this.section.range.start, end: this.index.positionAt(end) };
+  }
+
+  /** The last assignment of a name in a section wins; earlier ones are dead. */
+  private reportDuplicates(): void {
+    const lastByKey = new Map<string, IniOption>();
+    const all = this.sections.flatMap((s) => s.options);
+    for (const option of all) lastByKey.set(`${option.section}\u0000${option.name.text}`, option);
+    for (const option of all) {
+      const winner = lastByKey.get(`${option.section}\u0000${option.name.text}`);
+      if (!winner || winner === option) continue;
+      const winnerLine = winner.name.range.start.line;
+      this.problem(
+        'duplicate-option',
+        `"${option.name.text}" is set again in [${option.section}] on line ${winnerLine + 1}; oslo.config keeps only that last value, so this line has no effect.`,
+        option.name.start,
+        option.name.end,
+        'warning',
+        { winnerLine },
+      );
+    }
+  }
+
+  private token(start: number, end: number): Token {
+    return { text: this.text.slice(start, end), start, end, range: this.index.range(start, end) };
+  }
+
+  private problem(
+    code: ParseProblem['code'],
+    message: string,
+    start: number,
+    end: number,
+    severity: ParseProblem['severity'],
+    data?: Record<string, unknown>,
+  ): void {
+    this.problems.push({ code, message, range: this.index.range(start, end), severity, ...(data ? { data } : {}) });
+  }
+}

@@ -1,0 +1,17 @@
+/**
+ * Template and substitution markers. A value holding one is produced by a
+ * tool or by oslo.config at run time, so it is never judged as a literal.
+ */
+const TEMPLATE_MARKERS = ['{{', '{%', '<%', '{#'];
+/** oslo.config substitution: `$name` or `${name}`. */
+const OSLO_SUBSTITUTION = /\$(\{[A-Za-z_][\w.]*\}|[A-Za-z_])/;
+
+export function isTemplated(text: string): boolean {
+  for (const marker of TEMPLATE_MARKERS) if (text.includes(marker)) return true;
+  return OSLO_SUBSTITUTION.test(text);
+}
+
+/** A whole line that is a template directive rather than configuration (`{% if … %}`). */
+export function isTemplateLine(trimmedLine: string): boolean {
+  return /^(\{%|\{#|\{\{|<%)/.test(trimmedLine);
+}

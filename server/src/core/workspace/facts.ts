@@ -1,0 +1,165 @@
+import type { IfcfgAssignment, IfcfgDocument, IniDocument, IniOption, Token } from '../syntax/ast';
+import { isTemplated } from '../syntax/templates';
+import { listItems, splitToken } from '../syntax/valueElements';
+
+/**
+ * The facts one file contributes to the workspace: names it declares or uses,
+ * each with its range. Cross-file rules and navigation read only these.
+ */
+
+/** A list-valued option as set in a file. `templated`: its real content is unknown. */
+export interface ListFact {
+  option: IniOption;
+  items: Token[];
+  templated: boolean;
+}
+
+export interface ScalarFact {
+  option: IniOption;
+  templated: boolean;
+}
+
+export interface VlanRangeEntry {
+  entry: Token;
+  physnet: Token;
+}
+
+export interface Ml2Facts {
+  kind: 'ml2';
+  typeDrivers: ListFact | undefined;
+  tenantNetworkTypes: ListFact | undefined;
+  externalNetworkType: ScalarFact | undefined;
+  flatNetworks: ListFact | undefined;
+  vlanRanges: (ListFact & { entries: VlanRangeEntry[] }) | undefined;
+}
+
+export interface BridgeMapping {
+  entry: Token;
+  physnet: Token;
+  bridge: Token;
+  /** Either side holds a template marker or substitution. */
+  templated: boolean;
+}
+
+export interface OvsAgentFacts {
+  kind: 'ovs-agent';
+  bridgeMappings: (ScalarFact & { mappings: BridgeMapping[] }) | undefined;
+  integrationBridge: { name: string; option?: IniOption };
+  tunnelBridge: { name: string; option?: IniOption };
+}
+
+export interface L3AgentFacts {
+  kind: 'l3-agent';
+  externalNetworkBridge: ScalarFact | undefined;
+}
+
+export interface IfcfgFacts {
+  kind: 'ifcfg';
+  /** DEVICE, or the file name's suffix when DEVICE is not set. */
+  device: string;
+  deviceAssignment: IfcfgAssignment | undefined;
+  type: string | undefined;
+  typeAssignment: IfcfgAssignment | undefined;
+  ovsBridge: IfcfgAssignment | undefined;
+  /** DEVICE, TYPE or OVS_BRIDGE come from a template or expansion: their real values are unknown. */
+  templated: boolean;
+}
+
+export type FileFacts = Ml2Facts | OvsAgentFacts | L3AgentFacts | IfcfgFacts;
+
+export const DEFAULT_TYPE_DRIVERS = ['local', 'flat', 'vlan', 'gre', 'vxlan', 'geneve'];
+export const DEFAULT_INTEGRATION_BRIDGE = 'br-int';
+export const DEFAULT_TUNNEL_BRIDGE = 'br-tun';
+export const OVS_BRIDGE_TYPES = ['OVSBridge', 'OVSUserBridge'];
+
+/** The last assignment of an option in a section (oslo.config keeps the last). */
+export function findOption(doc: IniDocument, section: string, name: string): IniOption | undefined {
+  let found: IniOption | undefined;
+  for (const s of doc.sections) {
+    if (s.name.text !== section) continue;
+    for (const option of s.options) if (option.name.text === name) found = option;
+  }
+  return found;
+}
+
+function listFact(doc: IniDocument, section: string, name: string): ListFact | undefined {
+  const option = findOption(doc, section, name);
+  if (!option) return undefined;
+  return { option, items: listItems(option, doc.lineIndex), templated: isTemplated(option.value.text) };
+}
+
+function scalarFact(doc: IniDocument, section: string, name: string): ScalarFact | undefined {
+  const option = findOption(doc, section, name);
+  return option ? { option, templated: isTemplated(option.value.text) } : undefined;
+}
+
+export function ml2Facts(doc: IniDocument): Ml2Facts {
+  const vlan = listFact(doc, 'ml2_type_vlan', 'network_vlan_ranges');
+  return {
+    kind: 'ml2',
+    typeDrivers: listFact(doc, 'ml2', 'type_drivers'),
+    // 2026.1 renames tenant_network_types; either name is read.
+    tenantNetworkTypes: listFact(doc, 'ml2', 'project_network_types') ?? listFact(doc, 'ml2', 'tenant_network_types'),
+    externalNetworkType: scalarFact(doc, 'ml2', 'external_network_type'),
+    flatNetworks: listFact(doc, 'ml2_type_flat', 'flat_networks'),
+    vlanRanges: vlan && {
+      ...vlan,
+      entries: vlan.items.map((entry) => ({ entry, physnet: splitToken(entry, ':', doc.lineIndex)[0] })),
+    },
+  };
+}
+
+export function ovsAgentFacts(doc: IniDocument): OvsAgentFacts {
+  const option = findOption(doc, 'ovs', 'bridge_mappings');
+  let bridgeMappings: OvsAgentFacts['bridgeMappings'];
+  if (option) {
+    const mappings: BridgeMapping[] = [];
+    for (const entry of listItems(option, doc.lineIndex)) {
+      const parts = splitToken(entry, ':', doc.lineIndex);
+      // Malformed entries stop the agent; they are the value checker's business, not a mapping.
+      if (parts.length !== 2 || !parts[0].text || !parts[1].text) continue;
+      mappings.push({ entry, physnet: parts[0], bridge: parts[1], templated: isTemplated(entry.text) });
+    }
+    bridgeMappings = { option, templated: isTemplated(option.value.text), mappings };
+  }
+  return {
+    kind: 'ovs-agent',
+    bridgeMappings,
+    integrationBridge: bridgeSetting(doc, 'integration_bridge', DEFAULT_INTEGRATION_BRIDGE),
+    tunnelBridge: bridgeSetting(doc, 'tunnel_bridge', DEFAULT_TUNNEL_BRIDGE),
+  };
+}
+
+function bridgeSetting(doc: IniDocument, name: string, fallback: string): { name: string; option?: IniOption } {
+  const option = findOption(doc, 'ovs', name);
+  if (!option || !option.value.text || isTemplated(option.value.text)) return { name: fallback };
+  return { name: option.value.text, option };
+}
+
+export function l3AgentFacts(doc: IniDocument): L3AgentFacts {
+  return { kind: 'l3-agent', externalNetworkBridge: scalarFact(doc, 'DEFAULT', 'external_network_bridge') };
+}
+
+/** The last assignment of a key (bash and NetworkManager keep the last). */
+export function lastAssignment(doc: IfcfgDocument, key: string): IfcfgAssignment | undefined {
+  for (let i = doc.assignments.length - 1; i >= 0; i--) if (doc.assignments[i].key.text === key) return doc.assignments[i];
+  return undefined;
+}
+
+/** `renderedName` is the file name without template suffix (`ifcfg-br-ex`). */
+export function ifcfgFacts(doc: IfcfgDocument, renderedName: string): IfcfgFacts {
+  const deviceAssignment = lastAssignment(doc, 'DEVICE');
+  const typeAssignment = lastAssignment(doc, 'TYPE');
+  const ovsBridge = lastAssignment(doc, 'OVS_BRIDGE');
+  const suffix = renderedName.replace(/^ifcfg-/, '');
+  const unknown = (a: IfcfgAssignment | undefined) => a !== undefined && (a.expands || isTemplated(a.value.text));
+  return {
+    kind: 'ifcfg',
+    device: deviceAssignment?.value.text || suffix,
+    deviceAssignment,
+    type: typeAssignment?.value.text,
+    typeAssignment,
+    ovsBridge,
+    templated: unknown(deviceAssignment) || unknown(typeAssignment) || unknown(ovsBridge) || isTemplated(suffix),
+  };
+}

@@ -1,0 +1,61 @@
+import picomatch from 'picomatch';
+import type { FileKind, Settings } from '../settings';
+
+/** Suffixes of template files that render to the recognised names (`openvswitch_agent.ini.j2`). */
+const TEMPLATE_SUFFIXES = ['.j2', '.jinja', '.jinja2', '.erb', '.tmpl', '.tpl'];
+
+const KIND_BY_NAME: Record<string, FileKind> = {
+  'ml2_conf.ini': 'ml2',
+  'plugin.ini': 'ml2',
+  'openvswitch_agent.ini': 'ovs-agent',
+  'l3_agent.ini': 'l3-agent',
+};
+
+/** File endings the network service skips at boot (initscripts' ignore list). */
+const IFCFG_SKIPPED_ENDINGS = ['~', '.bak', '.old', '.orig', '.rpmnew', '.rpmorig', '.rpmsave'];
+
+/** The file name without a template suffix, and whether one was there. */
+export function renderedName(basename: string): { name: string; template: boolean } {
+  for (const suffix of TEMPLATE_SUFFIXES) {
+    if (basename.length > suffix.length && basename.endsWith(suffix)) {
+      return { name: basename.slice(0, -suffix.length), template: true };
+    }
+  }
+  return { name: basename, template: false };
+}
+
+/** Whether the network service would read this ifcfg file at boot. */
+export function isBootIfcfgName(name: string): boolean {
+  if (!name.startsWith('ifcfg-') || name.length === 'ifcfg-'.length) return false;
+  if (IFCFG_SKIPPED_ENDINGS.some((ending) => name.endsWith(ending))) return false;
+  if (name === 'ifcfg-lo' || name.includes(':')) return false;
+  if (/-range\d*$/.test(name)) return false;
+  return true;
+}
+
+/** The kind a file name alone implies. */
+export function kindFromName(basename: string): FileKind | undefined {
+  const { name } = renderedName(basename);
+  const known = KIND_BY_NAME[name];
+  if (known) return known;
+  return isBootIfcfgName(name) ? 'ifcfg' : undefined;
+}
+
+/** Compiled `fileKinds` globs of one folder; a glob wins over the name. */
+export class KindMatcher {
+  private readonly matchers: { test: (path: string) => boolean; kind: FileKind }[];
+
+  constructor(settings: Settings) {
+    this.matchers = Object.entries(settings.fileKinds).map(([glob, kind]) => ({
+      test: picomatch(glob, { dot: true, basename: !glob.includes('/') }),
+      kind,
+    }));
+  }
+
+  /** `relativePath` uses forward slashes, relative to the workspace folder. */
+  kindOf(relativePath: string): FileKind | undefined {
+    for (const matcher of this.matchers) if (matcher.test(relativePath)) return matcher.kind;
+    const basename = relativePath.slice(relativePath.lastIndexOf('/') + 1);
+    return kindFromName(basename);
+  }
+}

@@ -1,0 +1,122 @@
+import type { Token } from '../syntax/ast';
+import type { IfcfgFacts, Ml2Facts, OvsAgentFacts } from './facts';
+import { OVS_BRIDGE_TYPES } from './facts';
+import type { Host, IndexedFile } from './model';
+
+/** A name as it stands in one file. */
+export interface NameOccurrence {
+  file: IndexedFile;
+  token: Token;
+}
+
+/** What one host's files say together: its bridges, ports and agent configs. */
+export class HostView {
+  readonly files: IndexedFile[];
+  readonly ifcfgFiles: IndexedFile[] = [];
+  readonly agentFiles: IndexedFile[] = [];
+  /** OVS bridges defined by ifcfg files, by device name. */
+  readonly bridges = new Map<string, IndexedFile[]>();
+  /** ifcfg files attached to a bridge through OVS_BRIDGE, by bridge name. */
+  readonly portsByBridge = new Map<string, IndexedFile[]>();
+  /** Some ifcfg file's device, type or bridge comes from a template: the bridge set is not known for sure. */
+  readonly uncertain: boolean;
+
+  constructor(readonly host: Host) {
+    this.files = [...host.files].sort((a, b) => a.path.localeCompare(b.path));
+    let uncertain = false;
+    for (const file of this.files) {
+      if (file.kind === 'ovs-agent') this.agentFiles.push(file);
+      if (file.kind !== 'ifcfg') continue;
+      this.ifcfgFiles.push(file);
+      const facts = file.facts as IfcfgFacts;
+      if (facts.templated) uncertain = true;
+      if (facts.type !== undefined && OVS_BRIDGE_TYPES.includes(facts.type)) push(this.bridges, facts.device, file);
+      if (facts.ovsBridge?.value.text) push(this.portsByBridge, facts.ovsBridge.value.text, file);
+    }
+    this.uncertain = uncertain;
+  }
+
+  /** Whether ifcfg files can tell which bridges exist on this host. */
+  get knowsBridges(): boolean {
+    return this.ifcfgFiles.length > 0 && !this.uncertain;
+  }
+}
+
+/** A set of physnet names, possibly open (a `*` or a templated value allows names not listed). */
+export interface PhysnetSet {
+  names: Map<string, NameOccurrence[]>;
+  open: boolean;
+}
+
+/**
+ * What a deployment's files say together: the physnets its ML2 configs allow
+ * and the physnets its agents map.
+ */
+export class DeploymentView {
+  readonly ml2Files: IndexedFile[];
+  readonly agentFiles: IndexedFile[];
+  readonly hosts: Host[];
+  /** Physnets flat networks may use; open when `*`, left at its default, or templated. */
+  readonly flat: PhysnetSet = { names: new Map(), open: false };
+  /** Physnets with VLAN ranges; open when templated. */
+  readonly vlan: PhysnetSet = { names: new Map(), open: false };
+  /** Physnets mapped by agents; open when some mapping is templated. */
+  readonly mapped: PhysnetSet = { names: new Map(), open: false };
+
+  constructor(
+    readonly root: string,
+    hosts: Iterable<Host>,
+  ) {
+    this.hosts = [...hosts].sort((a, b) => a.name.localeCompare(b.name));
+    const files = this.hosts.flatMap((h) => [...h.files]).sort((a, b) => a.path.localeCompare(b.path));
+    this.ml2Files = files.filter((f) => f.kind === 'ml2');
+    this.agentFiles = files.filter((f) => f.kind === 'ovs-agent');
+    for (const file of this.ml2Files) this.addDeclarations(file, file.facts as Ml2Facts);
+    for (const file of this.agentFiles) {
+      const mappings = (file.facts as OvsAgentFacts).bridgeMappings;
+      if (!mappings) continue;
+      if (mappings.templated) this.mapped.open = true;
+      for (const m of mappings.mappings) {
+        if (m.templated) this.mapped.open = true;
+        else push(this.mapped.names, m.physnet.text, { file, token: m.physnet });
+      }
+    }
+  }
+
+  private addDeclarations(file: IndexedFile, facts: Ml2Facts): void {
+    const flat = facts.flatNetworks;
+    if (!flat || flat.templated) this.flat.open = true;
+    else {
+      for (const item of flat.items) {
+        if (item.text === '*') this.flat.open = true;
+        else push(this.flat.names, item.text, { file, token: item });
+      }
+    }
+    const vlan = facts.vlanRanges;
+    if (vlan?.templated) this.vlan.open = true;
+    for (const entry of vlan?.entries ?? []) {
+      if (entry.physnet.text) push(this.vlan.names, entry.physnet.text, { file, token: entry.physnet });
+    }
+  }
+
+  /** Whether some ML2 config of the deployment lets a network use this physnet. */
+  allows(physnet: string): boolean {
+    return this.flat.open || this.vlan.open || this.flat.names.has(physnet) || this.vlan.names.has(physnet);
+  }
+
+  /** Where the deployment declares a physnet (flat and VLAN declarations). */
+  declarations(physnet: string): NameOccurrence[] {
+    return [...(this.flat.names.get(physnet) ?? []), ...(this.vlan.names.get(physnet) ?? [])];
+  }
+
+  /** Names declared explicitly, for suggestions. */
+  declaredNames(): string[] {
+    return [...new Set([...this.flat.names.keys(), ...this.vlan.names.keys()])].sort();
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
