@@ -118,7 +118,19 @@ export async function listFiles(root: string, options: WalkOptions = {}): Promis
 /** Whether `child` is `parent` or lies below it (both absolute, same separator style). */
 export function isPathInside(child: string, parent: string): boolean {
   const relative = path.relative(parent, child);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  if (relative === '') return true;
+  if (path.isAbsolute(relative)) return false;
+  return relative !== '..' && !relative.startsWith('..' + path.sep);
+}
+
+/**
+ * Reads a text file as UTF-8 without its byte-order mark: editors hand over
+ * document text without one, and positions must agree between an open editor
+ * and the same file read from disk.
+ */
+export async function readTextFile(absolutePath: string): Promise<string> {
+  const text = await fs.readFile(absolutePath, 'utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function asErrno(e: unknown): NodeJS.ErrnoException {

@@ -1,5 +1,12 @@
 import type { CodeAction, CompletionList, Diagnostic, Hover, Position, Range } from 'vscode-languageserver-types';
+import type { CodeLens, DocumentHighlight, DocumentSymbol, InlayHint, Location, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver-types';
+import { codeLenses, type CodeLensOptions } from './features/codeLens';
 import { complete } from './features/completion';
+import { definition } from './features/definition';
+import { inlayHints } from './features/inlayHints';
+import { prepareRename, rename, type PrepareRenameResult, type RenameOptions } from './features/rename';
+import { documentHighlights, references } from './features/references';
+import { documentSymbols, workspaceSymbols } from './features/symbols';
 import type { FeatureContext } from './features/featureContext';
 import { hover } from './features/hover';
 import { QUICK_FIXES } from './fixes/registry';
@@ -105,6 +112,56 @@ export class NeutronConfigService {
       suppressions.push(...suppressionFixes(fixContext));
     }
     return [...actions, ...suppressions];
+  }
+
+  // ---- navigation and refactoring (physnets across a deployment, bridges across a host) ----
+
+  /** Where the physnet, bridge or interface under the cursor is declared; null when nothing is. */
+  getDefinition(uri: string, position: Position): Location[] | null {
+    const context = this.context(uri);
+    return context ? definition(context, position) : null;
+  }
+
+  getReferences(uri: string, position: Position, includeDeclaration: boolean): Location[] {
+    const context = this.context(uri);
+    return context ? references(context, position, includeDeclaration) : [];
+  }
+
+  getDocumentHighlights(uri: string, position: Position): DocumentHighlight[] {
+    const context = this.context(uri);
+    return context ? documentHighlights(context, position) : [];
+  }
+
+  /** The name's range and text; null where nothing is under the cursor. Throws RenameRefusedError (code -32803) where a rename makes no sense. */
+  prepareRename(uri: string, position: Position): PrepareRenameResult | null {
+    const context = this.context(uri);
+    return context ? prepareRename(context, position) : null;
+  }
+
+  /** Every edit of the rename, file renames included (documentChanges). Throws RenameRefusedError (code -32803) with a message for the user. */
+  rename(uri: string, position: Position, newName: string, options?: RenameOptions): WorkspaceEdit {
+    const context = this.context(uri);
+    if (!context) return { documentChanges: [] };
+    return rename(context, position, newName, options);
+  }
+
+  getDocumentSymbols(uri: string): DocumentSymbol[] {
+    const file = this.index.get(uri);
+    return file ? documentSymbols(file.doc) : [];
+  }
+
+  getWorkspaceSymbols(query: string): SymbolInformation[] {
+    return workspaceSymbols(this.index, query);
+  }
+
+  getCodeLenses(uri: string, options?: CodeLensOptions): CodeLens[] {
+    const context = this.context(uri);
+    return context ? codeLenses(context, options) : [];
+  }
+
+  getInlayHints(uri: string, range: Range): InlayHint[] {
+    const context = this.context(uri);
+    return context ? inlayHints(context, range) : [];
   }
 
   /** The file with what its host and deployment say, or undefined for an unknown URI. */

@@ -1,9 +1,306 @@
-import type { Hover, Position } from 'vscode-languageserver-types';
+import type { Hover, Position, Range } from 'vscode-languageserver-types';
+import type { IniOption, Token } from '../syntax/ast';
+import { isTemplated } from '../syntax/templates';
+import { listItems, splitToken } from '../syntax/valueElements';
+import type { IfcfgFacts, Ml2Facts, OvsAgentFacts } from '../workspace/facts';
+import { DEFAULT_INTEGRATION_BRIDGE, DEFAULT_TUNNEL_BRIDGE } from '../workspace/facts';
+import type { IndexedFile } from '../workspace/model';
+import type { DeploymentView, HostView } from '../workspace/views';
+import { cursorContext, type ValueCursor } from './cursorContext';
 import type { FeatureContext } from './featureContext';
+import { optionDoc, renderOptionDoc, TYPE_DRIVERS, typeDriverDoc, type OptionDoc } from './wiringDocs';
 
-// PENDING: being written.
+/**
+ * Hover for the wiring options: what an option does, and what this host and
+ * its deployment make of the names in its value.
+ */
 export function hover(context: FeatureContext, position: Position): Hover | null {
-  void context;
-  void position;
-  return null;
+  const cursor = cursorContext(context.file.doc, position);
+  switch (cursor.kind) {
+    case 'option-name': {
+      const doc = optionDoc(context.file.kind, cursor.section, cursor.name.text);
+      if (!doc) return null;
+      let text = renderOptionDoc(doc);
+      if (doc.value === 'physnet-bridge-mappings') text += '\n\n---\n\n' + hostWiring(context, cursor.option);
+      return markdown(text, cursor.name.range);
+    }
+    case 'option-value': {
+      const doc = optionDoc(context.file.kind, cursor.section, cursor.option.name.text);
+      return doc ? valueHover(context, doc, cursor.value) : null;
+    }
+    case 'ifcfg-value': {
+      if (cursor.assignment.key.text !== 'OVS_BRIDGE' || !cursor.value.text) return null;
+      return markdown(bridgeDescription(context, cursor.value.text), cursor.value.range);
+    }
+    default:
+      return null;
+  }
+}
+
+function valueHover(context: FeatureContext, doc: OptionDoc, value: ValueCursor): Hover | null {
+  const { element, part, partIndex } = value;
+  if (!element.text) return null;
+  switch (doc.value) {
+    case 'physnet-bridge-mappings':
+      if (!part.text) return null;
+      if (partIndex === 0) return markdown(physnetDescription(context, part.text), part.range);
+      if (partIndex === 1) return markdown(bridgeDescription(context, part.text), part.range);
+      return null;
+    case 'physnet-list':
+      if (element.text === '*') return markdown('`*` lets flat networks use **any** physnet name; each host still has to map the name in its `bridge_mappings`.', element.range);
+      return markdown(physnetDescription(context, element.text), element.range);
+    case 'vlan-ranges': {
+      if (!part.text) return null;
+      const range = vlanRangeLine(value.parts);
+      if (partIndex === 0) return markdown(physnetDescription(context, part.text, range), part.range);
+      return markdown(`**VLAN range ${code(element.text)}**\n\n${range}`, element.range);
+    }
+    case 'type-driver-list':
+    case 'type-driver':
+      return markdown(typeDriverDescription(element.text), element.range);
+    default:
+      return null;
+  }
+}
+
+// ---- bridge_mappings: the host's resolved wiring ------------------------------
+
+/** Each physnet → bridge → ports of the hovered bridge_mappings line, with where it is declared and what is missing. */
+function hostWiring(context: FeatureContext, option: IniOption): string {
+  const { host, deployment } = context;
+  const name = host.host.name;
+  const out = [`**Wiring on ${name}**`, ''];
+  const facts = context.file.facts as OvsAgentFacts;
+  if (facts.bridgeMappings && facts.bridgeMappings.option !== option) {
+    out.push(`⚠ A later \`bridge_mappings\` in this section replaces this one; oslo.config reads only the last.`, '');
+  }
+  if (host.ifcfgFiles.length === 0) {
+    out.push(`No ifcfg files of ${name} are in the workspace, so its bridges and ports cannot be checked.`, '');
+  }
+  if (!deployment) out.push(`No ML2 configuration (\`ml2_conf.ini\`, \`plugin.ini\`) covers ${name}, so the physnets cannot be checked against declarations.`, '');
+
+  const entries = listItems(option, context.file.doc.lineIndex);
+  if (entries.length === 0) {
+    out.push(`Nothing is mapped: ${name} can carry tunnel networks only, and flat or VLAN ports cannot bind here.`);
+    return out.join('\n');
+  }
+  const physnetCount = new Map<string, number>();
+  const bridgeCount = new Map<string, number>();
+  const pairs: { entry: Token; physnet: string; bridge: string }[] = [];
+  for (const entry of entries) {
+    const parts = splitToken(entry, ':', context.file.doc.lineIndex);
+    if (parts.length !== 2 || !parts[0].text || !parts[1].text) {
+      out.push(`- ${code(entry.text)}: not a \`physnet:bridge\` pair; the agent refuses the whole option.`);
+      continue;
+    }
+    pairs.push({ entry, physnet: parts[0].text, bridge: parts[1].text });
+    physnetCount.set(parts[0].text, (physnetCount.get(parts[0].text) ?? 0) + 1);
+    bridgeCount.set(parts[1].text, (bridgeCount.get(parts[1].text) ?? 0) + 1);
+  }
+  const ovs = reservedBridges(host);
+  for (const { entry, physnet, bridge } of pairs) {
+    if (isTemplated(entry.text)) {
+      out.push(`- ${code(entry.text)}: filled in by a template or substitution; checked once rendered.`);
+      continue;
+    }
+    const ports = host.portsByBridge.get(bridge) ?? [];
+    const portText = host.ifcfgFiles.length === 0 ? '?' : ports.length ? ports.map(describePort).join(', ') : '*no port*';
+    out.push(`- ${code(physnet)} → ${code(bridge)} → ${portText}`);
+    const notes: string[] = [];
+    if (deployment && deployment.allows(physnet)) notes.push(`declared: ${declarationText(deployment, physnet)}`);
+    const bridgeFiles = host.bridges.get(bridge) ?? [];
+    if (bridgeFiles.length) notes.push(`bridge: ${bridgeFiles.map((f) => code(f.relativePath)).join(', ')}`);
+    if (deployment && !deployment.allows(physnet)) {
+      notes.push(`⚠ not declared: no ML2 config of this deployment lists ${code(physnet)} in \`flat_networks\` or \`network_vlan_ranges\`, so no network can use it`);
+    }
+    if ((physnetCount.get(physnet) ?? 0) > 1) notes.push(`⚠ ${code(physnet)} is mapped more than once; the agent exits at start`);
+    if ((bridgeCount.get(bridge) ?? 0) > 1) notes.push(`⚠ ${code(bridge)} serves more than one physnet; the agent exits at start`);
+    if (bridge === ovs.integration) notes.push(`⚠ ${code(bridge)} is the integration bridge, which the agent manages itself`);
+    else if (bridge === ovs.tunnel) notes.push(`⚠ ${code(bridge)} is the tunnel bridge, which the agent manages itself`);
+    else if (host.knowsBridges && bridgeFiles.length === 0) {
+      notes.push(`⚠ no ifcfg file of ${name} defines ${code(bridge)} as an OVS bridge; if it does not exist the agent stops at start`);
+    } else if (bridgeFiles.length && ports.length === 0) {
+      notes.push(`⚠ no port, bond or interface names ${code(bridge)} in OVS_BRIDGE, so nothing leaves the host through it`);
+    }
+    for (const note of notes) out.push(`  - ${note}`);
+  }
+  return out.join('\n');
+}
+
+function describePort(file: IndexedFile): string {
+  const facts = file.facts as IfcfgFacts;
+  return `${code(facts.device)} (${facts.type ?? 'no TYPE'})`;
+}
+
+function reservedBridges(host: HostView): { integration: string; tunnel: string } {
+  const agent = host.agentFiles[0]?.facts as OvsAgentFacts | undefined;
+  return { integration: agent?.integrationBridge.name ?? DEFAULT_INTEGRATION_BRIDGE, tunnel: agent?.tunnelBridge.name ?? DEFAULT_TUNNEL_BRIDGE };
+}
+
+// ---- physnets -----------------------------------------------------------------
+
+/** How one ML2 file lets networks use a physnet. */
+export interface Declaration {
+  type: 'flat' | 'vlan' | 'flat-any';
+  file: IndexedFile;
+  /** For VLAN: the entries naming the physnet (`physnet2:100:199`); for flat-any: why any name is allowed. */
+  detail: string;
+}
+
+/** Where the deployment declares a physnet; when no file names it, the files whose `flat_networks` allow any name. */
+export function declarationsOf(deployment: DeploymentView, physnet: string): Declaration[] {
+  const found: Declaration[] = [];
+  for (const file of deployment.ml2Files) {
+    const facts = file.facts as Ml2Facts;
+    if (facts.flatNetworks && !facts.flatNetworks.templated && facts.flatNetworks.items.some((i) => i.text === physnet)) {
+      found.push({ type: 'flat', file, detail: physnet });
+    }
+    const vlan = (facts.vlanRanges?.entries ?? []).filter((e) => e.physnet.text === physnet).map((e) => e.entry.text);
+    if (vlan.length) found.push({ type: 'vlan', file, detail: vlan.join(', ') });
+  }
+  if (found.length) return found;
+  for (const file of deployment.ml2Files) {
+    const flat = (file.facts as Ml2Facts).flatNetworks;
+    if (!flat) found.push({ type: 'flat-any', file, detail: '`flat_networks` is not set and defaults to `*`' });
+    else if (flat.templated) found.push({ type: 'flat-any', file, detail: '`flat_networks` comes from a template' });
+    else if (flat.items.some((i) => i.text === '*')) found.push({ type: 'flat-any', file, detail: '`flat_networks = *`' });
+  }
+  return found;
+}
+
+export function fileLabel(file: IndexedFile): string {
+  return `${code(file.relativePath)} (${file.host.name})`;
+}
+
+function declarationText(deployment: DeploymentView, physnet: string): string {
+  const declarations = declarationsOf(deployment, physnet);
+  if (declarations.length === 0) return 'unknown (`network_vlan_ranges` comes from a template)';
+  return declarations
+    .map((d) => {
+      if (d.type === 'flat') return `flat in ${fileLabel(d.file)}`;
+      if (d.type === 'vlan') return `VLAN ${code(d.detail)} in ${fileLabel(d.file)}`;
+      return `flat, any name allowed: ${d.detail} in ${fileLabel(d.file)}`;
+    })
+    .join('; ');
+}
+
+function physnetDescription(context: FeatureContext, physnet: string, extra?: string): string {
+  const { deployment } = context;
+  const out = [`**Physical network ${code(physnet)}**`, ''];
+  if (extra) out.push(`- This entry: ${extra}`);
+  if (!deployment) {
+    out.push(`- No ML2 configuration covers ${context.host.host.name}, so where ${code(physnet)} is declared is unknown.`);
+    out.push(...mappingLines([context.host.host.name], bridgesFor(context.host.agentFiles, physnet)));
+    return out.join('\n');
+  }
+  if (deployment.allows(physnet)) out.push(`- Declared: ${declarationText(deployment, physnet)}`);
+  else {
+    out.push(`- ⚠ No ML2 config of this deployment lists it in \`flat_networks\` or \`network_vlan_ranges\`, so neutron-server rejects networks on it.`);
+  }
+  const mappedHosts = [...new Set((deployment.mapped.names.get(physnet) ?? []).map((o) => o.file.host.name))].sort();
+  if (mappedHosts.length === 0) {
+    out.push(
+      deployment.agentFiles.length
+        ? `- ⚠ No host of this deployment maps it in \`bridge_mappings\`, so ports on its networks cannot bind anywhere.`
+        : `- No Open vSwitch agent configuration of this deployment is in the workspace.`,
+    );
+    return out.join('\n');
+  }
+  out.push(...mappingLines(mappedHosts, bridgesFor(deployment.agentFiles, physnet)));
+  return out.join('\n');
+}
+
+function mappingLines(hosts: string[], bridges: Map<string, string[]>): string[] {
+  if (bridges.size === 0) return [`- Not mapped by ${hosts.length === 1 ? hosts[0] : 'any host'}.`];
+  return [
+    `- Mapped on ${hosts.length} host${hosts.length === 1 ? '' : 's'}: ${firstNames(hosts)}`,
+    `- Bridges: ${[...bridges].map(([bridge, on]) => `${code(bridge)} (${firstNames(on)})`).join(', ')}`,
+  ];
+}
+
+/** Bridge → host names, for the mappings of one physnet in the given agent files. */
+function bridgesFor(agentFiles: IndexedFile[], physnet: string): Map<string, string[]> {
+  const bridges = new Map<string, string[]>();
+  for (const file of agentFiles) {
+    for (const m of (file.facts as OvsAgentFacts).bridgeMappings?.mappings ?? []) {
+      if (m.physnet.text !== physnet) continue;
+      const hosts = bridges.get(m.bridge.text) ?? [];
+      if (!hosts.includes(file.host.name)) hosts.push(file.host.name);
+      bridges.set(m.bridge.text, hosts.sort());
+    }
+  }
+  return new Map([...bridges].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+const FIRST_NAMES = 5;
+
+function firstNames(names: string[]): string {
+  const shown = names.slice(0, FIRST_NAMES).join(', ');
+  return names.length > FIRST_NAMES ? `${shown} and ${names.length - FIRST_NAMES} more` : shown;
+}
+
+/** `physnet` alone, or `physnet:min:max`: the tags it spans, or why neutron-server would refuse it. */
+function vlanRangeLine(parts: Token[]): string {
+  if (parts.length === 1) return 'all tags 1–4094 (4094 tags)';
+  const [min, max] = [parts[1]?.text ?? '', parts[2]?.text ?? ''];
+  const valid = parts.length === 3 && /^\d+$/.test(min) && /^\d+$/.test(max);
+  const lo = Number(min);
+  const hi = Number(max);
+  if (!valid || lo < 1 || hi > 4094 || lo > hi) {
+    return '⚠ not a valid range (`physnet:min:max` with 1 ≤ min ≤ max ≤ 4094); neutron-server refuses to start.';
+  }
+  const count = hi - lo + 1;
+  return `tags ${lo}–${hi} (${count} tag${count === 1 ? '' : 's'})`;
+}
+
+// ---- bridges ------------------------------------------------------------------
+
+/** A bridge on this host: its ifcfg file, its ports, the physnets that map it, and what is missing. */
+function bridgeDescription(context: FeatureContext, bridge: string): string {
+  const { host } = context;
+  const name = host.host.name;
+  const out = [`**OVS bridge ${code(bridge)}** on ${name}`, ''];
+  const ovs = reservedBridges(host);
+  if (bridge === ovs.integration || bridge === ovs.tunnel) {
+    const role = bridge === ovs.integration ? 'integration' : 'tunnel';
+    out.push(`- ⚠ The ${role} bridge: the Open vSwitch agent creates and manages it, so no physnet may be mapped to it.`);
+  }
+  const files = host.bridges.get(bridge) ?? [];
+  if (files.length) out.push(`- Defined in ${files.map((f) => `${code(f.relativePath)} (TYPE=${(f.facts as IfcfgFacts).type ?? '?'})`).join(', ')}`);
+  else if (host.ifcfgFiles.length === 0) out.push(`- No ifcfg files of ${name} are in the workspace, so whether the bridge exists is unknown.`);
+  else if (!host.uncertain) out.push(`- ⚠ No ifcfg file of ${name} defines it with TYPE=OVSBridge or OVSUserBridge.`);
+
+  const ports = host.portsByBridge.get(bridge) ?? [];
+  if (ports.length) out.push(`- Ports: ${ports.map((p) => `${describePort(p)} in ${code(p.renderedName)}`).join(', ')}`);
+  else if (files.length) out.push(`- ⚠ No port: no ifcfg file names it in OVS_BRIDGE, so traffic mapped to it never reaches the wire.`);
+
+  const mappedFrom: string[] = [];
+  for (const file of host.agentFiles) {
+    for (const m of (file.facts as OvsAgentFacts).bridgeMappings?.mappings ?? []) {
+      if (m.bridge.text === bridge) mappedFrom.push(`${code(m.physnet.text)} in ${code(file.relativePath)}`);
+    }
+  }
+  if (mappedFrom.length) out.push(`- Mapped from physnet ${mappedFrom.join(', ')}`);
+  else out.push(`- No physnet of ${name} is mapped to it in \`bridge_mappings\`.`);
+  if (bridge.length > 11) out.push(`- Its name is longer than 11 characters, so the patch ports \`int-…\`/\`phy-…\` get shortened with a hash.`);
+  return out.join('\n');
+}
+
+// ---- type drivers ---------------------------------------------------------------
+
+function typeDriverDescription(name: string): string {
+  const doc = typeDriverDoc(name);
+  if (doc) return `**Type driver ${code(name)}**\n\n${doc.description}`;
+  return `${code(name)} is not one of the type drivers Neutron ships (${TYPE_DRIVERS.map((t) => t.name).join(', ')}).`;
+}
+
+// ---- shared -----------------------------------------------------------------------
+
+export function code(text: string): string {
+  const fence = text.includes('`') ? '``' : '`';
+  return `${fence}${text}${fence}`;
+}
+
+function markdown(value: string, range: Range): Hover {
+  return { contents: { kind: 'markdown', value }, range };
 }

@@ -1,9 +1,31 @@
-import type { Rule } from './rule';
+import type { BridgeMapping } from '../workspace/facts';
+import { literalMappings } from './bridgeMappings';
+import type { Finding, Rule } from './rule';
 
-// PENDING: being written.
+/** Each bridge may serve one physical network: the agent refuses bridge_mappings that repeat a bridge. */
 export const bridgeSharedByPhysnets: Rule = {
   codes: ['bridge-shared-by-physnets'],
-  check() {
-    return [];
+  check({ file }) {
+    const mappings = literalMappings(file);
+    const findings: Finding[] = [];
+    mappings.forEach((mapping, i) => {
+      // An entry repeated as a whole is physnet-mapped-twice's finding: look for another physnet on this bridge.
+      const first: BridgeMapping | undefined = mappings
+        .slice(0, i)
+        .find((m) => m.bridge.text === mapping.bridge.text && m.physnet.text !== mapping.physnet.text);
+      if (!first) return;
+      const bridge = mapping.bridge.text;
+      findings.push({
+        code: 'bridge-shared-by-physnets',
+        range: mapping.bridge.range,
+        message:
+          `Bridge "${bridge}" is already mapped to physical network "${first.physnet.text}" earlier in bridge_mappings; ` +
+          `one bridge can carry only one physical network. The OVS agent refuses the list because its bridges are not unique, ` +
+          `and exits at start-up. Give "${mapping.physnet.text}" a bridge of its own, or remove this entry.`,
+        data: { bridge, physnet: mapping.physnet.text, firstPhysnet: first.physnet.text },
+        related: [{ uri: file.uri, range: first.bridge.range, message: `"${bridge}" first mapped here, to "${first.physnet.text}"` }],
+      });
+    });
+    return findings;
   },
 };

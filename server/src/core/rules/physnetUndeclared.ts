@@ -1,6 +1,7 @@
-import type { OvsAgentFacts } from '../workspace/facts';
+import type { Ml2Facts, OvsAgentFacts } from '../workspace/facts';
+import type { IndexedFile } from '../workspace/model';
+import { joinList, ml2Label, nearestSpellings, quotedList } from './ml2Helpers';
 import type { Finding, Rule } from './rule';
-import { nearestNames } from './suggest';
 
 /** A physnet an agent maps must be one the deployment's ML2 configuration allows. */
 export const physnetUndeclared: Rule = {
@@ -9,26 +10,59 @@ export const physnetUndeclared: Rule = {
     if (file.kind !== 'ovs-agent' || !deployment || deployment.ml2Files.length === 0) return [];
     const mappings = (file.facts as OvsAgentFacts).bridgeMappings;
     if (!mappings || mappings.templated) return [];
+    const ml2Files = deployment.ml2Files;
+    const where =
+      ml2Files.length === 1
+        ? `the ML2 config of ${ml2Label(ml2Files[0], ml2Files)}`
+        : `any of the ML2 configs (${joinList(ml2Files.map((f) => ml2Label(f, ml2Files)))})`;
+    const related = ml2Files.flatMap(declarationsOf);
     const findings: Finding[] = [];
     for (const mapping of mappings.mappings) {
       const physnet = mapping.physnet.text;
       if (mapping.templated || deployment.allows(physnet)) continue;
-      const suggestions = nearestNames(physnet, deployment.declaredNames());
+      const suggestions = nearestSpellings(physnet, deployment.declaredNames());
       const hint = suggestions.length ? ` Did you mean "${suggestions[0]}"?` : '';
       findings.push({
         code: 'physnet-undeclared',
         range: mapping.physnet.range,
         message:
-          `Physical network "${physnet}" is not declared in the ML2 configuration (neither in flat_networks nor in network_vlan_ranges). ` +
-          `Networks on it cannot be created, and ports on this host will never bind to it.${hint}`,
+          `Physical network "${physnet}" is not declared in ${where}: neither flat_networks nor network_vlan_ranges names it. ` +
+          `neutron-server refuses to create a flat or VLAN network on "${physnet}", so this mapping on ${file.host.name} can never carry a network.${hint}`,
         data: { physnet, suggestions },
-        related: deployment.ml2Files.map((ml2) => ({
-          uri: ml2.uri,
-          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-          message: 'ML2 configuration of this deployment',
-        })),
+        related,
       });
     }
     return findings;
   },
 };
+
+type Related = NonNullable<Finding['related']>[number];
+
+/** The flat_networks and network_vlan_ranges options of one ML2 file, as related information. */
+function declarationsOf(ml2: IndexedFile): Related[] {
+  const facts = ml2.facts as Ml2Facts;
+  const host = ml2.host.name;
+  const out: Related[] = [];
+  if (facts.flatNetworks) {
+    const names = facts.flatNetworks.items.map((t) => t.text);
+    out.push({
+      uri: ml2.uri,
+      range: facts.flatNetworks.option.range,
+      message: names.length
+        ? `flat_networks on ${host} allows ${quotedList(names)}`
+        : `flat_networks on ${host} is empty: flat networks are disabled`,
+    });
+  }
+  if (facts.vlanRanges) {
+    const names = [...new Set(facts.vlanRanges.entries.map((e) => e.physnet.text).filter(Boolean))];
+    out.push({
+      uri: ml2.uri,
+      range: facts.vlanRanges.option.range,
+      message: names.length ? `network_vlan_ranges on ${host} declares ${quotedList(names)}` : `network_vlan_ranges on ${host} declares no physical network`,
+    });
+  }
+  if (out.length === 0) {
+    out.push({ uri: ml2.uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: `ML2 config on ${host}` });
+  }
+  return out;
+}

@@ -1,9 +1,53 @@
-import type { Rule } from './rule';
+import type { Token } from '../syntax/ast';
+import type { Ml2Facts, OvsAgentFacts } from '../workspace/facts';
+import { hostsOf } from './ml2Helpers';
+import type { Finding, Rule } from './rule';
 
-// PENDING: being written.
+/** How many agent files related information points at, at most. */
+const RELATED_LIMIT = 10;
+
+/**
+ * A physnet the ML2 config declares (flat or VLAN) that no Open vSwitch agent
+ * of the deployment maps: networks on it can be created, but no port binds.
+ */
 export const physnetUnmapped: Rule = {
   codes: ['physnet-unmapped'],
-  check() {
-    return [];
+  check({ file, deployment }) {
+    if (file.kind !== 'ml2' || !deployment || deployment.agentFiles.length === 0 || deployment.mapped.open) return [];
+    const facts = file.facts as Ml2Facts;
+    const declared: { token: Token; how: string }[] = [];
+    if (facts.flatNetworks && !facts.flatNetworks.templated) {
+      for (const item of facts.flatNetworks.items) if (item.text !== '*') declared.push({ token: item, how: 'flat_networks' });
+    }
+    if (facts.vlanRanges && !facts.vlanRanges.templated) {
+      for (const entry of facts.vlanRanges.entries) if (entry.physnet.text) declared.push({ token: entry.physnet, how: 'network_vlan_ranges' });
+    }
+    if (declared.length === 0) return [];
+
+    const agents = deployment.agentFiles;
+    const agentHosts = hostsOf(agents);
+    const related = agents.slice(0, RELATED_LIMIT).map((agent) => {
+      const mappings = (agent.facts as OvsAgentFacts).bridgeMappings;
+      return mappings
+        ? { uri: agent.uri, range: mappings.option.range, message: `bridge_mappings on ${agent.host.name}` }
+        : { uri: agent.uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: `${agent.host.name} sets no bridge_mappings` };
+    });
+
+    const findings: Finding[] = [];
+    for (const { token, how } of declared) {
+      const physnet = token.text;
+      if (deployment.mapped.names.has(physnet)) continue;
+      findings.push({
+        code: 'physnet-unmapped',
+        range: token.range,
+        message:
+          `Physical network "${physnet}" is declared in ${how}, but no Open vSwitch agent of this deployment maps it in bridge_mappings ` +
+          `(agent configs on ${agentHosts}). neutron-server will create networks on "${physnet}", but their ports fail with "Binding failed" ` +
+          `and the reason appears only in DEBUG logs.`,
+        data: { physnet },
+        related,
+      });
+    }
+    return findings;
   },
 };

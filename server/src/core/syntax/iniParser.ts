@@ -22,6 +22,8 @@ class IniParser {
   private section: IniSection | undefined;
   /** The option whose value continuation lines extend. */
   private open: IniOption | undefined;
+  /** Lines holding template directives such as `{% else %}`. */
+  private readonly templateLines: number[] = [];
 
   constructor(private readonly text: string) {
     this.index = new LineIndex(text);
@@ -60,8 +62,10 @@ class IniParser {
     if (content.startsWith('[')) this.header(start, trimmedEnd);
     else if (content.startsWith('#') || content.startsWith(';')) {
       this.comments.push({ text: content.slice(1).trim(), line, range: this.index.range(start, trimmedEnd) });
+      this.extendSection(trimmedEnd);
     } else if (isTemplateLine(content)) {
       // A template directive line: neither configuration nor an error.
+      this.templateLines.push(line);
     } else this.assignment(start, trimmedEnd);
   }
 
@@ -157,9 +161,9 @@ class IniParser {
     let valueEnd = end;
     // oslo.config drops one pair of matching quotes around the first line's value.
     const first = this.text[valueStart];
-    if (valueEnd - valueStart >= 2 && (first === '"' || first === "'") && this.text[valueEnd - 1] === first) {
+    if (valueEnd > valueStart && (first === '"' || first === "'") && this.text[valueEnd - 1] === first) {
       valueStart++;
-      valueEnd--;
+      valueEnd = Math.max(valueStart, valueEnd - 1); // a lone quote reads as empty
     }
     const value = this.token(valueStart, valueEnd);
     const option: IniOption = {
@@ -199,6 +203,9 @@ class IniParser {
       const winner = lastByKey.get(`${option.section}\u0000${option.name.text}`);
       if (!winner || winner === option) continue;
       const winnerLine = winner.name.range.start.line;
+      // `{% if %} a = 1 {% else %} a = 2 {% endif %}`: branches of a template, not a repetition.
+      const line = option.name.range.start.line;
+      if (this.templateLines.some((t) => t > line && t < winnerLine)) continue;
       this.problem(
         'duplicate-option',
         `"${option.name.text}" is set again in [${option.section}] on line ${winnerLine + 1}; oslo.config keeps only that last value, so this line has no effect.`,

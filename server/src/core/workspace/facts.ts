@@ -24,6 +24,12 @@ export interface VlanRangeEntry {
   physnet: Token;
 }
 
+/** An entry of a `physnet:…` list whose first part names a physnet (`physical_network_mtus`). */
+export interface PhysnetEntry {
+  entry: Token;
+  physnet: Token;
+}
+
 export interface Ml2Facts {
   kind: 'ml2';
   typeDrivers: ListFact | undefined;
@@ -31,6 +37,8 @@ export interface Ml2Facts {
   externalNetworkType: ScalarFact | undefined;
   flatNetworks: ListFact | undefined;
   vlanRanges: (ListFact & { entries: VlanRangeEntry[] }) | undefined;
+  /** [ml2] physical_network_mtus: `physnet:mtu` entries. */
+  physnetMtus: (ListFact & { entries: PhysnetEntry[] }) | undefined;
 }
 
 export interface BridgeMapping {
@@ -46,6 +54,8 @@ export interface OvsAgentFacts {
   bridgeMappings: (ScalarFact & { mappings: BridgeMapping[] }) | undefined;
   integrationBridge: { name: string; option?: IniOption };
   tunnelBridge: { name: string; option?: IniOption };
+  /** [ovs] resource_provider_bandwidths: `bridge:egress:ingress` entries (the bridge must be in bridge_mappings). */
+  resourceProviderBandwidths: (ScalarFact & { entries: { entry: Token; bridge: Token }[] }) | undefined;
 }
 
 export interface L3AgentFacts {
@@ -61,6 +71,14 @@ export interface IfcfgFacts {
   type: string | undefined;
   typeAssignment: IfcfgAssignment | undefined;
   ovsBridge: IfcfgAssignment | undefined;
+  /**
+   * BOND_IFACES with its members (space-separated interface names). `members`
+   * keep exact ranges; it is empty when the value is written with escapes or
+   * expansions, so that a range could not point at one name.
+   */
+  bondIfaces: { assignment: IfcfgAssignment; members: Token[] } | undefined;
+  /** OVS_PATCH_PEER: the patch port at the other end. */
+  ovsPatchPeer: IfcfgAssignment | undefined;
   /** DEVICE, TYPE or OVS_BRIDGE come from a template or expansion: their real values are unknown. */
   templated: boolean;
 }
@@ -95,6 +113,7 @@ function scalarFact(doc: IniDocument, section: string, name: string): ScalarFact
 
 export function ml2Facts(doc: IniDocument): Ml2Facts {
   const vlan = listFact(doc, 'ml2_type_vlan', 'network_vlan_ranges');
+  const mtus = listFact(doc, 'ml2', 'physical_network_mtus');
   return {
     kind: 'ml2',
     typeDrivers: listFact(doc, 'ml2', 'type_drivers'),
@@ -105,6 +124,10 @@ export function ml2Facts(doc: IniDocument): Ml2Facts {
     vlanRanges: vlan && {
       ...vlan,
       entries: vlan.items.map((entry) => ({ entry, physnet: splitToken(entry, ':', doc.lineIndex)[0] })),
+    },
+    physnetMtus: mtus && {
+      ...mtus,
+      entries: mtus.items.map((entry) => ({ entry, physnet: splitToken(entry, ':', doc.lineIndex)[0] })),
     },
   };
 }
@@ -127,7 +150,15 @@ export function ovsAgentFacts(doc: IniDocument): OvsAgentFacts {
     bridgeMappings,
     integrationBridge: bridgeSetting(doc, 'integration_bridge', DEFAULT_INTEGRATION_BRIDGE),
     tunnelBridge: bridgeSetting(doc, 'tunnel_bridge', DEFAULT_TUNNEL_BRIDGE),
+    resourceProviderBandwidths: resourceProviderBandwidths(doc),
   };
+}
+
+function resourceProviderBandwidths(doc: IniDocument): OvsAgentFacts['resourceProviderBandwidths'] {
+  const option = findOption(doc, 'ovs', 'resource_provider_bandwidths');
+  if (!option) return undefined;
+  const entries = listItems(option, doc.lineIndex).map((entry) => ({ entry, bridge: splitToken(entry, ':', doc.lineIndex)[0] }));
+  return { option, templated: isTemplated(option.value.text), entries };
 }
 
 function bridgeSetting(doc: IniDocument, name: string, fallback: string): { name: string; option?: IniOption } {
@@ -160,6 +191,24 @@ export function ifcfgFacts(doc: IfcfgDocument, renderedName: string): IfcfgFacts
     type: typeAssignment?.value.text,
     typeAssignment,
     ovsBridge,
+    bondIfaces: bondIfaces(doc),
+    ovsPatchPeer: lastAssignment(doc, 'OVS_PATCH_PEER'),
     templated: unknown(deviceAssignment) || unknown(typeAssignment) || unknown(ovsBridge) || isTemplated(suffix),
   };
+}
+
+function bondIfaces(doc: IfcfgDocument): IfcfgFacts['bondIfaces'] {
+  const assignment = lastAssignment(doc, 'BOND_IFACES');
+  if (!assignment) return undefined;
+  const { value } = assignment;
+  const members: Token[] = [];
+  // Only when the value stands in the file character for character can a member get its own range.
+  if (!assignment.expands && value.end - value.start === value.text.length && doc.lineIndex.text.slice(value.start, value.end) === value.text) {
+    for (const match of value.text.matchAll(/\S+/g)) {
+      const start = value.start + (match.index ?? 0);
+      const end = start + match[0].length;
+      members.push({ text: match[0], start, end, range: doc.lineIndex.range(start, end) });
+    }
+  }
+  return { assignment, members };
 }

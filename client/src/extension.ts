@@ -1,0 +1,92 @@
+/**
+ * The VS Code face: starts the language server (dist/server.js) over IPC for
+ * all workspace folders and tells it which documents to follow. Everything
+ * the user sees (diagnostics, hovers, completions, fixes) comes from the server.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+
+const CLIENT_ID = 'neutronConfig';
+const CLIENT_NAME = 'Neutron Config';
+
+/** Files recognised by name, with their template variants. */
+export const RECOGNISED_PATTERNS = ['**/{ml2_conf.ini,plugin.ini,openvswitch_agent.ini,l3_agent.ini}{,.j2,.erb,.tmpl}', '**/ifcfg-*'];
+
+let client: LanguageClient | undefined;
+let outputChannel: vscode.LogOutputChannel | undefined;
+/** Serialises start, stop and restart so two of them never overlap. */
+let lifecycle: Promise<void> = Promise.resolve();
+
+export function activate(context: vscode.ExtensionContext): void {
+  outputChannel = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
+  context.subscriptions.push(outputChannel);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('neutronConfig.restartServer', () => enqueue(() => restart(context))),
+    vscode.commands.registerCommand('neutronConfig.showOutput', () => outputChannel?.show(true)),
+    // The document selector carries the fileKinds globs of every folder: rebuild it when they change.
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('neutronConfig.fileKinds')) void enqueue(() => restart(context));
+    }),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => {
+      if (fileKindSelectors().length > 0) void enqueue(() => restart(context));
+    }),
+  );
+
+  void enqueue(() => start(context));
+}
+
+export function deactivate(): Thenable<void> | undefined {
+  return enqueue(stop);
+}
+
+function enqueue(step: () => Promise<void>): Promise<void> {
+  lifecycle = lifecycle.then(step, step).catch((error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    outputChannel?.error(message);
+    void vscode.window.showErrorMessage(`Neutron Config: ${message}`, 'Show Output').then((choice) => {
+      if (choice) outputChannel?.show(true);
+    });
+  });
+  return lifecycle;
+}
+
+async function start(context: vscode.ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [...RECOGNISED_PATTERNS.map((pattern) => ({ scheme: 'file', pattern })), ...fileKindSelectors()],
+    synchronize: { configurationSection: 'neutronConfig' },
+    outputChannel,
+    traceOutputChannel: outputChannel,
+  };
+  client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+  await client.start();
+}
+
+async function stop(): Promise<void> {
+  const running = client;
+  client = undefined;
+  if (running) await running.stop();
+}
+
+async function restart(context: vscode.ExtensionContext): Promise<void> {
+  await stop();
+  await start(context);
+  outputChannel?.info('Server restarted.');
+}
+
+/** One selector per `neutronConfig.fileKinds` glob of each folder, relative to that folder. */
+function fileKindSelectors(): { scheme: string; pattern: { baseUri: string; pattern: string } }[] {
+  const selectors: { scheme: string; pattern: { baseUri: string; pattern: string } }[] = [];
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    const fileKinds = vscode.workspace.getConfiguration('neutronConfig', folder.uri).get<Record<string, unknown>>('fileKinds') ?? {};
+    for (const glob of Object.keys(fileKinds)) {
+      if (glob.trim() !== '') selectors.push({ scheme: 'file', pattern: { baseUri: folder.uri.toString(), pattern: glob } });
+    }
+  }
+  return selectors;
+}

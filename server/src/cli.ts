@@ -1,0 +1,357 @@
+/**
+ * The terminal and CI face: reads the files under each PATH, hands them to
+ * one NeutronConfigService and prints what it finds.
+ *
+ * Exit status: 0 no error-severity finding, 1 errors found, 2 usage or I/O failure.
+ */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { NeutronConfigService } from './core/service';
+import { CODES, isDiagnosticCode } from './core/rules/codes';
+import { SEVERITY_SETTINGS, Settings, SeveritySetting, normaliseSettings } from './core/settings';
+import { CheckResult, CheckedFile, Finding, OUTPUT_FORMATS, OutputFormat, formatJson, formatSarif, formatText, summaryLine, toFinding } from './cliFormat';
+import { readTextFile, walkFiles } from './fsWalk';
+import { fileUri } from './uris';
+import { VERSION } from './version';
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_FAILURE = 2;
+
+/** The settings file read from the root of each PATH that is a directory. */
+export const FOLDER_CONFIG_FILE = '.neutron-config.json';
+
+const HELP = `Usage: neutron-config check [PATH...] [options]
+
+Checks OpenStack Neutron provider-network configuration (ML2, Open vSwitch
+agent, L3 agent, ifcfg network-scripts) across the files and hosts under each
+PATH (a directory or a file; default: the current directory).
+
+Options:
+  --format text|json|sarif  output format (default: text)
+  --release NAME            OpenStack release the deployment runs (zed, 2024.1, ...)
+  --rule CODE=SEVERITY      change a check's severity: error, warning,
+                            information, hint or off (repeatable)
+  --config FILE             JSON settings file: {"rules", "fileKinds", "hosts", "release"}
+  --exit-zero               exit 0 even when errors are found
+                            (usage and I/O failures still exit 2)
+  --help                    show this help
+  --version                 show the version
+
+Settings are merged in this order, later wins: ${FOLDER_CONFIG_FILE} at the root
+of a PATH, then --config, then --release and --rule.
+
+Exit status: 0 no errors, 1 errors found, 2 usage or I/O failure.
+`;
+
+export class UsageError extends Error {}
+
+export interface CliOptions {
+  paths: string[];
+  format: OutputFormat;
+  release: string | undefined;
+  rules: Record<string, SeveritySetting>;
+  config: string | undefined;
+  exitZero: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+export function parseArguments(argv: readonly string[]): CliOptions {
+  const options: CliOptions = {
+    paths: [],
+    format: 'text',
+    release: undefined,
+    rules: {},
+    config: undefined,
+    exitZero: false,
+    help: false,
+    version: false,
+  };
+  let command: string | undefined;
+  let onlyPaths = false;
+  for (let i = 0; i < argv.length; i++) {
+    const argument = argv[i];
+    if (onlyPaths || !argument.startsWith('-') || argument === '-') {
+      if (command === undefined) command = argument;
+      else options.paths.push(argument);
+      continue;
+    }
+    if (argument === '--') {
+      onlyPaths = true;
+      continue;
+    }
+    const equals = argument.indexOf('=');
+    const name = equals > 0 && argument.startsWith('--') ? argument.slice(0, equals) : argument;
+    const inline = equals > 0 && argument.startsWith('--') ? argument.slice(equals + 1) : undefined;
+    const value = (): string => {
+      if (inline !== undefined) return inline;
+      const next = argv[i + 1];
+      if (next === undefined) throw new UsageError(`${name} needs a value`);
+      i++;
+      return next;
+    };
+    const noValue = () => {
+      if (inline !== undefined) throw new UsageError(`${name} takes no value`);
+    };
+    switch (name) {
+      case '--help':
+      case '-h':
+        noValue();
+        options.help = true;
+        break;
+      case '--version':
+        noValue();
+        options.version = true;
+        break;
+      case '--exit-zero':
+        noValue();
+        options.exitZero = true;
+        break;
+      case '--format': {
+        const format = value();
+        if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) {
+          throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')}, not '${format}'`);
+        }
+        options.format = format as OutputFormat;
+        break;
+      }
+      case '--release':
+        options.release = value().trim();
+        break;
+      case '--config':
+        options.config = value();
+        break;
+      case '--rule': {
+        const spec = value();
+        const match = /^([^=]+)=(.*)$/.exec(spec);
+        if (!match) throw new UsageError(`--rule expects CODE=SEVERITY, not '${spec}'`);
+        const code = match[1].trim();
+        const severity = match[2].trim();
+        if (!isDiagnosticCode(code)) throw new UsageError(`unknown check '${code}' in --rule; known: ${Object.keys(CODES).join(', ')}`);
+        if (!(SEVERITY_SETTINGS as readonly string[]).includes(severity)) {
+          throw new UsageError(`--rule ${code}=${severity}: severity must be one of ${SEVERITY_SETTINGS.join(', ')}`);
+        }
+        options.rules[code] = severity as SeveritySetting;
+        break;
+      }
+      default:
+        throw new UsageError(`unknown option '${argument}'`);
+    }
+  }
+  if (options.help || options.version) return options;
+  if (command === undefined) throw new UsageError('missing command: neutron-config check [PATH...]');
+  if (command !== 'check') throw new UsageError(`unknown command '${command}'; the command is 'check'`);
+  if (options.paths.length === 0) options.paths.push('.');
+  return options;
+}
+
+/** Later settings win key by key; an empty release does not erase an earlier one. */
+export function mergeSettings(base: Settings, override: Settings): Settings {
+  return {
+    rules: { ...base.rules, ...override.rules },
+    fileKinds: { ...base.fileKinds, ...override.fileKinds },
+    hosts: { ...base.hosts, ...override.hosts },
+    release: override.release || base.release,
+  };
+}
+
+async function readSettingsFile(file: string, warn: (message: string) => void): Promise<Settings> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await fs.readFile(file, 'utf8'));
+  } catch (error) {
+    const reason = error instanceof SyntaxError ? `not valid JSON (${error.message})` : describeIoError(error);
+    throw new IoFailure(`cannot read settings file ${file}: ${reason}`);
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new IoFailure(`settings file ${file} must hold a JSON object`);
+  const settings = normaliseSettings(raw);
+  const rules = (raw as { rules?: unknown }).rules;
+  if (typeof rules === 'object' && rules !== null) {
+    for (const [code, severity] of Object.entries(rules)) {
+      if (!isDiagnosticCode(code)) warn(`${file}: unknown check '${code}' ignored`);
+      else if (!(code in settings.rules)) warn(`${file}: severity ${JSON.stringify(severity)} of '${code}' ignored (use ${SEVERITY_SETTINGS.join(', ')})`);
+    }
+  }
+  return settings;
+}
+
+class IoFailure extends Error {}
+
+function describeIoError(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  if (e?.code === 'ENOENT') return 'no such file or directory';
+  if (e?.code === 'EACCES' || e?.code === 'EPERM') return 'permission denied';
+  return e?.message ?? String(error);
+}
+
+function toPosix(relative: string): string {
+  return relative.split(path.sep).join('/');
+}
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  colour: boolean;
+  cwd: string;
+}
+
+/** Runs the CLI and returns the exit status. */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  let options: CliOptions;
+  try {
+    options = parseArguments(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`neutron-config: ${error.message}\nRun 'neutron-config --help' for usage.\n`);
+      return EXIT_FAILURE;
+    }
+    throw error;
+  }
+  if (options.help) {
+    io.stdout(HELP);
+    return EXIT_OK;
+  }
+  if (options.version) {
+    io.stdout(`${VERSION}\n`);
+    return EXIT_OK;
+  }
+
+  const warn = (message: string) => io.stderr(`neutron-config: ${message}\n`);
+  let failed = false;
+  const fail = (message: string) => {
+    failed = true;
+    io.stderr(`neutron-config: ${message}\n`);
+  };
+
+  try {
+    // Roots: each PATH is a workspace folder (a file's folder is its directory).
+    const roots: { input: string; absolute: string; folder: string; isFile: boolean }[] = [];
+    for (const input of options.paths) {
+      const absolute = path.resolve(io.cwd, input);
+      let stat;
+      try {
+        stat = await fs.stat(absolute);
+      } catch (error) {
+        throw new IoFailure(`cannot read ${input}: ${describeIoError(error)}`);
+      }
+      const isFile = !stat.isDirectory();
+      roots.push({ input, absolute, folder: isFile ? path.dirname(absolute) : absolute, isFile });
+    }
+    const base = roots[0].folder;
+
+    let shared: Settings = normaliseSettings({});
+    if (options.config !== undefined) shared = await readSettingsFile(path.resolve(io.cwd, options.config), warn);
+    const flags = normaliseSettings({ rules: options.rules, release: options.release ?? '' });
+
+    const folderSettings = new Map<string, Settings>();
+    for (const root of roots) {
+      if (folderSettings.has(root.folder)) continue;
+      let own = normaliseSettings({});
+      const candidate = path.join(root.folder, FOLDER_CONFIG_FILE);
+      if (!root.isFile && (await exists(candidate))) own = await readSettingsFile(candidate, warn);
+      folderSettings.set(root.folder, mergeSettings(mergeSettings(own, shared), flags));
+    }
+
+    const service = new NeutronConfigService({
+      onRuleError: (rule, error) => fail(`internal error in the check for ${rule.codes.join(', ')}: ${error instanceof Error ? error.message : String(error)}`),
+    });
+    service.setWorkspaceFolders([...folderSettings].map(([folder, settings]) => ({ uri: fileUri(folder), settings })));
+
+    const loaded = new Map<string, string>(); // uri -> absolute path
+    for (const root of roots) {
+      if (root.isFile && !service.isRecognised(fileUri(root.absolute))) {
+        warn(`${root.input}: skipped, not a file neutron-config recognises (map it to a kind with "fileKinds" in a settings file)`);
+        continue;
+      }
+      const walk = walkFiles(root.absolute, {
+        accept: (file) => service.isRecognised(fileUri(file)),
+        onError: (file, error) => fail(`cannot read ${file}: ${describeIoError(error)}`),
+        yieldEvery: 0,
+      });
+      for await (const file of walk) {
+        const uri = fileUri(file);
+        if (loaded.has(uri)) continue;
+        let text: string;
+        try {
+          text = await readTextFile(file);
+        } catch (error) {
+          fail(`cannot read ${file}: ${describeIoError(error)}`);
+          continue;
+        }
+        service.setFile(uri, text);
+        loaded.set(uri, file);
+      }
+    }
+
+    const result: CheckResult = { files: [], diagnostics: [] };
+    for (const [uri, file] of loaded) {
+      const relative = toPosix(path.relative(base, file));
+      const info = service.describeFile(uri);
+      const entry: CheckedFile = { path: relative, kind: info?.kind ?? 'unknown', host: info?.host ?? '' };
+      result.files.push(entry);
+      for (const diagnostic of service.getDiagnostics(uri)) result.diagnostics.push(toFinding(relative, diagnostic));
+    }
+    if (loaded.size === 0 && !failed) {
+      warn(`no recognised files under ${options.paths.join(', ')} (ml2_conf.ini, plugin.ini, openvswitch_agent.ini, l3_agent.ini, ifcfg-*)`);
+    }
+
+    switch (options.format) {
+      case 'json':
+        io.stdout(formatJson(result));
+        break;
+      case 'sarif':
+        io.stdout(formatSarif(result, { version: VERSION, rules: CODES }));
+        break;
+      default:
+        io.stdout(formatText(result, { colour: io.colour }));
+        io.stderr(`${summaryLine(result)}\n`);
+    }
+    if (failed) return EXIT_FAILURE;
+    const errors = result.diagnostics.some((d: Finding) => d.severity === 'error');
+    return errors && !options.exitZero ? EXIT_FINDINGS : EXIT_OK;
+  } catch (error) {
+    if (error instanceof IoFailure) {
+      io.stderr(`neutron-config: ${error.message}\n`);
+      return EXIT_FAILURE;
+    }
+    io.stderr(`neutron-config: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT_FAILURE;
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function useColour(): boolean {
+  const noColour = process.env.NO_COLOR;
+  return process.stdout.isTTY === true && (noColour === undefined || noColour === '');
+}
+
+if (require.main === module) {
+  // A closed pipe (`neutron-config check | head`) ends the program quietly.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  run(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    colour: useColour(),
+    cwd: process.cwd(),
+  }).then(
+    (status) => {
+      process.exitCode = status;
+    },
+    (error: unknown) => {
+      process.stderr.write(`neutron-config: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = EXIT_FAILURE;
+    },
+  );
+}

@@ -1,0 +1,380 @@
+import type { IniOption } from '../syntax/ast';
+import { typoDistance } from './distance';
+import type { LineIndex } from '../text/lineIndex';
+import { buildCatalog, isCatalogKind, keyOf, normaliseSection } from './build';
+import type { JsonValue } from './generate/zedFacts';
+import type { CatalogEntry, CatalogKind, DeprecatedName, LookupResult, OptionStatus, SectionInfo } from './model';
+import { CATALOG_KINDS } from './model';
+import { type Release, type ReleaseId, compareReleases, labelOf, parseRelease } from './releases';
+import { type ValueSource, valueSourceOf, valueSourceOfText } from './valueSource';
+import type { ValueContext, ValueProblem, ValueType } from './valueTypes';
+
+/**
+ * The option catalogue: every option of ml2_conf.ini/plugin.ini,
+ * openvswitch_agent.ini and l3_agent.ini that some release from Icehouse to
+ * 2026.1 reads, with its type, default, history and explanation. Features
+ * (diagnostics, hover, completion, quick fixes) read option knowledge only
+ * from here.
+ */
+
+export * from './model';
+export * from './releases';
+export * from './valueTypes';
+export { type ValueSource, valueSourceOf, valueSourceOfText } from './valueSource';
+export { normaliseSection, isCatalogKind } from './build';
+
+/**
+ * Sections of another file a service legitimately reads from this one. The
+ * OVS agent of an all-in-one (or devstack-style) host is often started with
+ * plugin.ini/ml2_conf.ini as one of its --config-file arguments, so its
+ * sections (`[ovs]`, `[agent]`, `[securitygroup]` …) are at home there.
+ */
+const BORROWED: Partial<Record<CatalogKind, { from: CatalogKind; note: string }[]>> = {
+  ml2: [
+    {
+      from: 'ovs-agent',
+      note: 'Read by the Open vSwitch agent when it is started with this file as one of its configuration files (all-in-one and single-file set-ups).',
+    },
+  ],
+};
+
+class Catalog {
+  readonly entries: readonly CatalogEntry[];
+  readonly problems: readonly string[];
+  private readonly byKey = new Map<string, CatalogEntry>();
+  private readonly aliases = new Map<string, { entry: CatalogEntry; alias: DeprecatedName }[]>();
+  private readonly sectionsByKind = new Map<CatalogKind, Map<string, CatalogEntry[]>>();
+
+  constructor() {
+    const built = buildCatalog();
+    this.entries = built.entries;
+    this.problems = built.problems;
+    for (const e of this.entries) {
+      this.byKey.set(keyOf(e.kind, e.section, e.name), e);
+      for (const alias of e.deprecatedNames) {
+        const k = keyOf(e.kind, alias.section, alias.name);
+        const list = this.aliases.get(k) ?? [];
+        list.push({ entry: e, alias });
+        this.aliases.set(k, list);
+      }
+      let sections = this.sectionsByKind.get(e.kind);
+      if (!sections) this.sectionsByKind.set(e.kind, (sections = new Map()));
+      const list = sections.get(e.section) ?? [];
+      list.push(e);
+      sections.set(e.section, list);
+    }
+  }
+
+  ownOptions(kind: CatalogKind, section: string): CatalogEntry[] {
+    return this.sectionsByKind.get(kind)?.get(normaliseSection(section)) ?? [];
+  }
+
+  ownSections(kind: CatalogKind): string[] {
+    return [...(this.sectionsByKind.get(kind)?.keys() ?? [])];
+  }
+
+  exact(kind: CatalogKind, section: string, name: string): CatalogEntry | undefined {
+    return this.byKey.get(keyOf(kind, section, name));
+  }
+
+  alias(kind: CatalogKind, section: string, name: string): { entry: CatalogEntry; alias: DeprecatedName }[] {
+    return this.aliases.get(keyOf(kind, section, name)) ?? [];
+  }
+}
+
+let instance: Catalog | undefined;
+
+/** The catalogue, built once on first use. */
+function catalog(): Catalog {
+  if (!instance) instance = new Catalog();
+  return instance;
+}
+
+/** A release given as a setting string, a Release, or nothing (any release). */
+export type ReleaseInput = Release | ReleaseId | string | undefined | null;
+
+function releaseOf(input: ReleaseInput): Release | undefined {
+  if (!input) return undefined;
+  if (typeof input === 'object') return input;
+  return parseRelease(input);
+}
+
+/** Every entry of the catalogue (all kinds). */
+export function allEntries(): readonly CatalogEntry[] {
+  return catalog().entries;
+}
+
+/** Inconsistencies found while merging facts and specs; empty in a healthy build. */
+export function catalogProblems(): readonly string[] {
+  return catalog().problems;
+}
+
+/** Kinds whose sections this kind may hold besides its own (see BORROWED). */
+function lenders(kind: CatalogKind): { from: CatalogKind; note: string }[] {
+  return BORROWED[kind] ?? [];
+}
+
+/**
+ * Finds an option by the section and name written in a file of `kind`.
+ * Exact names win over old aliases; a section borrowed from another file's
+ * service is searched after the file's own. `release` (a setting string such
+ * as `zed` or `2023.1`, or a Release) only affects `status`.
+ */
+export function lookup(kind: CatalogKind, section: string, name: string, release?: ReleaseInput): LookupResult | undefined {
+  const c = catalog();
+  const r = releaseOf(release);
+  const own = c.exact(kind, section, name);
+  if (own) return { entry: own, via: 'name', status: statusOf(own, r) };
+  for (const lender of lenders(kind)) {
+    const borrowed = c.exact(lender.from, section, name);
+    if (borrowed) return { entry: borrowed, via: 'name', status: statusOf(borrowed, r), borrowedFrom: lender.from };
+  }
+  const aliasHit = pickAlias(c.alias(kind, section, name), r);
+  if (aliasHit) return { entry: aliasHit.entry, via: 'alias', alias: aliasHit.alias, status: aliasStatus(aliasHit.entry, aliasHit.alias, r) };
+  for (const lender of lenders(kind)) {
+    const hit = pickAlias(c.alias(lender.from, section, name), r);
+    if (hit) return { entry: hit.entry, via: 'alias', alias: hit.alias, status: aliasStatus(hit.entry, hit.alias, r), borrowedFrom: lender.from };
+  }
+  return undefined;
+}
+
+function pickAlias(hits: { entry: CatalogEntry; alias: DeprecatedName }[], r: Release | undefined) {
+  if (hits.length <= 1) return hits[0];
+  // Prefer the alias that is read in the release asked for.
+  return hits.find((h) => aliasStatus(h.entry, h.alias, r).state !== 'removed') ?? hits[0];
+}
+
+/** Where an option stands in a release; with no release, across all of them (deprecated or removed in the newest). */
+export function statusOf(entry: CatalogEntry, release?: ReleaseInput): OptionStatus {
+  const r = releaseOf(release);
+  const h = entry.history;
+  const replacement = h.replacement ? { replacement: h.replacement } : {};
+  if (!r) {
+    if (h.removed) return { state: 'removed', since: h.removed, ...replacement };
+    if (h.deprecated) return { state: 'deprecated', since: h.deprecated, ...replacement };
+    return { state: 'current' };
+  }
+  if (h.added && compareReleases(r, h.added) < 0) return { state: 'not-yet', since: h.added };
+  if (h.removed && compareReleases(r, h.removed) >= 0) return { state: 'removed', since: h.removed, ...replacement };
+  if (h.deprecated && compareReleases(r, h.deprecated) >= 0) return { state: 'deprecated', since: h.deprecated, ...replacement };
+  return { state: 'current' };
+}
+
+function aliasStatus(entry: CatalogEntry, alias: DeprecatedName, r: Release | undefined): OptionStatus {
+  const replacement = { replacement: { section: entry.section, name: entry.name, note: `Old name of [${entry.section}] ${entry.name}.` } };
+  const since = alias.since ?? entry.history.added ?? 'icehouse';
+  if (!r) {
+    if (alias.removed) return { state: 'removed', since: alias.removed, ...replacement };
+    return { state: 'deprecated', since, ...replacement };
+  }
+  if (alias.since && compareReleases(r, alias.since) < 0) {
+    // Before the rename the old name may have been the option's own name.
+    if (alias.nameSince && compareReleases(r, alias.nameSince) >= 0) return { state: 'current' };
+    return { state: 'not-yet', since: alias.nameSince ?? alias.since };
+  }
+  if (alias.removed && compareReleases(r, alias.removed) >= 0) return { state: 'removed', since: alias.removed, ...replacement };
+  const own = statusOf(entry, r);
+  if (own.state === 'removed' || own.state === 'not-yet') return own;
+  return { state: 'deprecated', since, ...replacement };
+}
+
+/** Whether a file of `kind` can hold this section in some release (own or borrowed). */
+export function sectionsOf(kind: CatalogKind): SectionInfo[] {
+  const c = catalog();
+  const out = new Map<string, SectionInfo>();
+  for (const name of c.ownSections(kind)) out.set(name, { name, owners: [kind], borrowed: false });
+  for (const lender of lenders(kind)) {
+    for (const name of c.ownSections(lender.from)) {
+      if (name === 'DEFAULT') continue;
+      const existing = out.get(name);
+      if (existing) out.set(name, { ...existing, owners: [...existing.owners, lender.from] });
+      else out.set(name, { name, owners: [lender.from], borrowed: true, note: lender.note });
+    }
+  }
+  return [...out.values()].sort((a, b) => (a.name === 'DEFAULT' ? -1 : b.name === 'DEFAULT' ? 1 : a.name.localeCompare(b.name)));
+}
+
+/** The section as this kind knows it, or undefined when the file never has it. Section names are matched as oslo.config does (lower case, except DEFAULT). */
+export function sectionInfo(kind: CatalogKind, section: string): SectionInfo | undefined {
+  const wanted = normaliseSection(section);
+  return sectionsOf(kind).find((s) => s.name === wanted);
+}
+
+/** Kinds that share a section (for hover: "also read by …"). */
+export function kindsWithSection(section: string): CatalogKind[] {
+  const wanted = normaliseSection(section);
+  return CATALOG_KINDS.filter((k) => catalog().ownSections(k).includes(wanted));
+}
+
+/**
+ * Options of a section in a file of `kind`: its own, then those of the
+ * services that borrow the section. With a release, only options that
+ * release reads (deprecated ones included).
+ */
+export function optionsOf(kind: CatalogKind, section: string, release?: ReleaseInput): CatalogEntry[] {
+  const c = catalog();
+  const r = releaseOf(release);
+  const seen = new Set<string>();
+  const out: CatalogEntry[] = [];
+  const add = (e: CatalogEntry) => {
+    if (seen.has(e.name)) return;
+    if (r) {
+      const s = statusOf(e, r).state;
+      if (s === 'removed' || s === 'not-yet') return;
+    }
+    seen.add(e.name);
+    out.push(e);
+  };
+  c.ownOptions(kind, section).forEach(add);
+  for (const lender of lenders(kind)) c.ownOptions(lender.from, section).forEach(add);
+  return out;
+}
+
+export interface Suggestions {
+  /** Option names of the same section close to the one written, nearest first. */
+  names: string[];
+  /** Sections of this file where an option of exactly that name lives (a misplaced option). */
+  sections: string[];
+}
+
+/** What an unknown option was probably meant to be. */
+export function suggestFor(kind: CatalogKind, section: string, name: string, release?: ReleaseInput, limit = 3): Suggestions {
+  const candidates = optionsOf(kind, section, release).map((e) => e.name);
+  const names = nearestOf(name, candidates, limit);
+  const sections: string[] = [];
+  for (const s of sectionsOf(kind)) {
+    if (s.name === normaliseSection(section)) continue;
+    if (optionsOf(kind, s.name, release).some((e) => e.name === name)) sections.push(s.name);
+  }
+  return { names, sections };
+}
+
+/** Section names of this kind close to the one written. */
+export function nearestSections(kind: CatalogKind, section: string, limit = 3): string[] {
+  return nearestOf(section, sectionsOf(kind).map((s) => s.name), limit);
+}
+
+function nearestOf(name: string, candidates: string[], limit: number): string[] {
+  const lower = name.toLowerCase();
+  const max = Math.max(2, Math.floor(name.length / 3));
+  const scored: { c: string; d: number }[] = [];
+  for (const c of new Set(candidates)) {
+    if (c === name) continue;
+    const cl = c.toLowerCase();
+    let d = typoDistance(lower, cl);
+    // A name that contains the other (ovs_integration_bridge / integration_bridge) is close, whatever its length.
+    if (d > max && (cl.includes(lower) || lower.includes(cl)) && Math.min(cl.length, lower.length) >= 4) d = max;
+    if (d <= max) scored.push({ c, d });
+  }
+  scored.sort((a, b) => a.d - b.d || a.c.localeCompare(b.c));
+  // Keep only candidates about as close as the best one.
+  const best = scored[0]?.d ?? 0;
+  return scored
+    .filter((s) => s.d <= best + 1)
+    .slice(0, limit)
+    .map((s) => s.c);
+}
+
+// ---------------------------------------------------------------------------
+// facts by release
+
+/** The value type in a release (a type may change, e.g. physical_network_mtus becomes a dict in 2025.1). */
+export function typeAt(entry: CatalogEntry, release?: ReleaseInput): ValueType {
+  const r = releaseOf(release);
+  let type = entry.type;
+  if (!r) return type;
+  for (const change of entry.factsChanges) if (change.type && compareReleases(r, change.since) >= 0) type = change.type;
+  return type;
+}
+
+/** The default in a release: its JSON value and the sample's text. */
+export function defaultAt(entry: CatalogEntry, release?: ReleaseInput): { value: JsonValue; text: string } {
+  const r = releaseOf(release);
+  let value = entry.default;
+  let text = entry.defaultText;
+  const changes = r ? entry.factsChanges.filter((c) => compareReleases(r, c.since) >= 0) : [];
+  for (const c of changes) {
+    if (c.default !== undefined) value = c.default;
+    if (c.defaultText !== undefined) text = c.defaultText;
+  }
+  return { value, text };
+}
+
+/** The line a sample file writes for the option, uncommented: `name = default`. */
+export function sampleLine(entry: CatalogEntry, release?: ReleaseInput): string {
+  const text = defaultAt(entry, release).text;
+  return text === '' ? `${entry.name} =` : `${entry.name} = ${text}`;
+}
+
+/**
+ * Validates a value of an option. Templated values are accepted, and so is
+ * the placeholder a sample file writes for the default (`<None>` for an unset
+ * option, or a sample default such as `(1 + <num_of_cpus>) / 2`), so an
+ * uncommented sample line stays silent.
+ */
+export function validateValue(entry: CatalogEntry, source: ValueSource, release?: ReleaseInput): ValueProblem[] {
+  const r = releaseOf(release);
+  const text = source.token.text;
+  if (text === entry.defaultText && isSamplePlaceholder(entry)) return [];
+  const context: ValueContext = r ? { release: r } : {};
+  return typeAt(entry, r).validate(source, context);
+}
+
+/** Validates the value of a parsed option against its entry. */
+export function validateOption(entry: CatalogEntry, option: IniOption, lineIndex: LineIndex, release?: ReleaseInput): ValueProblem[] {
+  return validateValue(entry, valueSourceOf(option, lineIndex), release);
+}
+
+/** Validates a bare value (tests, settings). Ranges are relative to `text`. */
+export function validateText(entry: CatalogEntry, text: string, release?: ReleaseInput): ValueProblem[] {
+  return validateValue(entry, valueSourceOfText(text), release);
+}
+
+function isSamplePlaceholder(entry: CatalogEntry): boolean {
+  return entry.default === null || entry.zed?.sampleDefault !== undefined;
+}
+
+/** A short line about the option's history, for hover: "Added in Liberty · deprecated in Pike · removed in Train (…)". */
+export function historyText(entry: CatalogEntry): string {
+  const h = entry.history;
+  const parts: string[] = [];
+  parts.push(h.added ? `Added in ${labelOf(h.added)}` : 'Present since Icehouse or earlier');
+  if (h.deprecated) parts.push(`deprecated in ${labelOf(h.deprecated)}`);
+  if (h.removed) parts.push(`removed in ${labelOf(h.removed)}`);
+  let text = parts.join(' · ');
+  if (h.replacement) {
+    const where = h.replacement.name ? `[${h.replacement.section ?? entry.section}] ${h.replacement.name}` : '';
+    const note = h.replacement.note ?? '';
+    text += `. Instead: ${[where, note].filter(Boolean).join(' — ')}`;
+  }
+  for (const c of h.changes ?? []) text += `\n${labelOf(c.release)}: ${c.text}`;
+  for (const a of entry.deprecatedNames) {
+    const span = [a.since ? `since ${labelOf(a.since)}` : '', a.removed ? `until ${labelOf(a.removed)}` : ''].filter(Boolean).join(', ');
+    text += `\nAlso read as [${a.section}] ${a.name}${span ? ` (${span})` : ''}.`;
+  }
+  return text;
+}
+
+/** Catalogue size per kind, with and without history (for reports). */
+export function catalogStats(): Record<CatalogKind, { options: number; withHistory: number; zed: number; sections: number }> {
+  const out = {} as Record<CatalogKind, { options: number; withHistory: number; zed: number; sections: number }>;
+  for (const kind of CATALOG_KINDS) {
+    const list = allEntries().filter((e) => e.kind === kind);
+    out[kind] = {
+      options: list.length,
+      withHistory: list.filter((e) => hasHistory(e)).length,
+      zed: list.filter((e) => e.zed).length,
+      sections: new Set(list.map((e) => e.section)).size,
+    };
+  }
+  return out;
+}
+
+function hasHistory(e: CatalogEntry): boolean {
+  const h = e.history;
+  return Boolean(h.added || h.deprecated || h.removed || (h.changes && h.changes.length) || e.deprecatedNames.some((a) => a.since || a.removed));
+}
+
+export function isKnownKind(kind: string): kind is CatalogKind {
+  return isCatalogKind(kind);
+}

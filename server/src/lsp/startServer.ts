@@ -1,0 +1,272 @@
+/**
+ * The LSP face: wires protocol messages to the analysis service. It decides
+ * nothing about Neutron; everything it answers comes from NeutronConfigService.
+ */
+import {
+  CodeAction,
+  CodeActionKind,
+  CompletionList,
+  Connection,
+  Diagnostic,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  InitializeParams,
+  InitializeResult,
+  ServerCapabilities,
+  TextDocumentSyncKind,
+  TextDocuments,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { NeutronConfigService } from '../core/service';
+import { Settings } from '../core/settings';
+import { canonicalUri, fileUri } from '../uris';
+import { VERSION } from '../version';
+import { DiagnosticsDelivery, PullDiagnostics, PushDiagnostics } from './diagnostics';
+import { Logger, describeError, guard, runSafe } from './runSafe';
+import { Folder, SettingsReader, WorkspaceSync, configurationReader, fixedSettingsReader, folderFromUri } from './workspaceSync';
+
+export type DiagnosticMode = 'push' | 'pull' | 'auto';
+
+/** What a client may put in `initializationOptions`. */
+export interface InitializationOptions {
+  /** `neutronConfig` settings for clients that cannot answer `workspace/configuration`. */
+  settings?: unknown;
+  /** Force push or pull diagnostics; `auto` (default) pulls when the client can. */
+  diagnosticMode?: DiagnosticMode;
+}
+
+export const TRIGGER_CHARACTERS = [':', ',', '=', ' '];
+
+export function createLogger(connection: Connection): Logger {
+  const write = (kind: 'error' | 'warn' | 'info', message: string) => {
+    try {
+      connection.console[kind](message);
+    } catch {
+      process.stderr.write(`[${kind}] ${message}\n`);
+    }
+  };
+  return {
+    error: (message) => write('error', message),
+    warn: (message) => write('warn', message),
+    info: (message) => write('info', message),
+  };
+}
+
+export function startServer(connection: Connection): void {
+  const logger = createLogger(connection);
+  const service = new NeutronConfigService({
+    onRuleError: (rule, error) => logger.error(`A check (${rule.codes.join(', ')}) failed and was skipped: ${describeError(error)}`),
+  });
+  const documents = new TextDocuments(TextDocument);
+  let delivery: DiagnosticsDelivery | undefined;
+  const changedBeforeDelivery = new Set<string>();
+  const index = new WorkspaceSync(service, documents, logger, (uris) => {
+    if (delivery) delivery.changed(uris);
+    else for (const uri of uris) changedBeforeDelivery.add(uri);
+  });
+
+  let readSettings: SettingsReader = fixedSettingsReader(undefined);
+  let pullConfiguration = false;
+  let initialFolders: Folder[] = [];
+  let clientCapabilities: InitializeParams['capabilities'] = {};
+
+  const readSettingsSafely = async (folders: readonly Folder[]): Promise<Map<string, Settings>> => {
+    try {
+      return await readSettings(folders);
+    } catch (error) {
+      logger.warn(`Reading the neutronConfig settings failed, using defaults: ${describeError(error)}`);
+      return new Map();
+    }
+  };
+
+  connection.onInitialize((params): InitializeResult => {
+    clientCapabilities = params.capabilities;
+    const options = (isRecord(params.initializationOptions) ? params.initializationOptions : {}) as InitializationOptions;
+
+    initialFolders = initialWorkspaceFolders(params);
+    pullConfiguration = clientCapabilities.workspace?.configuration === true;
+    readSettings = pullConfiguration ? configurationReader(connection) : fixedSettingsReader(options.settings);
+
+    const pull = usePullDiagnostics(params, options.diagnosticMode);
+    const source = {
+      knownFiles: () => index.knownFiles(),
+      getDiagnostics: (uri: string) => (index.isKnown(uri) ? service.getDiagnostics(uri) : []),
+      clientUri: (uri: string) => index.clientUri(uri),
+      openVersion: (uri: string) => index.openVersion(uri),
+      flushPendingEdits: () => index.flushPendingEdits(),
+      initialIndex: () => index.initialIndex(),
+    };
+    delivery = pull
+      ? new PullDiagnostics(connection, source, logger, clientCapabilities.workspace?.diagnostics?.refreshSupport === true)
+      : new PushDiagnostics(connection, source, logger);
+    delivery.changed(changedBeforeDelivery);
+    changedBeforeDelivery.clear();
+
+    const allFiles = [{ scheme: 'file', pattern: { glob: '**/*' } }];
+    const capabilities: ServerCapabilities = {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: TRIGGER_CHARACTERS, resolveProvider: false },
+      codeActionProvider: clientCapabilities.textDocument?.codeAction?.codeActionLiteralSupport
+        ? { codeActionKinds: [CodeActionKind.QuickFix] }
+        : true,
+      workspace: {
+        workspaceFolders: { supported: true, changeNotifications: true },
+        fileOperations: {
+          didCreate: { filters: allFiles },
+          didRename: { filters: allFiles },
+          didDelete: { filters: allFiles },
+        },
+      },
+    };
+    if (pull) {
+      capabilities.diagnosticProvider = { identifier: 'neutron-config', interFileDependencies: true, workspaceDiagnostics: true };
+    }
+    logger.info(`neutron-config ${VERSION}: ${pull ? 'pull' : 'push'} diagnostics, ${initialFolders.length} workspace folder(s).`);
+    return { capabilities, serverInfo: { name: 'neutron-config', version: VERSION } };
+  });
+
+  connection.onInitialized(
+    guard(logger, 'initialized', async () => {
+      const workspace = clientCapabilities.workspace;
+      if (workspace?.didChangeConfiguration?.dynamicRegistration) {
+        connection.client.register(DidChangeConfigurationNotification.type, { section: 'neutronConfig' }).catch((error: unknown) => {
+          logger.warn(`Registering for configuration changes failed: ${describeError(error)}`);
+        });
+      }
+      if (workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+        connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] }).catch((error: unknown) => {
+          logger.warn(`Registering the file watcher failed: ${describeError(error)}`);
+        });
+      }
+      if (workspace?.workspaceFolders) {
+        connection.workspace.onDidChangeWorkspaceFolders(
+          guard(logger, 'workspace/didChangeWorkspaceFolders', async (event) => {
+            const removed = new Set(event.removed.map((folder) => canonicalUri(folder.uri)));
+            const next = index.workspaceFolders().filter((folder) => !removed.has(folder.uri));
+            for (const added of event.added) {
+              const folder = folderFromUri(added.uri, added.name);
+              if (folder && !next.some((f) => f.uri === folder.uri)) next.push(folder);
+            }
+            await index.setFolders(next, await readSettingsSafely(next));
+          }),
+        );
+      }
+      await index.setFolders(initialFolders, await readSettingsSafely(initialFolders));
+    }),
+  );
+
+  connection.onDidChangeConfiguration(
+    guard(logger, 'workspace/didChangeConfiguration', async (params) => {
+      if (!pullConfiguration) {
+        const pushed: unknown = isRecord(params.settings) ? params.settings.neutronConfig : undefined;
+        readSettings = fixedSettingsReader(pushed);
+      }
+      const folders = index.workspaceFolders();
+      await index.applySettings(await readSettingsSafely(folders));
+    }),
+  );
+
+  documents.onDidOpen(guard(logger, 'textDocument/didOpen', (event) => index.documentOpened(event.document)));
+  documents.onDidChangeContent(guard(logger, 'textDocument/didChange', (event) => index.documentChanged(event.document)));
+  documents.onDidClose(guard(logger, 'textDocument/didClose', (event) => index.documentClosed(event.document)));
+  documents.listen(connection);
+
+  connection.onDidChangeWatchedFiles(guard(logger, 'workspace/didChangeWatchedFiles', (params) => index.fileEvents(params.changes)));
+  connection.workspace.onDidCreateFiles(
+    guard(logger, 'workspace/didCreateFiles', (params) => index.fileEvents(params.files.map((f) => ({ uri: f.uri, type: FileChangeType.Created })))),
+  );
+  connection.workspace.onDidDeleteFiles(
+    guard(logger, 'workspace/didDeleteFiles', (params) => index.fileEvents(params.files.map((f) => ({ uri: f.uri, type: FileChangeType.Deleted })))),
+  );
+  connection.workspace.onDidRenameFiles(guard(logger, 'workspace/didRenameFiles', (params) => index.renamed(params.files)));
+
+  connection.onHover((params, token) =>
+    runSafe(logger, 'textDocument/hover', token, null, () => {
+      index.flushPendingEdits();
+      const uri = canonicalUri(params.textDocument.uri);
+      return index.isKnown(uri) ? service.getHover(uri, params.position) : null;
+    }),
+  );
+
+  connection.onCompletion((params, token) =>
+    runSafe<CompletionList>(logger, 'textDocument/completion', token, { isIncomplete: false, items: [] }, () => {
+      index.flushPendingEdits();
+      const uri = canonicalUri(params.textDocument.uri);
+      return index.isKnown(uri) ? service.getCompletions(uri, params.position) : { isIncomplete: false, items: [] };
+    }),
+  );
+
+  connection.onCodeAction((params, token) =>
+    runSafe<CodeAction[]>(logger, 'textDocument/codeAction', token, [], () => {
+      index.flushPendingEdits();
+      const uri = canonicalUri(params.textDocument.uri);
+      if (!index.isKnown(uri)) return [];
+      const diagnostics = withServerData(params.context.diagnostics, () => service.getDiagnostics(uri));
+      const actions = service.getCodeActions(uri, params.range, diagnostics);
+      const only = params.context.only;
+      if (!only || only.length === 0) return actions;
+      return actions.filter((action) => action.kind !== undefined && only.some((kind) => action.kind === kind || action.kind!.startsWith(`${kind}.`)));
+    }),
+  );
+
+  connection.onShutdown(() => {
+    index.stop();
+    delivery?.dispose();
+  });
+
+  connection.listen();
+}
+
+/**
+ * Clients that cannot round-trip `Diagnostic.data` hand diagnostics back
+ * without it; fixes need it, so such a diagnostic is swapped for the server's
+ * own one with the same code and range.
+ */
+function withServerData(diagnostics: Diagnostic[], current: () => Diagnostic[]): Diagnostic[] {
+  let ours: Diagnostic[] | undefined;
+  return diagnostics.map((diagnostic) => {
+    if (diagnostic.data !== undefined || diagnostic.source !== 'neutron-config') return diagnostic;
+    ours ??= current();
+    const match = ours.find((d) => d.code === diagnostic.code && sameRange(d, diagnostic));
+    return match ?? diagnostic;
+  });
+}
+
+function sameRange(a: Diagnostic, b: Diagnostic): boolean {
+  return (
+    a.range.start.line === b.range.start.line &&
+    a.range.start.character === b.range.start.character &&
+    a.range.end.line === b.range.end.line &&
+    a.range.end.character === b.range.end.character
+  );
+}
+
+function usePullDiagnostics(params: InitializeParams, mode: DiagnosticMode | undefined): boolean {
+  if (mode === 'push') return false;
+  const supported = params.capabilities.textDocument?.diagnostic !== undefined;
+  if (mode === 'pull') return supported;
+  // Without refresh support an open file would keep stale results after an edit elsewhere.
+  return supported && params.capabilities.workspace?.diagnostics?.refreshSupport === true;
+}
+
+function initialWorkspaceFolders(params: InitializeParams): Folder[] {
+  const folders: Folder[] = [];
+  const add = (uri: string, name?: string) => {
+    const folder = folderFromUri(uri, name);
+    if (folder && !folders.some((f) => f.uri === folder.uri)) folders.push(folder);
+  };
+  if (params.workspaceFolders && params.workspaceFolders.length > 0) {
+    for (const folder of params.workspaceFolders) add(folder.uri, folder.name);
+  } else if (params.rootUri) {
+    add(params.rootUri);
+  } else if (params.rootPath) {
+    add(fileUri(params.rootPath));
+  }
+  return folders;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,377 @@
+/**
+ * Keeps the service's picture of the workspace in step with the editor and
+ * the disk: workspace folders and their settings, every recognised file under
+ * the folders (read from disk), open documents (whose text wins over the
+ * disk), and file events (watcher and file-operation notifications).
+ *
+ * All disk work runs one operation at a time through a queue, so events are
+ * applied in the order they arrived. Open-document edits are applied after a
+ * short debounce; `flushPendingEdits` applies them at once before a request is
+ * answered.
+ */
+import * as path from 'path';
+import type { Connection, TextDocuments } from 'vscode-languageserver';
+import { FileChangeType } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { NeutronConfigService } from '../core/service';
+import { DEFAULT_SETTINGS, Settings, normaliseSettings } from '../core/settings';
+import { isPathInside, readTextFile, walkFiles, yieldToEventLoop } from '../fsWalk';
+import { canonicalUri, fileUri, uriToFsPath } from '../uris';
+import { Logger, describeError } from './runSafe';
+
+export interface Folder {
+  /** Canonical URI. */
+  uri: string;
+  fsPath: string;
+  name: string;
+}
+
+/** How long typing may pause before an edit is handed to the service. */
+export const EDIT_DEBOUNCE_MS = 150;
+/** Files handed to the service between two turns of the event loop while indexing. */
+const INDEX_BATCH = 50;
+
+export type SettingsReader = (folders: readonly Folder[]) => Promise<Map<string, Settings>>;
+
+export class WorkspaceSync {
+  private folders: Folder[] = [];
+  private readonly settings = new Map<string, Settings>();
+  /** Text last handed to the service, per canonical URI. */
+  private readonly known = new Map<string, string>();
+  /** Canonical URI → the URI as the client spelled it. */
+  private readonly spelling = new Map<string, string>();
+  /** Canonical URI → client URI of open documents. */
+  private readonly open = new Map<string, string>();
+  private readonly pendingEdits = new Map<string, NodeJS.Timeout>();
+  private queue: Promise<void> = Promise.resolve();
+  private stopped = false;
+  private resolveInitial!: () => void;
+  private readonly initial: Promise<void> = new Promise((resolve) => (this.resolveInitial = resolve));
+
+  constructor(
+    private readonly service: NeutronConfigService,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly logger: Logger,
+    private readonly onChanged: (uris: Iterable<string>) => void,
+  ) {}
+
+  // ---- queries --------------------------------------------------------------
+
+  initialIndex(): Promise<void> {
+    return this.initial;
+  }
+
+  knownFiles(): Iterable<string> {
+    return this.known.keys();
+  }
+
+  isKnown(uri: string): boolean {
+    return this.known.has(uri);
+  }
+
+  clientUri(uri: string): string {
+    return this.spelling.get(uri) ?? uri;
+  }
+
+  openDocument(uri: string): TextDocument | undefined {
+    const clientUri = this.open.get(uri);
+    return clientUri === undefined ? undefined : this.documents.get(clientUri);
+  }
+
+  openVersion(uri: string): number | null {
+    return this.openDocument(uri)?.version ?? null;
+  }
+
+  workspaceFolders(): readonly Folder[] {
+    return this.folders;
+  }
+
+  // ---- folders and settings -------------------------------------------------
+
+  /**
+   * Sets the workspace folders with their settings and reads the folders that
+   * are new from disk (all of them on the first call). Files under folders that
+   * are gone are dropped unless open. The first call resolves `initialIndex()`
+   * when its walk is done.
+   */
+  setFolders(folders: Folder[], settings: ReadonlyMap<string, Settings>): Promise<void> {
+    return this.enqueue('Updating workspace folders', async () => {
+      const previous = new Set(this.folders.map((folder) => folder.uri));
+      this.folders = folders;
+      this.settings.clear();
+      for (const folder of folders) this.settings.set(folder.uri, settings.get(folder.uri) ?? DEFAULT_SETTINGS);
+      this.report(() => this.service.setWorkspaceFolders(folders.map((f) => ({ uri: f.uri, settings: this.settings.get(f.uri) }))));
+      for (const uri of [...this.known.keys()]) {
+        if (!this.open.has(uri) && !this.isInWorkspace(uri)) this.drop(uri);
+      }
+      this.refreshOpenDocuments();
+      const started = Date.now();
+      let count = 0;
+      const added = folders.filter((folder) => !previous.has(folder.uri));
+      for (const folder of added) count += await this.reconcile(folder.fsPath);
+      if (added.length > 0) {
+        this.logger.info(`Indexed ${count} recognised file(s) in ${added.length} workspace folder(s) in ${Date.now() - started} ms.`);
+      }
+    }).finally(() => this.resolveInitial());
+  }
+
+  /** New settings per folder URI. Re-walks folders whose file-kind globs changed. */
+  applySettings(settings: ReadonlyMap<string, Settings>): Promise<void> {
+    return this.enqueue('Applying settings', async () => {
+      const rewalk: Folder[] = [];
+      for (const folder of this.folders) {
+        const next = settings.get(folder.uri);
+        if (next === undefined) continue;
+        const previous = this.settings.get(folder.uri) ?? DEFAULT_SETTINGS;
+        if (JSON.stringify(previous) === JSON.stringify(next)) continue;
+        this.settings.set(folder.uri, next);
+        this.report(() => this.service.setFolderSettings(folder.uri, next));
+        if (JSON.stringify(previous.fileKinds) !== JSON.stringify(next.fileKinds)) rewalk.push(folder);
+      }
+      if (rewalk.length === 0) return;
+      this.refreshOpenDocuments();
+      for (const folder of rewalk) await this.reconcile(folder.fsPath);
+    });
+  }
+
+  // ---- open documents -------------------------------------------------------
+
+  documentOpened(document: TextDocument): void {
+    const uri = this.remember(document.uri);
+    this.open.set(uri, document.uri);
+    this.cancelPendingEdit(uri);
+    if (this.service.isRecognised(uri)) this.put(uri, document.getText());
+  }
+
+  documentChanged(document: TextDocument): void {
+    const uri = canonicalUri(document.uri);
+    if (!this.open.has(uri)) return;
+    if (!this.known.has(uri) && !this.service.isRecognised(uri)) return;
+    this.cancelPendingEdit(uri);
+    this.pendingEdits.set(
+      uri,
+      setTimeout(() => this.applyPendingEdit(uri), EDIT_DEBOUNCE_MS),
+    );
+  }
+
+  documentClosed(document: TextDocument): void {
+    const uri = canonicalUri(document.uri);
+    this.cancelPendingEdit(uri);
+    this.open.delete(uri);
+    // The disk is the truth again: re-read it, or forget a file that lives outside the workspace.
+    void this.enqueue(`Re-reading ${uri}`, async () => {
+      if (this.open.has(uri)) return;
+      if (!this.isInWorkspace(uri)) this.drop(uri);
+      else await this.readFromDisk(uri);
+    });
+  }
+
+  /** Hands every debounced edit to the service now. */
+  flushPendingEdits(): void {
+    for (const uri of [...this.pendingEdits.keys()]) this.applyPendingEdit(uri);
+  }
+
+  // ---- file events ----------------------------------------------------------
+
+  fileEvents(events: readonly { uri: string; type: FileChangeType }[]): Promise<void> {
+    return this.enqueue('Applying file events', async () => {
+      for (const event of events) {
+        const uri = this.remember(event.uri);
+        if (event.type === FileChangeType.Deleted) this.deleted(uri);
+        else await this.createdOrChanged(uri, event.type === FileChangeType.Created);
+      }
+    });
+  }
+
+  renamed(files: readonly { oldUri: string; newUri: string }[]): Promise<void> {
+    return this.fileEvents(
+      files.flatMap((f) => [
+        { uri: f.oldUri, type: FileChangeType.Deleted },
+        { uri: f.newUri, type: FileChangeType.Created },
+      ]),
+    );
+  }
+
+  // ---- life cycle -----------------------------------------------------------
+
+  /** Stops walks in progress and pending edits; used on shutdown. */
+  stop(): void {
+    this.stopped = true;
+    for (const timer of this.pendingEdits.values()) clearTimeout(timer);
+    this.pendingEdits.clear();
+    this.resolveInitial();
+  }
+
+  // ---- internals ------------------------------------------------------------
+
+  private enqueue(label: string, operation: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(async () => {
+      if (this.stopped) return;
+      try {
+        await operation();
+      } catch (error) {
+        this.logger.error(`${label} failed: ${describeError(error)}`);
+      }
+    });
+    this.queue = run;
+    return run;
+  }
+
+  private remember(clientUri: string): string {
+    const uri = canonicalUri(clientUri);
+    if (uri !== clientUri) this.spelling.set(uri, clientUri);
+    return uri;
+  }
+
+  private isInWorkspace(uri: string): boolean {
+    const fsPath = uriToFsPath(uri);
+    return fsPath !== undefined && this.folders.some((folder) => isPathInside(fsPath, folder.fsPath));
+  }
+
+  private cancelPendingEdit(uri: string): void {
+    const timer = this.pendingEdits.get(uri);
+    if (timer) clearTimeout(timer);
+    this.pendingEdits.delete(uri);
+  }
+
+  private applyPendingEdit(uri: string): void {
+    this.cancelPendingEdit(uri);
+    const document = this.openDocument(uri);
+    if (document) this.put(uri, document.getText());
+  }
+
+  /** Open documents become known or unknown when recognition (file-kind globs, folders) changes. */
+  private refreshOpenDocuments(): void {
+    for (const uri of this.open.keys()) {
+      const document = this.openDocument(uri);
+      if (!document) continue;
+      if (this.service.isRecognised(uri)) this.put(uri, document.getText());
+      else this.drop(uri);
+    }
+  }
+
+  private put(uri: string, text: string): void {
+    if (this.known.get(uri) === text) return;
+    this.known.set(uri, text);
+    this.report(() => this.service.setFile(uri, text), uri);
+  }
+
+  private drop(uri: string): void {
+    if (!this.known.has(uri)) return;
+    this.known.delete(uri);
+    this.report(() => this.service.removeFile(uri), uri);
+  }
+
+  /** Calls into the service; whatever it throws is logged, never propagated. */
+  private report(call: () => string[], alsoChanged?: string): void {
+    let changed: string[] = [];
+    try {
+      changed = call();
+    } catch (error) {
+      this.logger.error(`The analysis failed${alsoChanged ? ` on ${alsoChanged}` : ''}: ${describeError(error)}`);
+    }
+    this.onChanged(alsoChanged === undefined ? changed : [alsoChanged, ...changed]);
+  }
+
+  /** Reads a recognised file from disk into the service, unless it is open. */
+  private async readFromDisk(uri: string): Promise<void> {
+    const fsPath = uriToFsPath(uri);
+    if (fsPath === undefined || !this.service.isRecognised(uri)) {
+      this.drop(uri);
+      return;
+    }
+    let text: string;
+    try {
+      text = await readTextFile(fsPath);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR' && code !== 'EISDIR') this.logger.warn(`Cannot read ${fsPath}: ${describeError(error)}`);
+      if (!this.open.has(uri)) this.drop(uri);
+      return;
+    }
+    // The document may have been opened while the disk was read: its text wins.
+    if (!this.open.has(uri)) this.put(uri, text);
+  }
+
+  /**
+   * Walks a directory (or one file) and makes the service agree with it:
+   * recognised files are read, files known below it that are gone or no
+   * longer recognised are dropped. Returns the number of recognised files.
+   */
+  private async reconcile(root: string): Promise<number> {
+    const seen = new Set<string>();
+    let sinceYield = 0;
+    const walk = walkFiles(root, {
+      accept: (file) => this.service.isRecognised(fileUri(file)),
+      onError: (file, error) => {
+        if (error.code !== 'ENOENT') this.logger.warn(`Cannot read ${file}: ${error.message}`);
+      },
+      isCancelled: () => this.stopped,
+    });
+    for await (const file of walk) {
+      const uri = fileUri(file);
+      seen.add(uri);
+      if (!this.open.has(uri)) await this.readFromDisk(uri);
+      if (++sinceYield >= INDEX_BATCH) {
+        sinceYield = 0;
+        await yieldToEventLoop();
+      }
+    }
+    if (this.stopped) return seen.size;
+    for (const uri of [...this.known.keys()]) {
+      if (seen.has(uri) || this.open.has(uri)) continue;
+      const fsPath = uriToFsPath(uri);
+      if (fsPath !== undefined && isPathInside(fsPath, root)) this.drop(uri);
+    }
+    return seen.size;
+  }
+
+  private deleted(uri: string): void {
+    const fsPath = uriToFsPath(uri);
+    if (fsPath === undefined) return;
+    // The URI may name a directory: everything known below it goes too.
+    for (const known of [...this.known.keys()]) {
+      if (this.open.has(known)) continue;
+      const knownPath = uriToFsPath(known);
+      if (knownPath !== undefined && isPathInside(knownPath, fsPath)) this.drop(known);
+    }
+  }
+
+  private async createdOrChanged(uri: string, created: boolean): Promise<void> {
+    if (this.open.has(uri) || !this.isInWorkspace(uri)) return;
+    if (this.service.isRecognised(uri)) {
+      await this.readFromDisk(uri);
+      return;
+    }
+    if (!created) return;
+    // A created directory (copied or moved in) is walked; a created file of another name is ignored.
+    const fsPath = uriToFsPath(uri);
+    if (fsPath !== undefined) await this.reconcile(fsPath);
+  }
+}
+
+/** Reads `neutronConfig` settings per folder through `workspace/configuration`. */
+export function configurationReader(connection: Connection): SettingsReader {
+  return async (folders) => {
+    const result = new Map<string, Settings>();
+    if (folders.length === 0) return result;
+    const values: unknown[] = await connection.workspace.getConfiguration(
+      folders.map((folder) => ({ scopeUri: folder.uri, section: 'neutronConfig' })),
+    );
+    folders.forEach((folder, i) => result.set(folder.uri, normaliseSettings(values[i])));
+    return result;
+  };
+}
+
+/** The same settings for every folder, from a fixed object (initialization options or a pushed configuration). */
+export function fixedSettingsReader(settings: unknown): SettingsReader {
+  const normalised = normaliseSettings(settings);
+  return async (folders) => new Map(folders.map((folder) => [folder.uri, normalised]));
+}
+
+export function folderFromUri(uri: string, name?: string): Folder | undefined {
+  const canonical = canonicalUri(uri);
+  const fsPath = uriToFsPath(canonical);
+  if (fsPath === undefined) return undefined;
+  return { uri: canonical, fsPath, name: name ?? path.basename(fsPath) };
+}

@@ -1,0 +1,250 @@
+/**
+ * Tests of the bundled command-line checker (`node dist/cli.js`): the three
+ * output formats, settings from flags and files, and the exit status.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { repoRoot } from '../protocol/lspClient';
+
+const ROOT = repoRoot();
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+const BASIC = path.join('test', 'fixtures', 'cli-basic');
+const CLEAN = path.join('test', 'fixtures', 'cli-clean');
+const ML2 = 'controller/etc/neutron/plugins/ml2/ml2_conf.ini';
+const OVS = 'compute-0/etc/neutron/plugins/ml2/openvswitch_agent.ini';
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Run {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: options.cwd ?? ROOT,
+    env: options.env ?? { ...process.env, NO_COLOR: '' },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const temporaryDirectories: string[] = [];
+function temporaryCopy(fixture: string): string {
+  const target = fs.mkdtempSync(path.join(os.tmpdir(), 'neutron-config-cli-'));
+  temporaryDirectories.push(target);
+  fs.cpSync(path.join(ROOT, fixture), target, { recursive: true });
+  return target;
+}
+
+after(() => {
+  for (const dir of temporaryDirectories) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('neutron-config check: text', () => {
+  it('prints path:line:col: severity code: message, 1-based, sorted, and exits 1 on errors', () => {
+    const run = cli(['check', BASIC]);
+    assert.equal(run.status, 1, run.stderr);
+    const lines = run.stdout.trimEnd().split('\n');
+    assert.equal(lines.length, 3, run.stdout);
+    assert.match(lines[0], new RegExp(`^${OVS}:2:19: error physnet-undeclared: .*physnet2`));
+    assert.match(lines[1], new RegExp(`^${ML2}:2:\\d+: error flat-type-driver-missing: \\S`));
+    assert.match(lines[2], new RegExp(`^${ML2}:7:17: warning physnet-unmapped: .*physnet1`));
+    assert.equal(run.stderr.trim(), '2 errors, 1 warning in 2 files.');
+  });
+
+  it('uses no colour when stdout is not a terminal', () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '1' };
+    delete env.NO_COLOR;
+    const run = cli(['check', BASIC], { env });
+    assert.doesNotMatch(run.stdout, /\u001b\[/);
+  });
+
+  it('colours a terminal unless NO_COLOR is set', { skip: fs.existsSync('/usr/bin/script') ? false : 'needs script(1) for a pseudo-terminal' }, () => {
+    const command = [process.execPath, CLI, 'check', BASIC].map((word) => `'${word}'`).join(' ');
+    const inTerminal = (noColour: string | undefined) => {
+      const env = { ...process.env };
+      if (noColour === undefined) delete env.NO_COLOR;
+      else env.NO_COLOR = noColour;
+      return spawnSync('/usr/bin/script', ['-qec', command, '/dev/null'], { cwd: ROOT, env, encoding: 'utf8', timeout: 30_000 }).stdout;
+    };
+    assert.match(inTerminal(undefined), /\u001b\[31merror\u001b\[0m/);
+    assert.doesNotMatch(inTerminal('1'), /\u001b\[/);
+  });
+
+  it('defaults to the current directory and exits 0 on a clean deployment', () => {
+    const run = cli(['check'], { cwd: path.join(ROOT, CLEAN) });
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout, '');
+    assert.equal(run.stderr.trim(), 'No problems in 4 files.');
+  });
+
+  it('exits 0 when only warnings remain after --rule overrides', () => {
+    const run = cli(['check', BASIC, '--rule', 'physnet-undeclared=off', '--rule=flat-type-driver-missing=warning']);
+    assert.equal(run.status, 0, run.stderr);
+    assert.doesNotMatch(run.stdout, /physnet-undeclared/);
+    assert.match(run.stdout, /warning flat-type-driver-missing/);
+    assert.equal(run.stderr.trim(), '0 errors, 2 warnings in 2 files.');
+  });
+
+  it('exits 0 with --exit-zero although errors are found', () => {
+    const run = cli(['check', BASIC, '--exit-zero']);
+    assert.equal(run.status, 0);
+    assert.match(run.stdout, /error physnet-undeclared/);
+  });
+
+  it('reads .neutron-config.json at the root of a PATH, and --config over it', () => {
+    const dir = temporaryCopy(BASIC);
+    fs.writeFileSync(path.join(dir, '.neutron-config.json'), JSON.stringify({ rules: { 'physnet-undeclared': 'off', 'flat-type-driver-missing': 'off' } }));
+    const quiet = cli(['check', dir]);
+    assert.equal(quiet.status, 0, quiet.stderr);
+    assert.deepEqual(quiet.stdout.trimEnd().split('\n').map((line) => line.split(': ')[1]), ['warning physnet-unmapped']);
+
+    const config = path.join(dir, 'strict.json');
+    fs.writeFileSync(config, JSON.stringify({ rules: { 'physnet-unmapped': 'error' } }));
+    const strict = cli(['check', dir, '--config', config]);
+    assert.equal(strict.status, 1);
+    assert.match(strict.stdout, /error physnet-unmapped/);
+    assert.doesNotMatch(strict.stdout, /physnet-undeclared/, 'the folder file still applies where --config is silent');
+  });
+
+  it('prints usage with --help and the version with --version', () => {
+    const help = cli(['--help']);
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /^Usage: neutron-config check \[PATH\.\.\.\]/);
+    const version = cli(['--version']);
+    assert.equal(version.status, 0);
+    assert.equal(version.stdout.trim(), JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
+  });
+});
+
+describe('neutron-config check: json', () => {
+  it('prints the documented shape with paths relative to the first PATH and 0-based ranges', () => {
+    const run = cli(['check', BASIC, '--format', 'json']);
+    assert.equal(run.status, 1, run.stderr);
+    assert.equal(run.stderr, '', 'nothing but JSON, and no summary');
+    const output = JSON.parse(run.stdout);
+    assert.deepEqual(Object.keys(output), ['version', 'files', 'diagnostics']);
+    assert.equal(output.version, 1);
+    assert.deepEqual(output.files, [
+      { path: OVS, kind: 'ovs-agent', host: 'compute-0' },
+      { path: ML2, kind: 'ml2', host: 'controller' },
+    ]);
+    for (const d of output.diagnostics) {
+      assert.deepEqual(Object.keys(d), ['file', 'range', 'severity', 'code', 'message', 'source']);
+      assert.equal(d.source, 'neutron-config');
+    }
+    assert.deepEqual(
+      output.diagnostics.map((d: any) => [d.file, d.code, d.severity]),
+      [
+        [OVS, 'physnet-undeclared', 'error'],
+        [ML2, 'flat-type-driver-missing', 'error'],
+        [ML2, 'physnet-unmapped', 'warning'],
+      ],
+    );
+    assert.deepEqual(output.diagnostics[0].range, { start: { line: 1, character: 18 }, end: { line: 1, character: 26 } });
+    const flat = output.diagnostics[1].range;
+    assert.equal(flat.start.line, 1);
+    assert.equal(flat.end.line, 1);
+    assert.deepEqual(output.diagnostics[2].range, { start: { line: 6, character: 16 }, end: { line: 6, character: 24 } });
+  });
+
+  it('makes paths relative to the first PATH when several are given', () => {
+    const run = cli(['check', path.join(BASIC, 'compute-0'), path.join(BASIC, 'controller'), '--format=json']);
+    const output = JSON.parse(run.stdout);
+    assert.deepEqual(output.files.map((f: any) => f.path).sort(), ['../controller/etc/neutron/plugins/ml2/ml2_conf.ini', 'etc/neutron/plugins/ml2/openvswitch_agent.ini']);
+  });
+});
+
+describe('neutron-config check: sarif', () => {
+  it('prints a SARIF 2.1.0 log that code scanning accepts', () => {
+    const run = cli(['check', BASIC, '--format', 'sarif']);
+    assert.equal(run.status, 1, run.stderr);
+    const log = JSON.parse(run.stdout);
+    assert.equal(log.version, '2.1.0');
+    assert.match(log.$schema, /sarif-2\.1\.0/);
+    assert.equal(log.runs.length, 1);
+    const { driver } = log.runs[0].tool;
+    assert.equal(driver.name, 'neutron-config');
+    assert.match(driver.version, /^\d+\.\d+\.\d+/);
+    const ruleIds: string[] = driver.rules.map((r: any) => r.id);
+    assert.equal(new Set(ruleIds).size, ruleIds.length, 'rule ids are unique');
+    for (const rule of driver.rules) assert.ok(rule.shortDescription.text.length > 0, `${rule.id} has a description`);
+
+    const results = log.runs[0].results;
+    assert.deepEqual(
+      results.map((r: any) => [r.ruleId, r.level]),
+      [
+        ['physnet-undeclared', 'error'],
+        ['flat-type-driver-missing', 'error'],
+        ['physnet-unmapped', 'warning'],
+      ],
+    );
+    for (const result of results) {
+      assert.equal(driver.rules[result.ruleIndex].id, result.ruleId);
+      assert.ok(result.message.text.length > 0);
+      assert.equal(result.locations.length, 1);
+      assert.equal(result.locations[0].physicalLocation.artifactLocation.uriBaseId, '%SRCROOT%');
+    }
+    const first = results[0].locations[0].physicalLocation;
+    assert.equal(first.artifactLocation.uri, OVS);
+    assert.deepEqual(first.region, { startLine: 2, startColumn: 19, endLine: 2, endColumn: 27 });
+  });
+
+  it('maps information and hint to the note level', () => {
+    const run = cli(['check', BASIC, '--format', 'sarif', '--rule', 'physnet-undeclared=information', '--rule', 'physnet-unmapped=hint']);
+    const levels = JSON.parse(run.stdout).runs[0].results.map((r: any) => [r.ruleId, r.level]);
+    assert.deepEqual(levels, [
+      ['physnet-undeclared', 'note'],
+      ['flat-type-driver-missing', 'error'],
+      ['physnet-unmapped', 'note'],
+    ]);
+  });
+});
+
+describe('neutron-config check: usage and I/O failures exit 2', () => {
+  const cases: [string, string[], RegExp][] = [
+    ['a missing PATH', ['check', 'no/such/dir'], /cannot read no\/such\/dir/],
+    ['an unknown format', ['check', BASIC, '--format', 'xml'], /--format must be one of text, json, sarif/],
+    ['an unknown option', ['check', BASIC, '--fast'], /unknown option '--fast'/],
+    ['no command', [], /missing command/],
+    ['an unknown command', ['lint', BASIC], /unknown command 'lint'/],
+    ['an unknown check in --rule', ['check', BASIC, '--rule', 'no-such-check=off'], /unknown check 'no-such-check'/],
+    ['a bad severity in --rule', ['check', BASIC, '--rule', 'physnet-undeclared=fatal'], /severity must be one of/],
+    ['--rule without a value', ['check', BASIC, '--rule'], /--rule needs a value/],
+    ['a missing --config file', ['check', BASIC, '--config', 'no-such.json'], /cannot read settings file .*no-such\.json/],
+  ];
+  for (const [name, args, message] of cases) {
+    it(name, () => {
+      const run = cli(args);
+      assert.equal(run.status, 2, `exit status for ${args.join(' ')}`);
+      assert.equal(run.stdout, '');
+      assert.match(run.stderr, message);
+    });
+  }
+
+  it('a --config file that is not JSON', () => {
+    const dir = temporaryCopy(BASIC);
+    const config = path.join(dir, 'broken.json');
+    fs.writeFileSync(config, '{ "rules": ');
+    const run = cli(['check', dir, '--config', config]);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /not valid JSON/);
+  });
+
+  it('a recognised file that cannot be read (a dangling link), after printing what it found', () => {
+    const dir = temporaryCopy(BASIC);
+    const scripts = path.join(dir, 'compute-0', 'etc', 'sysconfig', 'network-scripts');
+    fs.mkdirSync(scripts, { recursive: true });
+    fs.symlinkSync(path.join(dir, 'nowhere'), path.join(scripts, 'ifcfg-eth9'));
+    const run = cli(['check', dir]);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /cannot read .*ifcfg-eth9: no such file or directory/);
+    assert.match(run.stdout, /physnet-undeclared/, 'the files that could be read are still checked');
+  });
+});
