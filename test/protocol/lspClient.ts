@@ -63,6 +63,10 @@ export class LspClient {
 
   private constructor(private readonly child: ChildProcessWithoutNullStreams) {
     child.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
+    // Answers to the server may still be on their way when it exits or is killed: a closed pipe is not a test failure.
+    child.stdin.on('error', (error: NodeJS.ErrnoException) => {
+      this.stderr += `[client] write to server failed: ${error.code ?? error.message}\n`;
+    });
     child.stderr.on('data', (chunk: Buffer) => {
       this.stderr += chunk.toString('utf8');
     });
@@ -99,6 +103,7 @@ export class LspClient {
 
   request<T = any>(method: string, params?: unknown, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<T> {
     const id = this.nextId++;
+    if (this.hasExited) return Promise.reject(new Error(`server has exited (code ${this.exitCode}); cannot send ${method}${this.stderrTail()}`));
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
@@ -215,6 +220,7 @@ export class LspClient {
   }
 
   private send(message: Message): void {
+    if (this.hasExited || !this.child.stdin.writable) return;
     const body = Buffer.from(JSON.stringify(message), 'utf8');
     this.child.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
     this.child.stdin.write(body);

@@ -125,8 +125,9 @@ describe('language server over stdio, push diagnostics', () => {
     const published = client.notifications
       .slice(publishesBefore)
       .filter((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === ovsUri);
-    assert.equal(published.length, 1, `one publication for 21 quick edits, got versions ${published.map((n) => n.params.version).join(', ')}`);
-    assert.equal(published[0].params.version, finalVersion);
+    // One publication is expected; a second is tolerated on a machine slow enough to pause 150 ms mid-burst.
+    assert.ok(published.length >= 1 && published.length <= 2, `few publications for 21 quick edits, got versions ${published.map((n) => n.params.version).join(', ')}`);
+    assert.equal(published[published.length - 1].params.version, finalVersion);
   });
 
   it('answers hover on bridge_mappings and on a physnet inside it', async () => {
@@ -247,6 +248,19 @@ describe('language server over stdio, push diagnostics', () => {
     const moved = await client.waitForDiagnostics(movedUri, (d) => codes(d).includes('physnet-undeclared'), 'the moved file checked');
     assert.match(moved[0].message, /compute-7/, 'the host name comes from the new folder');
     await client.waitForDiagnostics(ovsUri, (d) => d.length === 0, 'the old path cleared');
+  });
+
+  it('indexes a workspace folder added later, and forgets it when removed', async () => {
+    const second = copyFixture('cli-basic');
+    try {
+      const secondOvs = uriOf(path.join(second, OVS));
+      client.notify('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: uriOf(second), name: 'second' }], removed: [] } });
+      await client.waitForDiagnostics(secondOvs, (d) => codes(d).includes('physnet-undeclared'), 'the new folder checked');
+      client.notify('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: uriOf(second), name: 'second' }] } });
+      await client.waitForDiagnostics(secondOvs, (d) => d.length === 0, 'the removed folder cleared');
+    } finally {
+      removeDirectory(second);
+    }
   });
 
   it('shuts down and exits with code 0', async () => {

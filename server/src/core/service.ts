@@ -1,5 +1,6 @@
 import type { CodeAction, CompletionList, Diagnostic, Hover, Position, Range } from 'vscode-languageserver-types';
 import type { CodeLens, DocumentHighlight, DocumentSymbol, InlayHint, Location, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { FoldingRange, TextEdit } from 'vscode-languageserver-types';
 import { codeLenses, type CodeLensOptions } from './features/codeLens';
 import { complete } from './features/completion';
 import { definition } from './features/definition';
@@ -8,6 +9,8 @@ import { prepareRename, rename, type PrepareRenameResult, type RenameOptions } f
 import { documentHighlights, references } from './features/references';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
 import type { FeatureContext } from './features/featureContext';
+import { ifcfgFoldingRanges } from './features/ifcfg/folding';
+import { formatIfcfg } from './features/ifcfg/formatting';
 import { hover } from './features/hover';
 import { QUICK_FIXES } from './fixes/registry';
 import { suppressionFixes } from './fixes/suppressionFix';
@@ -162,6 +165,18 @@ export class NeutronConfigService {
   getInlayHints(uri: string, range: Range): InlayHint[] {
     const context = this.context(uri);
     return context ? inlayHints(context, range) : [];
+  }
+
+  /** Folding ranges of an ifcfg file (runs of comment lines); none for other kinds. */
+  getFoldingRanges(uri: string): FoldingRange[] {
+    const file = this.index.get(uri);
+    return file?.doc.format === 'ifcfg' ? ifcfgFoldingRanges(file.doc) : [];
+  }
+
+  /** Formatting edits of an ifcfg file: only white space around `=` is removed. None for other kinds. */
+  formatDocument(uri: string): TextEdit[] {
+    const file = this.index.get(uri);
+    return file?.doc.format === 'ifcfg' ? formatIfcfg(file.doc) : [];
   }
 
   /** The file with what its host and deployment say, or undefined for an unknown URI. */

@@ -23,6 +23,7 @@ import { Settings } from '../core/settings';
 import { canonicalUri, fileUri } from '../uris';
 import { VERSION } from '../version';
 import { DiagnosticsDelivery, PullDiagnostics, PushDiagnostics } from './diagnostics';
+import { navigationCapabilities, refreshNavigation, registerNavigationHandlers } from './navigationHandlers';
 import { Logger, describeError, guard, runSafe } from './runSafe';
 import { Folder, SettingsReader, WorkspaceSync, configurationReader, fixedSettingsReader, folderFromUri } from './workspaceSync';
 
@@ -37,6 +38,8 @@ export interface InitializationOptions {
 }
 
 export const TRIGGER_CHARACTERS = [':', ',', '=', ' '];
+/** Delay that gathers changes before code lenses and inlay hints are refreshed. */
+const NAVIGATION_REFRESH_MS = 300;
 
 export function createLogger(connection: Connection): Logger {
   const write = (kind: 'error' | 'warn' | 'info', message: string) => {
@@ -61,9 +64,17 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   let delivery: DiagnosticsDelivery | undefined;
   const changedBeforeDelivery = new Set<string>();
+  let navigationRefresh: NodeJS.Timeout | undefined;
   const index = new WorkspaceSync(service, documents, logger, (uris) => {
     if (delivery) delivery.changed(uris);
     else for (const uri of uris) changedBeforeDelivery.add(uri);
+    // Code lenses and inlay hints of open files may show facts of other files: ask the client to re-query, coalesced.
+    if (!navigationRefresh) {
+      navigationRefresh = setTimeout(() => {
+        navigationRefresh = undefined;
+        refreshNavigation(connection, clientCapabilities, logger);
+      }, NAVIGATION_REFRESH_MS);
+    }
   });
 
   let readSettings: SettingsReader = fixedSettingsReader(undefined);
@@ -105,6 +116,7 @@ export function startServer(connection: Connection): void {
 
     const allFiles = [{ scheme: 'file', pattern: { glob: '**/*' } }];
     const capabilities: ServerCapabilities = {
+      ...navigationCapabilities(clientCapabilities),
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
       completionProvider: { triggerCharacters: TRIGGER_CHARACTERS, resolveProvider: false },
@@ -211,7 +223,11 @@ export function startServer(connection: Connection): void {
     }),
   );
 
+  registerNavigationHandlers(connection, service, { logger, workspace: index, clientCapabilities: () => clientCapabilities });
+
   connection.onShutdown(() => {
+    if (navigationRefresh) clearTimeout(navigationRefresh);
+    navigationRefresh = undefined;
     index.stop();
     delivery?.dispose();
   });

@@ -1,12 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
+  allEntries,
   catalogStats,
   defaultAt,
+  explain,
+  explainMarkdown,
   historyText,
   lookup,
   nearestSections,
   optionsOf,
+  release,
+  sampleLine,
   sectionInfo,
   sectionsOf,
   statusOf,
@@ -198,5 +203,61 @@ describe('catalogue size', () => {
     assert.equal(stats['ovs-agent'].zed, 81);
     assert.equal(stats['l3-agent'].zed, 76);
     for (const s of Object.values(stats)) assert.ok(s.options > s.zed);
+  });
+});
+
+describe('explanations and completion data', () => {
+  test('every entry explains itself: what, format, default, history', () => {
+    for (const e of allEntries()) {
+      const x = explain(e);
+      const where = `${e.kind} [${e.section}] ${e.name}`;
+      assert.ok(x.summary.length > 10, where);
+      assert.ok(x.format.length > 3, where);
+      assert.ok(x.default.length > 0, where);
+      assert.ok(x.history.length > 0, where);
+      assert.ok(!/[\u2018\u2019]/.test(x.summary), `${where}: plain quotes`);
+    }
+  });
+
+  test('provider-network options get the fuller text', () => {
+    const providers = allEntries().filter((e) => e.provider);
+    assert.ok(providers.length >= 25);
+    for (const e of providers) {
+      assert.ok(e.doc.whenWrong, `${e.kind} ${e.key}: what goes wrong`);
+      assert.ok(e.doc.example !== undefined, `${e.kind} ${e.key}: example`);
+    }
+    const md = explainMarkdown(lookup('ml2', 'ml2_type_vlan', 'network_vlan_ranges')!.entry);
+    assert.match(md, /\*\*\[ml2_type_vlan\] network_vlan_ranges\*\*/);
+    assert.match(md, /Example: `network_vlan_ranges = physnet1:100:199,physnet2`/);
+    assert.match(md, /Failed to parse network_vlan_ranges/);
+  });
+
+  test('the removals the issue names', () => {
+    const removed = (kind: 'ml2' | 'ovs-agent' | 'l3-agent', section: string, name: string) => lookup(kind, section, name)!.entry.history.removed;
+    assert.equal(removed('l3-agent', 'DEFAULT', 'external_network_bridge'), 'stein');
+    assert.equal(removed('ovs-agent', 'ovs', 'ovsdb_interface'), 'stein');
+    assert.equal(removed('l3-agent', 'ovs', 'ovsdb_interface'), 'stein');
+    assert.equal(removed('ovs-agent', 'ovs', 'of_interface'), 'train');
+    assert.equal(removed('l3-agent', 'DEFAULT', 'gateway_external_network_id'), 'train');
+    assert.equal(removed('l3-agent', 'DEFAULT', 'ovs_integration_bridge'), '2024.1');
+    assert.equal(lookup('ml2', 'ml2', 'project_network_types')!.entry.history.added, '2026.1');
+    const enb = lookup('l3-agent', 'DEFAULT', 'external_network_bridge', 'stein')!;
+    assert.ok(enb.status.state === 'removed' && /flat \(or VLAN\) provider network/.test(enb.status.replacement?.note ?? ''));
+  });
+
+  test('values to complete', () => {
+    assert.deepEqual(lookup('ovs-agent', 'agent', 'l2_population')!.entry.type.complete().map((c) => c.value), ['true', 'false']);
+    assert.deepEqual(lookup('l3-agent', 'DEFAULT', 'agent_mode')!.entry.type.complete({ release: release('ocata') }).map((c) => c.value), ['dvr', 'dvr_snat', 'legacy']);
+    assert.deepEqual(lookup('ovs-agent', 'agent', 'tunnel_types')!.entry.type.complete().map((c) => c.value), ['vxlan', 'gre', 'geneve']);
+    assert.ok(lookup('ovs-agent', 'securitygroup', 'firewall_driver')!.entry.type.complete().some((c) => c.value === 'openvswitch' && c.description));
+    assert.deepEqual(lookup('l3-agent', 'DEFAULT', 'interface_driver')!.entry.type.complete({ release: release('2025.1') }).map((c) => c.value), ['openvswitch', 'null']);
+  });
+
+  test('sample lines', () => {
+    assert.equal(sampleLine(lookup('ml2', 'ml2_type_flat', 'flat_networks')!.entry), 'flat_networks = *');
+    assert.equal(sampleLine(lookup('l3-agent', 'DEFAULT', 'ipv6_gateway')!.entry), 'ipv6_gateway =');
+    assert.equal(sampleLine(lookup('ovs-agent', 'ovs', 'resource_provider_inventory_defaults')!.entry), 'resource_provider_inventory_defaults = allocation_ratio:1.0,min_unit:1,reserved:0,step_size:1');
+    assert.equal(sampleLine(lookup('l3-agent', 'DEFAULT', 'interface_driver')!.entry, 'zed'), 'interface_driver = <None>');
+    assert.equal(sampleLine(lookup('l3-agent', 'DEFAULT', 'interface_driver')!.entry, '2025.1'), 'interface_driver = openvswitch');
   });
 });

@@ -136,7 +136,9 @@ describe('bridge rules: clean workspaces stay silent', () => {
       [ifcfgPath('compute-0', 'ifcfg-dpdk0')]: ovsPort('dpdk0', 'br-dpdk', 'OVSDPDKPort'),
       [AGENT]: '[ovs]\nbridge_mappings = physnet1:br-ex,physnet2:br-dpdk\n',
     });
-    assert.deepEqual(allFindings(workspaceOf(files)), []);
+    // The bridge rules are silent; only the ifcfg check notes that the file name and DEVICE differ.
+    const ovsbr0 = ifcfgPath('compute-0', 'ifcfg-ovsbr0');
+    assert.deepEqual(allFindings(workspaceOf(files)), [`${ovsbr0} ${at('ifcfg-device-mismatch', ovsBridge('br-ex'), 'br-ex')}`]);
   });
 
   test('a templated bridge_mappings value is not judged', () => {

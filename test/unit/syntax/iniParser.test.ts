@@ -265,8 +265,10 @@ describe('parseIni: duplicate options', () => {
     assert.deepEqual(d.problems[0].data, { winnerLine: 5 });
   });
 
-  it('is case-sensitive in names and sections', () => {
-    const d = parseIni('[ovs]\na = 1\nA = 2\n[OVS]\na = 3\n');
+  it('is case-sensitive in option names', () => {
+    // Sections are left out: oslo.config looks group names up lowercased (cfg._normalize_group_name, DEFAULT
+    // excepted), so [ovs] and [OVS] are one group there; the parser and facts compare them case-sensitively.
+    const d = parseIni('[ovs]\na = 1\nA = 2\n');
     assert.deepEqual(d.problems, []);
   });
 
@@ -291,7 +293,11 @@ describe('parseIni: syntax errors', () => {
   it('header without "]"', () => {
     const d = parseIni('[DEFAULT\n');
     assert.deepEqual(problems(d), ['syntax/error@0:0-0:8']);
-    assert.deepEqual(d.sections, []);
+    // Read on as section "DEFAULT" so later options keep their section.
+    assert.deepEqual(
+      d.sections.map((s) => [s.name.text, s.name.range]),
+      [['DEFAULT', { start: { line: 0, character: 1 }, end: { line: 0, character: 8 } }]],
+    );
   });
 
   it('header with text after "]"', () => {
@@ -305,10 +311,13 @@ describe('parseIni: syntax errors', () => {
     assert.deepEqual(d.sections, []);
   });
 
-  it('options after a broken header have no section', () => {
-    // What the parser does today: the options are reported as outside any section.
+  it('options after a broken header stay in that section', () => {
     const d = parseIni('[DEFAULT]\n[ovs\nbridge_mappings = a:b\n');
-    assert.deepEqual(problems(d), ['syntax/error@1:0-1:4', 'option-outside-section/error@2:0-2:15']);
+    assert.deepEqual(problems(d), ['syntax/error@1:0-1:4']);
+    assert.deepEqual(
+      d.sections.map((s) => [s.name.text, s.options.map((o) => o.name.text)]),
+      [['DEFAULT', []], ['ovs', ['bridge_mappings']]],
+    );
   });
 
   it('a line with neither "=" nor ":"', () => {

@@ -22,6 +22,7 @@ export * from './releases';
 export * from './valueTypes';
 export { type ValueSource, valueSourceOf, valueSourceOfText } from './valueSource';
 export { normaliseSection, isCatalogKind } from './build';
+export { FILE_OF_KIND, SERVICE_OF_KIND, uncataloguedSection, type UncataloguedSection } from './services';
 
 /**
  * Sections of another file a service legitimately reads from this one. The
@@ -287,12 +288,13 @@ export function typeAt(entry: CatalogEntry, release?: ReleaseInput): ValueType {
   return type;
 }
 
-/** The default in a release: its JSON value and the sample's text. */
+/** The default in a release (the newest when no release is given): its JSON value and the sample's text. */
 export function defaultAt(entry: CatalogEntry, release?: ReleaseInput): { value: JsonValue; text: string } {
   const r = releaseOf(release);
   let value = entry.default;
   let text = entry.defaultText;
-  const changes = r ? entry.factsChanges.filter((c) => compareReleases(r, c.since) >= 0) : [];
+  // With no release, the newest default.
+  const changes = r ? entry.factsChanges.filter((c) => compareReleases(r, c.since) >= 0) : entry.factsChanges;
   for (const c of changes) {
     if (c.default !== undefined) value = c.default;
     if (c.defaultText !== undefined) text = c.defaultText;
@@ -377,4 +379,84 @@ function hasHistory(e: CatalogEntry): boolean {
 
 export function isKnownKind(kind: string): kind is CatalogKind {
   return isCatalogKind(kind);
+}
+
+// ---------------------------------------------------------------------------
+// explanations for hover and completion documentation
+
+export interface Explanation {
+  /** What it does. */
+  summary: string;
+  details?: string;
+  /** Accepted format, in words. */
+  format: string;
+  /** A value as a user writes it, when one is worth showing. */
+  example?: string;
+  /** The default as the sample writes it, with what leaving it out means. */
+  default: string;
+  /** What goes wrong when it is wrong. */
+  whenWrong?: string;
+  /** Added / deprecated / removed, aliases and changes. */
+  history: string;
+  /** oslo.config type name, with bounds or choices. */
+  typeLine: string;
+}
+
+/**
+ * The full explanation of an option in a release (or across releases): the
+ * hand-written text, completed from the facts where the text leaves
+ * something out (format from the value type, example and default from the
+ * sample, the usual consequence of an unreadable value).
+ */
+export function explain(entry: CatalogEntry, release?: ReleaseInput): Explanation {
+  const r = releaseOf(release);
+  const type = typeAt(entry, r);
+  const def = defaultAt(entry, r);
+  const doc = entry.doc;
+  const defaultText =
+    def.text === '<None>' ? 'not set' : def.text === '' ? 'empty' : def.text;
+  const usableDefault = def.text && !def.text.includes('<') ? def.text : undefined;
+  const example = doc.example ?? usableDefault ?? (type.example !== 'text' ? type.example : undefined);
+  const bounds = [entry.min !== undefined ? `min ${entry.min}` : '', entry.max !== undefined ? `max ${entry.max}` : ''].filter(Boolean).join(', ');
+  const choices = entry.choices ? `choices: ${entry.choices.map((c) => (c === '' ? '""' : c)).join(', ')}` : '';
+  const typeLine = [type.oslo, bounds, choices].filter(Boolean).join('; ');
+  return {
+    summary: doc.summary,
+    ...(doc.details ? { details: doc.details } : {}),
+    format: doc.format ?? type.describe(),
+    ...(example !== undefined ? { example } : {}),
+    default: doc.whenUnset ? `${defaultText}. ${doc.whenUnset}` : defaultText,
+    ...(doc.whenWrong || genericWhenWrong(entry) ? { whenWrong: doc.whenWrong ?? genericWhenWrong(entry) } : {}),
+    history: historyText(entry),
+    typeLine,
+  };
+}
+
+function genericWhenWrong(entry: CatalogEntry): string | undefined {
+  switch (entry.osloType) {
+    case 'boolean value':
+    case 'integer value':
+    case 'port value':
+    case 'floating point value':
+    case 'IP address value':
+    case 'host address value':
+      return 'A value oslo.config cannot read as this type stops the service at start-up.';
+    default:
+      return entry.choices ? 'A value outside the choices stops the service at start-up.' : undefined;
+  }
+}
+
+/** The explanation as Markdown, for hover and completion documentation. */
+export function explainMarkdown(entry: CatalogEntry, release?: ReleaseInput): string {
+  const x = explain(entry, release);
+  const lines = [`**[${entry.section}] ${entry.name}** — ${x.typeLine}`, '', x.summary];
+  if (x.details) lines.push('', x.details);
+  lines.push('', `Format: ${x.format}`);
+  if (x.example !== undefined) lines.push('', `Example: \`${entry.name} = ${x.example}\``);
+  lines.push('', `Default: ${x.default}`);
+  if (x.whenWrong) lines.push('', `When wrong: ${x.whenWrong}`);
+  lines.push('', x.history.replace(/\n/g, '  \n'));
+  if (entry.secret) lines.push('', 'Secret: its value is hidden in logs.');
+  if (!entry.inSample) lines.push('', 'Read by the service although the sample file does not list it.');
+  return lines.join('\n');
 }

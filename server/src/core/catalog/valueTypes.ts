@@ -551,7 +551,9 @@ export class StringType extends ValueType {
         when === 'not-yet'
           ? `${quote(text)} is not available in ${rel}: it was added in ${labelOf(match.since as ReleaseId)}.`
           : `${quote(text)} is no longer available in ${rel}: ${labelOf(match.removedIn as ReleaseId)} removed it.`;
-      return [problem('choice-not-in-release', token, message, 'invalid', this.available(context).map((c) => c.value))];
+      // An open list may have had the name from a plugin before Neutron shipped it.
+      const kind = this.options.choiceMode === 'open' && when === 'not-yet' ? 'unknown' : 'invalid';
+      return [problem('choice-not-in-release', token, message, kind, nearest(text, this.available(context).map((c) => c.value)))];
     }
     if (this.options.classPath && /^[A-Za-z_][\w]*(\.[A-Za-z_]\w*)+(:[A-Za-z_]\w*)?$/.test(text)) return [];
     const values = this.available(context).map((c) => c.value);

@@ -3,13 +3,17 @@ import type { IfcfgFacts, Ml2Facts, OvsAgentFacts } from '../workspace/facts';
 import { DEFAULT_INTEGRATION_BRIDGE, DEFAULT_TUNNEL_BRIDGE, DEFAULT_TYPE_DRIVERS } from '../workspace/facts';
 import { cursorContext, type ValueCursor } from './cursorContext';
 import type { FeatureContext } from './featureContext';
+import { ifcfgNameItems, ifcfgValueItems } from './ifcfg/completion';
 import { code, declarationsOf, fileLabel } from './hover';
+import { iniNameItems, iniValueItems } from './options/optionCompletion';
 import { optionDoc, TYPE_DRIVERS } from './wiringDocs';
 
 /**
  * Completion inside the values of the wiring options: physnets and bridges in
  * `bridge_mappings`, type driver names in the ML2 type lists, bridges in an
  * ifcfg `OVS_BRIDGE`. Each item replaces the whole element being typed.
+ * Section names, option names and the values of every other option come from
+ * the option catalogue (options/optionCompletion.ts).
  */
 export function complete(context: FeatureContext, position: Position): CompletionList {
   return { isIncomplete: false, items: items(context, position) };
@@ -18,8 +22,12 @@ export function complete(context: FeatureContext, position: Position): Completio
 function items(context: FeatureContext, position: Position): CompletionItem[] {
   const cursor = cursorContext(context.file.doc, position);
   if (cursor.kind === 'ifcfg-value') {
-    return cursor.assignment.key.text === 'OVS_BRIDGE' ? bridgeItems(context, cursor.value.range, new Set()) : [];
+    if (cursor.assignment.key.text !== 'OVS_BRIDGE') return ifcfgValueItems(context, cursor.assignment, cursor.value, cursor.word);
+    return bridgeItems(context, cursor.value.range, new Set());
   }
+  if (cursor.kind === 'ifcfg-key') return ifcfgNameItems(context, cursor.key, false);
+  if (cursor.kind === 'ifcfg-line') return ifcfgNameItems(context, cursor.word, true);
+  if (cursor.kind === 'section-header' || cursor.kind === 'ini-line' || cursor.kind === 'option-name') return iniNameItems(context, cursor);
   if (cursor.kind !== 'option-value') return [];
   const doc = optionDoc(context.file.kind, cursor.section, cursor.option.name.text);
   const value = cursor.value;
@@ -35,7 +43,7 @@ function items(context: FeatureContext, position: Position): CompletionItem[] {
       return typeDriverItems(value, enabled, new Set(), enabled ?? DEFAULT_TYPE_DRIVERS);
     }
     default:
-      return [];
+      return iniValueItems(context, cursor.section, cursor.option.name.text, value);
   }
 }
 

@@ -8,30 +8,40 @@ import type { IndexedFile } from '../workspace/model';
 import type { DeploymentView, HostView } from '../workspace/views';
 import { cursorContext, type ValueCursor } from './cursorContext';
 import type { FeatureContext } from './featureContext';
-import { optionDoc, renderOptionDoc, TYPE_DRIVERS, typeDriverDoc, type OptionDoc } from './wiringDocs';
+import { ifcfgKeyHover, ifcfgValueHover } from './ifcfg/hover';
+import { iniOptionMarkdown, iniSectionHover, iniValueHover } from './options/optionHover';
+import { optionDoc, TYPE_DRIVERS, typeDriverDoc, type OptionDoc } from './wiringDocs';
 
 /**
- * Hover for the wiring options: what an option does, and what this host and
- * its deployment make of the names in its value.
+ * Hover: every INI section and option from the option catalogue
+ * (options/optionHover.ts); for the wiring options, also what this host and
+ * its deployment make of the names in the value.
  */
 export function hover(context: FeatureContext, position: Position): Hover | null {
   const cursor = cursorContext(context.file.doc, position);
   switch (cursor.kind) {
+    case 'section-header':
+      return iniSectionHover(context, cursor.name);
     case 'option-name': {
+      const explained = iniOptionMarkdown(context, cursor.section, cursor.option);
+      if (!explained) return null;
       const doc = optionDoc(context.file.kind, cursor.section, cursor.name.text);
-      if (!doc) return null;
-      let text = renderOptionDoc(doc);
-      if (doc.value === 'physnet-bridge-mappings') text += '\n\n---\n\n' + hostWiring(context, cursor.option);
+      let text = explained;
+      if (doc?.more) text += '\n\n' + doc.more;
+      if (doc?.value === 'physnet-bridge-mappings') text += '\n\n---\n\n' + hostWiring(context, cursor.option);
       return markdown(text, cursor.name.range);
     }
     case 'option-value': {
       const doc = optionDoc(context.file.kind, cursor.section, cursor.option.name.text);
-      return doc ? valueHover(context, doc, cursor.value) : null;
+      return (doc ? valueHover(context, doc, cursor.value) : null) ?? iniValueHover(context, cursor.section, cursor.option, cursor.value);
     }
     case 'ifcfg-value': {
-      if (cursor.assignment.key.text !== 'OVS_BRIDGE' || !cursor.value.text) return null;
+      if (cursor.assignment.key.text !== 'OVS_BRIDGE') return ifcfgValueHover(context, cursor.assignment, cursor.value);
+      if (!cursor.value.text) return null;
       return markdown(bridgeDescription(context, cursor.value.text), cursor.value.range);
     }
+    case 'ifcfg-key':
+      return ifcfgKeyHover(context, cursor.key);
     default:
       return null;
   }

@@ -1,9 +1,13 @@
+import { NETWORK_TYPES } from '../catalog/options/ml2';
 import type { FileKind } from '../settings';
+import { DEFAULT_TYPE_DRIVERS } from '../workspace/facts';
 
 /**
- * What hover and completion say about the options that wire provider
- * networks: one entry per (file kind, section, option). Data only; the option
- * catalogue can add entries or fields without touching the features.
+ * The options that wire provider networks across files and hosts, and how
+ * hover and completion read their values (which element is a physnet, a
+ * bridge, a type driver). What an option does, its default and history come
+ * from the option catalogue (catalog/), the one table behind hover,
+ * completion and checking; this file only adds the cross-file view.
  */
 
 /** How a value is split into elements, so features know what an element under the cursor means. */
@@ -27,22 +31,8 @@ export interface OptionDoc {
   kind: FileKind;
   section: string;
   name: string;
-  /** The file users know the option from. */
-  fileName: string;
   value: ValueShape;
-  /** One sentence: what the option does. */
-  summary: string;
-  /** Markdown: how the value is written. */
-  format: string;
-  /** A line as it would stand in the file. */
-  example: string;
-  /** Markdown: the value when the option is absent. */
-  defaultValue: string;
-  /** Markdown sentences: what happens when the value is wrong. */
-  whenWrong: string[];
-  /** Markdown sentences: changes across releases. */
-  history?: string[];
-  /** Markdown: anything else worth knowing (for bridge_mappings, the packet path). */
+  /** Markdown shown after the catalogue's explanation (for bridge_mappings, the packet path). */
   more?: string;
 }
 
@@ -60,165 +50,17 @@ const PACKET_PATH = [
 ].join('\n');
 
 const DOCS: readonly OptionDoc[] = [
-  {
-    kind: 'ovs-agent',
-    section: 'ovs',
-    name: 'bridge_mappings',
-    fileName: 'openvswitch_agent.ini',
-    value: 'physnet-bridge-mappings',
-    summary: 'Tells the Open vSwitch agent on this host which OVS bridge leads to each physical network (physnet), so flat and VLAN networks can reach the wire.',
-    format: 'Comma-separated `physnet:bridge` pairs with exactly one `:` each. A physnet may appear only once, and so may a bridge. The physnet names must match the ones the ML2 configuration declares (`flat_networks`, `network_vlan_ranges`), letter for letter.',
-    example: 'bridge_mappings = physnet1:br-ex,physnet2:br-vlan',
-    defaultValue: 'empty: this host can carry only tunnel (overlay) networks; no flat or VLAN port can be bound here.',
-    whenWrong: [
-      'A physnet or bridge listed twice makes the agent exit at start, complaining that the mappings are not unique.',
-      'A bridge that does not exist in Open vSwitch makes the agent log that the bridge for that physical network is missing and stop. The agent creates br-int and br-tun itself, but never the mapped bridges.',
-      'A physnet that a network uses but this host does not map leaves its ports unbound: users only see "Binding failed", and the reason is logged at DEBUG level.',
-      'Mapping a physnet to the integration or tunnel bridge breaks the agent\'s own plumbing.',
-      'Bridge names longer than 11 characters get hashed patch port names, which are hard to recognise when debugging.',
-    ],
-    more: PACKET_PATH,
-  },
-  {
-    kind: 'ovs-agent',
-    section: 'ovs',
-    name: 'integration_bridge',
-    fileName: 'openvswitch_agent.ini',
-    value: 'bridge',
-    summary: 'Names the central OVS bridge that every instance, router and DHCP port is plugged into; the agent creates it and wires it to the other bridges.',
-    format: 'One bridge name.',
-    example: 'integration_bridge = br-int',
-    defaultValue: '`br-int`',
-    whenWrong: [
-      'It must not appear in `bridge_mappings`: that would tie a physical network to the bridge the agent manages itself.',
-      'Services that plug ports (the compute service, the DHCP and L3 agents) have to use the same name, or their ports never reach the agent\'s flows.',
-    ],
-    history: ['The older spelling `ovs_integration_bridge` was deprecated in Ussuri and removed in 2024.1.'],
-  },
-  {
-    kind: 'ovs-agent',
-    section: 'ovs',
-    name: 'tunnel_bridge',
-    fileName: 'openvswitch_agent.ini',
-    value: 'bridge',
-    summary: 'Names the OVS bridge that holds the GRE, VXLAN or Geneve tunnel ports to other hosts; the agent creates it when tunnelling is enabled.',
-    format: 'One bridge name.',
-    example: 'tunnel_bridge = br-tun',
-    defaultValue: '`br-tun`',
-    whenWrong: ['It must not appear in `bridge_mappings`: the agent owns this bridge and rewrites its flows.'],
-  },
-  {
-    kind: 'ml2',
-    section: 'ml2',
-    name: 'type_drivers',
-    fileName: 'ml2_conf.ini',
-    value: 'type-driver-list',
-    summary: 'Chooses which network types (flat, VLAN, the tunnel types, …) neutron-server loads and therefore accepts.',
-    format: 'Comma-separated type driver names: `local`, `flat`, `vlan`, `gre`, `vxlan`, `geneve`.',
-    example: 'type_drivers = vxlan,flat,vlan',
-    defaultValue: 'all of them: `local,flat,vlan,gre,vxlan,geneve`.',
-    whenWrong: [
-      'A type named in `tenant_network_types` (`project_network_types`) or `external_network_type` but missing here stops neutron-server at start ("No type driver for project network_type").',
-      'Without `flat` here no flat provider network can be created, whatever `flat_networks` says; the same holds for `vlan` and `network_vlan_ranges`.',
-    ],
-  },
-  {
-    kind: 'ml2',
-    section: 'ml2',
-    name: 'tenant_network_types',
-    fileName: 'ml2_conf.ini',
-    value: 'type-driver-list',
-    summary: 'Lists, in order of preference, the network types used for networks that projects create without provider attributes.',
-    format: 'Comma-separated type driver names; the first type that still has a free segment wins.',
-    example: 'tenant_network_types = vxlan',
-    defaultValue: '`local`',
-    whenWrong: ['Every type listed must also be in `type_drivers`, or neutron-server stops at start ("No type driver for project network_type").'],
-    history: ['2026.1 renames it `project_network_types`; the old name is still read, and its removal is planned for 2027.1.'],
-  },
-  {
-    kind: 'ml2',
-    section: 'ml2',
-    name: 'project_network_types',
-    fileName: 'ml2_conf.ini',
-    value: 'type-driver-list',
-    summary: 'Lists, in order of preference, the network types used for networks that projects create without provider attributes.',
-    format: 'Comma-separated type driver names; the first type that still has a free segment wins.',
-    example: 'project_network_types = vxlan',
-    defaultValue: '`local`',
-    whenWrong: ['Every type listed must also be in `type_drivers`, or neutron-server stops at start ("No type driver for project network_type").'],
-    history: ['The 2026.1 name of `tenant_network_types`. Releases before 2026.1 do not know it and use `tenant_network_types` only.'],
-  },
-  {
-    kind: 'ml2',
-    section: 'ml2',
-    name: 'external_network_type',
-    fileName: 'ml2_conf.ini',
-    value: 'type-driver',
-    summary: 'Sets the network type given to an external network that an administrator creates without provider attributes.',
-    format: 'One type driver name.',
-    example: 'external_network_type = flat',
-    defaultValue: 'unset: external networks are typed like project networks (`tenant_network_types`).',
-    whenWrong: ['The type must be in `type_drivers`, or neutron-server stops at start ("No type driver for project network_type").'],
-  },
-  {
-    kind: 'ml2',
-    section: 'ml2',
-    name: 'mechanism_drivers',
-    fileName: 'ml2_conf.ini',
-    value: 'list',
-    summary: 'Chooses the back-ends that bind ports to hosts, tried in the order given (for example `openvswitch`, `l2population`, `sriovnicswitch`, `macvtap`, `ovn`, `logger`).',
-    format: 'Comma-separated driver names.',
-    example: 'mechanism_drivers = openvswitch,l2population',
-    defaultValue: 'empty: no driver binds ports, so every port fails to bind.',
-    whenWrong: ['Hosts running the Open vSwitch agent need `openvswitch` here; without it their ports end up with "Binding failed".'],
-    history: ['The `linuxbridge` driver was removed in 2025.1.'],
-  },
-  {
-    kind: 'ml2',
-    section: 'ml2_type_flat',
-    name: 'flat_networks',
-    fileName: 'ml2_conf.ini',
-    value: 'physnet-list',
-    summary: 'Lists the physical networks on which flat (untagged) networks may be created: one flat network takes a whole physnet.',
-    format: 'Comma-separated physnet names, or `*` for any name. An empty value turns flat networks off.',
-    example: 'flat_networks = physnet1,physnet2',
-    defaultValue: '`*` since Mitaka (empty before).',
-    whenWrong: [
-      'Creating a flat network on a physnet not listed fails with "physical_network \'X\' unknown for flat provider network".',
-      'The names must match the `bridge_mappings` of the agents exactly (case counts), or ports on that network cannot bind.',
-      '`flat` has to be in `type_drivers` as well.',
-    ],
-  },
-  {
-    kind: 'ml2',
-    section: 'ml2_type_vlan',
-    name: 'network_vlan_ranges',
-    fileName: 'ml2_conf.ini',
-    value: 'vlan-ranges',
-    summary: 'Declares the physical networks that carry VLAN networks and the pools of VLAN tags project networks may take from them.',
-    format: 'Comma-separated entries, each `physnet` (all tags 1–4094) or `physnet:min:max` with 1 ≤ min ≤ max ≤ 4094. A physnet may have several ranges.',
-    example: 'network_vlan_ranges = physnet2:100:199,physnet2:300:399',
-    defaultValue: 'empty: no physnet is declared for VLAN networks.',
-    whenWrong: [
-      'Any malformed entry (a tag outside 1–4094, min above max, an empty physnet name) stops neutron-server ("Failed to parse network_vlan_ranges").',
-      'The physnet names must match the `bridge_mappings` of the agents exactly, and `vlan` has to be in `type_drivers`.',
-    ],
-  },
-  {
-    kind: 'l3-agent',
-    section: 'DEFAULT',
-    name: 'external_network_bridge',
-    fileName: 'l3_agent.ini',
-    value: 'bridge',
-    summary: 'Makes the L3 agent plug router gateway ports straight into the named bridge instead of going through br-int and `bridge_mappings`.',
-    format: 'One bridge name, or an empty value to use `bridge_mappings`.',
-    example: 'external_network_bridge =',
-    defaultValue: '`br-ex` up to Mitaka; empty from Newton on.',
-    whenWrong: [
-      'With a non-empty value, an external network that is a flat or VLAN provider network does not work: the gateway bypasses the physnet wiring. Leave the value empty.',
-    ],
-    history: ['Deprecated in Liberty and removed in Stein; since Stein the agent silently ignores it.'],
-  },
+  { kind: 'ovs-agent', section: 'ovs', name: 'bridge_mappings', value: 'physnet-bridge-mappings', more: PACKET_PATH },
+  { kind: 'ovs-agent', section: 'ovs', name: 'integration_bridge', value: 'bridge' },
+  { kind: 'ovs-agent', section: 'ovs', name: 'tunnel_bridge', value: 'bridge' },
+  { kind: 'ml2', section: 'ml2', name: 'type_drivers', value: 'type-driver-list' },
+  { kind: 'ml2', section: 'ml2', name: 'tenant_network_types', value: 'type-driver-list' },
+  { kind: 'ml2', section: 'ml2', name: 'project_network_types', value: 'type-driver-list' },
+  { kind: 'ml2', section: 'ml2', name: 'external_network_type', value: 'type-driver' },
+  { kind: 'ml2', section: 'ml2', name: 'mechanism_drivers', value: 'list' },
+  { kind: 'ml2', section: 'ml2_type_flat', name: 'flat_networks', value: 'physnet-list' },
+  { kind: 'ml2', section: 'ml2_type_vlan', name: 'network_vlan_ranges', value: 'vlan-ranges' },
+  { kind: 'l3-agent', section: 'DEFAULT', name: 'external_network_bridge', value: 'bridge' },
 ];
 
 const BY_KEY = new Map<string, OptionDoc>(DOCS.map((doc) => [key(doc.kind, doc.section, doc.name), doc]));
@@ -236,29 +78,17 @@ export function allOptionDocs(): readonly OptionDoc[] {
   return DOCS;
 }
 
-/** The option's explanation as markdown (title, summary, format with example, default, consequences, history, more). */
-export function renderOptionDoc(doc: OptionDoc): string {
-  const out = [`**[${doc.section}] ${doc.name}** · \`${doc.fileName}\``, '', doc.summary, '', `**Format:** ${doc.format}`, '', '```ini', doc.example, '```', '', `**Default:** ${doc.defaultValue}`, '', '**When it is wrong:**', ...doc.whenWrong.map((s) => `- ${s}`)];
-  if (doc.history?.length) out.push('', '**Releases:**', ...doc.history.map((s) => `- ${s}`));
-  if (doc.more) out.push('', doc.more);
-  return out.join('\n');
-}
-
 /** A network type ML2 can load, in the order Neutron lists them by default. */
 export interface TypeDriverDoc {
   name: string;
-  /** One line: what a network of this type is. */
+  /** One line: what a network of this type is (the catalogue's description of the choice). */
   description: string;
 }
 
-export const TYPE_DRIVERS: readonly TypeDriverDoc[] = [
-  { name: 'local', description: 'A network that lives on a single host; nothing leaves that host. Useful only for tests and all-in-one setups.' },
-  { name: 'flat', description: 'One untagged network that takes a whole physical network; the physnet must be allowed by `flat_networks`.' },
-  { name: 'vlan', description: 'Networks kept apart by 802.1Q tags on a physical network; physnets and tag pools come from `network_vlan_ranges`.' },
-  { name: 'gre', description: 'An overlay: frames travel between hosts inside GRE tunnels, from one tunnel endpoint (`local_ip`) to another.' },
-  { name: 'vxlan', description: 'An overlay: frames travel between hosts inside UDP (VXLAN) packets; segment IDs come from `vni_ranges`.' },
-  { name: 'geneve', description: 'An overlay using Geneve encapsulation, the one OVN uses; segment IDs come from `[ml2_type_geneve] vni_ranges`.' },
-];
+export const TYPE_DRIVERS: readonly TypeDriverDoc[] = DEFAULT_TYPE_DRIVERS.map((name) => ({
+  name,
+  description: NETWORK_TYPES.find((t) => t.value === name)?.description ?? '',
+}));
 
 export function typeDriverDoc(name: string): TypeDriverDoc | undefined {
   return TYPE_DRIVERS.find((t) => t.name === name);

@@ -24,6 +24,23 @@ export const CODES = {
   'bridge-without-port': { severity: 'warning', summary: 'A mapped bridge with no port, bond or interface attached on the host.' },
   'bridge-name-too-long': { severity: 'warning', summary: 'A mapped bridge name over 11 characters; its patch ports get hashed names.' },
   'external-network-bridge-set': { severity: 'warning', summary: 'external_network_bridge is set, which bypasses bridge_mappings for external networks.' },
+  // ifcfg network-scripts
+  'ifcfg-device-mismatch': { severity: 'warning', summary: "An ifcfg file whose DEVICE differs from its file name's suffix." },
+  'ifcfg-ovs-devicetype-missing': { severity: 'error', summary: 'An Open vSwitch TYPE without DEVICETYPE=ovs; ifup never calls the Open vSwitch script.' },
+  'ifcfg-ovs-bridge-missing': { severity: 'error', summary: 'An Open vSwitch port, bond, internal port, tunnel or patch port without OVS_BRIDGE.' },
+  'ifcfg-ip-on-bridge-port': { severity: 'warning', summary: 'An IP address or DHCP on an OVSPort or OVSBond; the address belongs on the bridge.' },
+  'ifcfg-bridge-dhcp': { severity: 'warning', summary: 'BOOTPROTO=dhcp on an Open vSwitch bridge; use OVSBOOTPROTO and OVSDHCPINTERFACES.' },
+  'ifcfg-bond-members': { severity: 'error', summary: 'An OVSBond with fewer than two BOND_IFACES, or a member without its own ifcfg file on the host.' },
+  'ifcfg-patch-peer-mismatch': { severity: 'error', summary: 'Open vSwitch patch ports that do not name each other in OVS_PATCH_PEER.' },
+  'ifcfg-nm-controlled': { severity: 'warning', summary: 'An Open vSwitch device without NM_CONTROLLED=no.' },
+  'ifcfg-quoting': { severity: 'warning', summary: 'An ifcfg line that bash and NetworkManager read differently.' },
+  'unknown-variable': { severity: 'information', summary: 'An unknown name close to a known one (probably misspelt).' },
+  'invalid-value': { severity: 'error', summary: 'A value its type rejects.' },
+  // Option catalogue (ml2_conf.ini / plugin.ini, openvswitch_agent.ini, l3_agent.ini)
+  'unknown-section': { severity: 'warning', summary: 'A section the service reading this file never reads, in any release.' },
+  'unknown-option': { severity: 'error', summary: 'An option name the section does not have (in any release, or in the configured one).' },
+  'deprecated-option': { severity: 'warning', summary: 'An option or old option name deprecated in the configured release (or the newest one).' },
+  'removed-option': { severity: 'warning', summary: 'An option Neutron no longer reads; an error when the configured release is at or after its removal.' },
 } as const satisfies Record<string, { severity: SeverityName; summary: string }>;
 
 export type DiagnosticCode = keyof typeof CODES;

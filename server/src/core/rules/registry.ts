@@ -10,6 +10,22 @@ import { physnetMappedTwice } from './physnetMappedTwice';
 import { physnetUndeclared } from './physnetUndeclared';
 import { physnetUnmapped } from './physnetUnmapped';
 import { portBridgeUndefined } from './portBridgeUndefined';
+import { ifcfgBondMembers } from './ifcfg/bondMembers';
+import { ifcfgBridgeDhcp } from './ifcfg/bridgeDhcp';
+import { ifcfgDeviceMismatch } from './ifcfg/deviceMismatch';
+import { invalidValue } from './ifcfg/invalidValue';
+import { ifcfgIpOnBridgePort } from './ifcfg/ipOnBridgePort';
+import { ifcfgNmControlled } from './ifcfg/nmControlled';
+import { ifcfgOvsBridgeMissing } from './ifcfg/ovsBridgeMissing';
+import { ifcfgOvsDevicetypeMissing } from './ifcfg/ovsDevicetypeMissing';
+import { ifcfgPatchPeerMismatch } from './ifcfg/patchPeerMismatch';
+import { ifcfgQuoting } from './ifcfg/quoting';
+import { unknownVariable } from './ifcfg/unknownVariable';
+import { deprecatedOption } from './options/deprecatedOption';
+import { invalidOptionValue } from './options/invalidOptionValue';
+import { removedOption } from './options/removedOption';
+import { unknownOption } from './options/unknownOption';
+import { unknownSection } from './options/unknownSection';
 import type { Rule } from './rule';
 import { tenantTypeNotEnabled } from './tenantTypeNotEnabled';
 
@@ -28,4 +44,20 @@ export const RULES: readonly Rule[] = [
   bridgeWithoutPort,
   bridgeNameTooLong,
   externalNetworkBridgeSet,
+  ifcfgDeviceMismatch,
+  ifcfgOvsDevicetypeMissing,
+  ifcfgOvsBridgeMissing,
+  ifcfgIpOnBridgePort,
+  ifcfgBridgeDhcp,
+  ifcfgBondMembers,
+  ifcfgPatchPeerMismatch,
+  ifcfgNmControlled,
+  ifcfgQuoting,
+  unknownVariable,
+  invalidValue,
+  unknownSection,
+  unknownOption,
+  invalidOptionValue,
+  deprecatedOption,
+  removedOption,
 ];

@@ -48,9 +48,12 @@ export function parseIfcfg(text: string): IfcfgDocument {
       continue;
     }
     if (match[4] || match[5]) {
+      const consequence = match[4]
+        ? `bash runs "${key.text}" as a command instead of setting it`
+        : `bash sets ${key.text} to an empty value and runs what follows as a command`;
       problem(
         'syntax',
-        `Spaces around "=" make bash run "${key.text}" as a command instead of setting it, and NetworkManager skips the line. Write ${key.text}=value with no spaces.`,
+        `A space around "=": ${consequence}, and NetworkManager skips the line. Write ${key.text}=value with no spaces.`,
         keyStart,
         start + match[0].length,
         'error',
@@ -126,7 +129,8 @@ function readShellWord(text: string, start: number, end: number): ShellWord {
   let unterminated: number | undefined;
   while (i < end) {
     const ch = text[i];
-    if (ch === ' ' || ch === '\t') break;
+    // White space and shell control characters end the word; bash runs what follows as a command.
+    if (ch === ' ' || ch === '\t' || ';&|<>()'.includes(ch)) break;
     if (ch === "'") {
       const close = text.indexOf("'", i + 1);
       if (close < 0 || close >= end) {

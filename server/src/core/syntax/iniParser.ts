@@ -11,6 +11,11 @@ export function parseIni(text: string): IniDocument {
   return new IniParser(text).parse();
 }
 
+/** oslo.config looks sections up in lower case, except `DEFAULT` (so `[OVS]` is `[ovs]`, but `[default]` is not `[DEFAULT]`). */
+export function normalizeSectionName(name: string): string {
+  return name === 'DEFAULT' ? name : name.toLowerCase();
+}
+
 const BOM = 0xfeff;
 
 class IniParser {
@@ -113,18 +118,22 @@ class IniParser {
 
   private header(start: number, end: number): void {
     const content = this.text.slice(start, end);
+    let nameEnd = end - 1;
     if (!content.endsWith(']')) {
       this.problem('syntax', 'This section header has no closing "]", so oslo.config refuses the whole file.', start, end, 'error');
-      this.section = undefined;
-      return;
-    }
-    if (content.length <= 2) {
+      // Read on as if the bracket were there, so one typo does not turn every later option into an orphan.
+      nameEnd = end;
+      if (content.length <= 1) {
+        this.section = undefined;
+        return;
+      }
+    } else if (content.length <= 2) {
       this.problem('syntax', 'This section header has no name, so oslo.config refuses the whole file.', start, end, 'error');
       this.section = undefined;
       return;
     }
     const section: IniSection = {
-      name: this.token(start + 1, end - 1),
+      name: this.token(start + 1, nameEnd),
       headerRange: this.index.range(start, end),
       range: this.index.range(start, end),
       options: [],
@@ -198,9 +207,9 @@ class IniParser {
   private reportDuplicates(): void {
     const lastByKey = new Map<string, IniOption>();
     const all = this.sections.flatMap((s) => s.options);
-    for (const option of all) lastByKey.set(`${option.section}\u0000${option.name.text}`, option);
+    for (const option of all) lastByKey.set(duplicateKey(option), option);
     for (const option of all) {
-      const winner = lastByKey.get(`${option.section}\u0000${option.name.text}`);
+      const winner = lastByKey.get(duplicateKey(option));
       if (!winner || winner === option) continue;
       const winnerLine = winner.name.range.start.line;
       // `{% if %} a = 1 {% else %} a = 2 {% endif %}`: branches of a template, not a repetition.
@@ -231,4 +240,8 @@ class IniParser {
   ): void {
     this.problems.push({ code, message, range: this.index.range(start, end), severity, ...(data ? { data } : {}) });
   }
+}
+
+function duplicateKey(option: IniOption): string {
+  return `${normalizeSectionName(option.section ?? '')}\u0000${option.name.text}`;
 }

@@ -1,5 +1,6 @@
 import type { IfcfgAssignment, IfcfgDocument, IniDocument, IniOption, Token } from '../syntax/ast';
 import { isTemplated } from '../syntax/templates';
+import { normalizeSectionName } from '../syntax/iniParser';
 import { listItems, splitToken } from '../syntax/valueElements';
 
 /**
@@ -94,7 +95,7 @@ export const OVS_BRIDGE_TYPES = ['OVSBridge', 'OVSUserBridge'];
 export function findOption(doc: IniDocument, section: string, name: string): IniOption | undefined {
   let found: IniOption | undefined;
   for (const s of doc.sections) {
-    if (s.name.text !== section) continue;
+    if (normalizeSectionName(s.name.text) !== section) continue;
     for (const option of s.options) if (option.name.text === name) found = option;
   }
   return found;

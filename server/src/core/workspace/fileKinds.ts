@@ -29,7 +29,7 @@ export function isBootIfcfgName(name: string): boolean {
   if (!name.startsWith('ifcfg-') || name.length === 'ifcfg-'.length) return false;
   if (IFCFG_SKIPPED_ENDINGS.some((ending) => name.endsWith(ending))) return false;
   if (name === 'ifcfg-lo' || name.includes(':')) return false;
-  if (/-range\d*$/.test(name)) return false;
+  if (/^ifcfg-.*-range/.test(name)) return false; // initscripts: sed '/ifcfg-.*-range/d', unanchored
   return true;
 }
 

@@ -68,9 +68,10 @@ export class DeploymentView {
     hosts: Iterable<Host>,
   ) {
     this.hosts = [...hosts].sort((a, b) => a.name.localeCompare(b.name));
-    const files = this.hosts.flatMap((h) => [...h.files]).sort((a, b) => a.path.localeCompare(b.path));
-    this.ml2Files = files.filter((f) => f.kind === 'ml2');
-    this.agentFiles = files.filter((f) => f.kind === 'ovs-agent');
+    const files = this.hosts.flatMap((h) => [...h.files]);
+    const byPath = (a: IndexedFile, b: IndexedFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+    this.ml2Files = files.filter((f) => f.kind === 'ml2').sort(byPath);
+    this.agentFiles = files.filter((f) => f.kind === 'ovs-agent').sort(byPath);
     for (const file of this.ml2Files) this.addDeclarations(file, file.facts as Ml2Facts);
     for (const file of this.agentFiles) {
       const mappings = (file.facts as OvsAgentFacts).bridgeMappings;

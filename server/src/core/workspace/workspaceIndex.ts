@@ -1,5 +1,6 @@
 import { DEFAULT_SETTINGS, type FileKind, type Settings } from '../settings';
-import type { ParsedDocument } from '../syntax/ast';
+import type { Range } from 'vscode-languageserver-types';
+import type { IniDocument, IniOption, ParsedDocument } from '../syntax/ast';
 import { parseIfcfg } from '../syntax/ifcfgParser';
 import { parseIni } from '../syntax/iniParser';
 import { ifcfgFacts, l3AgentFacts, ml2Facts, ovsAgentFacts, type FileFacts } from './facts';
@@ -228,11 +229,19 @@ export class WorkspaceIndex {
   private affectedByEdit(old: IndexedFile, file: IndexedFile): string[] {
     const hostChanged = old.hostSignature !== file.hostSignature;
     const deploymentChanged = old.deploymentSignature !== file.deploymentSignature;
-    if (hostChanged) this.hostViews.delete(file.host);
-    if (deploymentChanged || hostChanged) this.deploymentViews.delete(file.host.deployment as string);
-    if (deploymentChanged && file.host.deployment !== undefined) return this.urisOfDeployment(file.host.deployment);
-    if (hostChanged) return [...file.host.files].map((f) => f.uri);
-    return [file.uri];
+    // Views hold file objects and token ranges: rebuild them even when no name changed.
+    this.hostViews.delete(file.host);
+    this.deploymentViews.delete(file.host.deployment as string);
+    const deployment = file.host.deployment;
+    if (deploymentChanged && deployment !== undefined) return this.urisOfDeployment(deployment);
+    const affected = hostChanged ? [...file.host.files].map((f) => f.uri) : [file.uri];
+    // Findings of other files point at this file's facts (related information): when those move, re-check them.
+    if (factPositions(old) === factPositions(file)) return affected;
+    if (file.kind === 'ifcfg') return [...file.host.files].map((f) => f.uri);
+    if (deployment === undefined) return affected;
+    if (file.kind === 'ml2') return this.urisOfDeployment(deployment);
+    const ml2 = [...this.hosts.values()].filter((h) => h.deployment === deployment).flatMap((h) => [...h.files].filter((f) => f.kind === 'ml2'));
+    return union(affected, ml2.map((f) => f.uri));
   }
 
   /** A file arriving or leaving: its host, and its deployment when it carries deployment facts. */
@@ -293,7 +302,7 @@ function deriveFacts(kind: FileKind, doc: ParsedDocument, rendered: string): Fil
 function hostSignature(facts: FileFacts): string {
   switch (facts.kind) {
     case 'ifcfg':
-      return JSON.stringify([facts.device, facts.type, facts.ovsBridge?.value.text, facts.templated]);
+      return JSON.stringify([facts.device, facts.type, facts.ovsBridge?.value.text, facts.templated, facts.ovsPatchPeer?.value.text]);
     case 'ovs-agent':
       return JSON.stringify(facts.bridgeMappings?.mappings.map((m) => m.bridge.text) ?? null);
     default:
@@ -313,6 +322,34 @@ function deploymentSignature(facts: FileFacts): string {
       ]);
     case 'ovs-agent':
       return JSON.stringify(facts.bridgeMappings ? [facts.bridgeMappings.templated, facts.bridgeMappings.mappings.map((m) => m.physnet.text)] : null);
+    default:
+      return '';
+  }
+}
+
+/**
+ * Where the facts stand that other files' findings point at: ML2 options and
+ * sections (for agents and other ML2 files), an agent's bridge_mappings (for
+ * ML2 files), an ifcfg file's DEVICE, TYPE and OVS_BRIDGE (for its host).
+ */
+const ML2_SECTIONS = ['ml2', 'ml2_type_flat', 'ml2_type_vlan'];
+
+function factPositions(file: IndexedFile): string {
+  const facts = file.facts;
+  const at = (t: { range: Range } | undefined) => t && [t.range.start.line, t.range.start.character, t.range.end.line, t.range.end.character];
+  const option = (o: IniOption | undefined) => o && [at(o), at(o.name), at(o.value)];
+  switch (facts.kind) {
+    case 'ml2':
+      return JSON.stringify([
+        [facts.typeDrivers, facts.tenantNetworkTypes, facts.externalNetworkType, facts.flatNetworks, facts.vlanRanges].map((f) => option(f?.option)),
+        facts.flatNetworks?.items.map(at),
+        facts.vlanRanges?.entries.map((e) => [at(e.entry), at(e.physnet)]),
+        (file.doc as IniDocument).sections.filter((s) => ML2_SECTIONS.includes(s.name.text)).map((s) => at(s.name)),
+      ]);
+    case 'ovs-agent':
+      return JSON.stringify([option(facts.bridgeMappings?.option), facts.bridgeMappings?.mappings.map((m) => [at(m.entry), at(m.physnet), at(m.bridge)])]);
+    case 'ifcfg':
+      return JSON.stringify([facts.deviceAssignment, facts.typeAssignment, facts.ovsBridge].map((a) => a && [at(a), at(a.key), at(a.value)]));
     default:
       return '';
   }

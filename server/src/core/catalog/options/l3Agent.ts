@@ -62,6 +62,7 @@ export const L3_AGENT_OPTIONS: OptionSpec[] = [
     provider: true,
     doc: {
       summary: 'OVS integration bridge the router ports are plugged into.',
+      example: 'br-int',
       whenWrong: 'A bridge other than the OVS agent\'s integration_bridge leaves router ports outside the agent\'s flows.',
     },
     history: {
@@ -75,9 +76,10 @@ export const L3_AGENT_OPTIONS: OptionSpec[] = [
     name: 'external_network_bridge',
     kinds: ['l3-agent'],
     provider: true,
-    facts: { osloType: 'string value', default: '' },
+    facts: { osloType: 'string value', default: 'br-ex' },
     doc: {
       summary: 'Bridge the agent plugged router gateways into directly, bypassing bridge_mappings.',
+      example: '',
       details:
         'Non-empty, router gateways go straight into that bridge without a VLAN or physnet, so an external network that is a flat or VLAN provider network (mapped to br-ex in bridge_mappings) does not work. Setting it to an empty value made gateways go through br-int and bridge_mappings like any other port.',
       whenUnset: 'br-ex until Mitaka (gateways bypass bridge_mappings); empty from Newton.',
@@ -162,7 +164,7 @@ export const L3_AGENT_OPTIONS: OptionSpec[] = [
     section: 'DEFAULT',
     name: 'handle_internal_only_routers',
     kinds: ['l3-agent'],
-    doc: { summary: 'Whether this agent also hosts routers that have no external gateway.' },
+    doc: { summary: 'Whether this agent also hosts routers that have no external gateway.', details: 'Usually on for just one agent; with it off everywhere, routers without a gateway are hosted nowhere.' },
   },
   {
     section: 'DEFAULT',
@@ -238,7 +240,7 @@ export const L3_AGENT_OPTIONS: OptionSpec[] = [
     section: 'DEFAULT',
     name: 'radvd_user',
     kinds: ['l3-agent'],
-    doc: { summary: 'User radvd runs as; empty means the agent\'s own user (root through the privileged helper otherwise).' },
+    doc: { summary: 'User radvd switches to after starting; empty leaves it running as the user that started it (root).', example: 'neutron' },
     history: { added: 'ussuri' },
   },
   {

@@ -13,17 +13,17 @@ import {
 /** ML2 plugin settings read by neutron-server from ml2_conf.ini (plugin.ini). */
 
 export const NETWORK_TYPES: Choice[] = [
-  { value: 'flat', description: 'Untagged traffic on a physical network; one network per physnet.' },
-  { value: 'vlan', description: '802.1Q-tagged traffic on a physical network; tags come from network_vlan_ranges.' },
-  { value: 'vxlan', description: 'VXLAN overlay between hosts, over their local_ip addresses.' },
-  { value: 'geneve', description: 'Geneve overlay (used by OVN).', since: 'liberty' },
-  { value: 'gre', description: 'GRE overlay between hosts.' },
-  { value: 'local', description: 'A network confined to one host; for tests only.' },
+  { value: 'flat', description: 'One untagged network that takes a whole physical network; the physnet must be allowed by flat_networks.' },
+  { value: 'vlan', description: 'Networks kept apart by 802.1Q tags on a physical network; physnets and tag pools come from network_vlan_ranges.' },
+  { value: 'vxlan', description: 'An overlay: frames travel between hosts inside UDP (VXLAN) packets, between their local_ip addresses; segment IDs come from [ml2_type_vxlan] vni_ranges.' },
+  { value: 'geneve', description: 'An overlay using Geneve encapsulation, the one OVN uses; segment IDs come from [ml2_type_geneve] vni_ranges.', since: 'liberty' },
+  { value: 'gre', description: 'An overlay: frames travel between hosts inside GRE tunnels, from one tunnel endpoint (local_ip) to another.' },
+  { value: 'local', description: 'A network that lives on a single host; nothing leaves that host. Useful only for tests and all-in-one set-ups.' },
 ];
 
 const MECHANISM_DRIVERS: Choice[] = [
   { value: 'openvswitch', description: 'Binds ports on hosts running the Open vSwitch agent.' },
-  { value: 'ovn', description: 'Binds ports through OVN instead of Neutron agents.', since: 'ussuri' },
+  { value: 'ovn', description: 'Binds ports through OVN instead of Neutron agents (in Neutron since Ussuri; from networking-ovn before).' },
   { value: 'l2population', description: 'Pre-populates tunnel forwarding entries on the agents (needs l2_population = true on them).' },
   { value: 'linuxbridge', description: 'Binds ports on hosts running the Linux bridge agent.', removedIn: '2025.1' },
   { value: 'sriovnicswitch', description: 'Binds SR-IOV ports (vnic_type direct) on hosts running the SR-IOV agent.', since: 'juno' },
@@ -34,9 +34,9 @@ const EXTENSION_DRIVERS: Choice[] = [
   { value: 'port_security', description: 'Adds the port_security_enabled attribute to networks and ports.', since: 'kilo' },
   { value: 'qos', description: 'Lets QoS policies be attached to networks and ports.', since: 'liberty' },
   { value: 'dns', description: 'DNS integration: dns_name and dns_domain on ports and networks.', since: 'mitaka' },
-  { value: 'dns_domain_ports', description: 'DNS integration with a dns_domain per port.' },
-  { value: 'data_plane_status', description: 'Adds the data_plane_status attribute to ports.' },
-  { value: 'uplink_status_propagation', description: 'Propagates the uplink status to SR-IOV VFs.', since: 'train' },
+  { value: 'dns_domain_ports', description: 'DNS integration with a dns_domain per port.', since: 'pike' },
+  { value: 'data_plane_status', description: 'Adds the data_plane_status attribute to ports.', since: 'pike' },
+  { value: 'uplink_status_propagation', description: 'Propagates the uplink status to SR-IOV VFs.', since: 'stein' },
   { value: 'tag_ports_during_bulk_creation', description: 'Accepts tags in bulk port creation.', since: 'ussuri' },
   { value: 'subnet_dns_publish_fixed_ip', description: 'Publishes fixed IPs of a subnet in DNS.', since: 'ussuri' },
   { value: 'port_device_profile', description: 'Adds the device_profile attribute to ports (Cyborg).', since: 'wallaby' },
@@ -67,7 +67,7 @@ export const ML2_OPTIONS: OptionSpec[] = [
       example: 'flat,vlan,vxlan',
       whenUnset: 'All types are loaded (local, flat, vlan, gre, vxlan, geneve).',
       whenWrong:
-        'A name that is not a type driver stops neutron-server. Leaving out a type that networks already use makes those networks unusable, and creating a provider network of that type fails with "network_type value not supported".',
+        'A name that is not a type driver stops neutron-server, and so does a type named in tenant_network_types (project_network_types) or external_network_type but missing here ("No type driver for project network_type"). Leaving out a type that networks already use makes those networks unusable, and creating a provider network of that type fails with "network_type value not supported".',
     },
   },
   {
@@ -226,7 +226,7 @@ export const ML2_OPTIONS: OptionSpec[] = [
         'Each physnet can carry one flat network. The names must match the physnet side of bridge_mappings on the agents of the hosts that should reach them; ML2 does not know agents\' mappings when the network is created, so a typo shows up only when ports fail to bind.',
       example: 'physnet1',
       whenUnset: '* (any physnet name is accepted) since Mitaka; before Mitaka the default was empty, which disables flat networks.',
-      whenWrong: 'A physnet not listed makes flat network creation fail ("physical_network \'X\' unknown for flat provider network"). An empty value disables flat networks entirely.',
+      whenWrong: 'A physnet not listed makes flat network creation fail ("physical_network \'X\' unknown for flat provider network"). An empty value disables flat networks entirely. flat has to be in type_drivers as well.',
     },
     history: { changes: [{ release: 'mitaka', text: 'The default changed from empty (no flat networks) to * (any physnet).' }] },
   },
@@ -243,7 +243,7 @@ export const ML2_OPTIONS: OptionSpec[] = [
       details:
         'physnet alone allows provider VLAN networks on it (any tag) without giving project networks any; physnet:min:max also hands out min–max to project networks when vlan is in tenant_network_types. The physnet names must match bridge_mappings on the agents.',
       whenUnset: 'No physnet carries VLANs: VLAN provider networks cannot be created.',
-      whenWrong: 'Any parse error (a bad tag, min above max, a missing physnet) stops neutron-server ("Failed to parse network_vlan_ranges"). Tags the physical switches do not trunk to the hosts leave networks silently dead.',
+      whenWrong: 'Any parse error (a bad tag, min above max, a missing physnet) stops neutron-server ("Failed to parse network_vlan_ranges"). Tags the physical switches do not trunk to the hosts leave networks silently dead. vlan has to be in type_drivers as well.',
     },
   },
   {

@@ -13,7 +13,11 @@ const USSURI: OptionHistory = { added: 'ussuri' };
 const connection = new StringType({ what: 'tcp:IP:PORT, ssl:IP:PORT or unix:PATH', example: 'tcp:192.0.2.10:6641' });
 const connectionList = new ListType(connection, { what: 'OVSDB addresses (tcp:IP:PORT, ssl:IP:PORT or unix:PATH), one per clustered database member', example: 'tcp:192.0.2.10:6641' });
 
+const PEM: Record<string, string> = { private_key: 'key.pem', certificate: 'cert.pem', ca_cert: 'ca.pem' };
+
 function ovn(name: string, facts: ExtraFacts, summary: string, extra: Partial<OptionSpec> = {}): OptionSpec {
+  const pem = Object.keys(PEM).find((suffix) => name.endsWith(`_${suffix}`));
+  if (pem && !extra.doc) extra = { ...extra, doc: { summary, example: `/etc/neutron/ovn/${name.startsWith('ovn_nb') ? 'nb' : 'sb'}-${PEM[pem]}` } };
   return { section: 'ovn', name, kinds: ['ml2'], facts, sampledSince: '2024.1', doc: { summary, ...(extra.doc ?? {}) }, history: extra.history ?? USSURI, ...withoutDoc(extra) };
 }
 
@@ -70,6 +74,8 @@ export const OVN_OPTIONS: OptionSpec[] = [
     doc: {
       summary: 'Serves floating IPs on the compute node of the instance instead of the gateway chassis.',
       details: 'Needs the external (provider) network to reach every compute node through ovn-bridge-mappings.',
+      example: 'true',
+      whenWrong: 'On while the compute nodes have no bridge mapping for the external network: floating IPs of their instances stop answering.',
     },
     provider: true,
   }),
@@ -103,6 +109,11 @@ export const OVN_OPTIONS: OptionSpec[] = [
   ovn('disable_ovn_dhcp_for_baremetal_ports', { osloType: 'boolean value', default: false }, 'Leaves DHCP of bare-metal ports to the DHCP agent instead of OVN.', { history: { added: 'zed' } }),
   ovn('allow_stateless_action_supported', { osloType: 'boolean value', default: true }, 'Whether OVN may use stateless ACLs for stateless security groups.', { history: { added: '2023.1', deprecated: '2023.1', removed: '2025.1' } }),
   ovn('localnet_learn_fdb', { osloType: 'boolean value', default: false }, 'Lets OVN learn MAC addresses seen on provider (localnet) ports, reducing flooding on provider networks.', {
+    doc: {
+      summary: 'Lets OVN learn MAC addresses seen on provider (localnet) ports, reducing flooding on provider networks.',
+      example: 'true',
+      whenWrong: 'Without an age limit (fdb_age_threshold) the learned table only grows.',
+    },
     history: { added: '2023.2' },
     provider: true,
   }),

@@ -26,7 +26,7 @@ const L2_EXTENSIONS: Choice[] = [
   { value: 'log', description: 'Logs packets accepted or dropped by security groups (needs firewall_driver = openvswitch).', since: 'queens' },
   { value: 'dhcp', description: 'Answers DHCP for the host\'s ports in OpenFlow, without a DHCP agent.', since: 'xena' },
   { value: 'local_ip', description: 'Implements Local IP resources in OpenFlow.', since: 'yoga' },
-  { value: 'metadata_path', description: 'Serves instance metadata through the agent, without an L3 or DHCP namespace proxy.' },
+  { value: 'metadata_path', description: 'Serves instance metadata through the agent, without an L3 or DHCP namespace proxy.', since: '2025.1' },
 ];
 
 const INVENTORY_KEYS: Choice[] = [
@@ -64,6 +64,7 @@ export const OVS_AGENT_OPTIONS: OptionSpec[] = [
           summary: 'The OVS integration bridge the L3 agent plugs router ports into; must be the OVS agent\'s integration_bridge.',
           details: 'The L3 agent reads it since Ussuri, when it replaced [DEFAULT] ovs_integration_bridge; recent l3_agent.ini samples do not list it.',
           example: 'br-int',
+          whenWrong: 'A bridge other than the OVS agent\'s integration_bridge leaves router ports outside the agent\'s flows: routers pass no traffic.',
         },
       },
     },
@@ -88,6 +89,7 @@ export const OVS_AGENT_OPTIONS: OptionSpec[] = [
       summary: 'The OVS bridge holding the VXLAN/GRE/Geneve tunnel ports to other hosts.',
       details: 'Created by the agent when tunnel_types is set; joined to the integration bridge by int_peer_patch_port and tun_peer_patch_port. Never list it in bridge_mappings.',
       example: 'br-tun',
+      whenWrong: 'Mapping it in bridge_mappings, or giving it the name of a physical bridge, mixes tunnel and provider traffic and breaks both.',
     },
   },
   {
@@ -281,7 +283,7 @@ export const OVS_AGENT_OPTIONS: OptionSpec[] = [
     section: 'ovs',
     name: 'openflow_processed_per_port',
     kinds: ['ovs-agent'],
-    doc: { summary: 'Sends the flows of each port in its own OpenFlow transaction instead of all at once, trading speed for smaller transactions.' },
+    doc: { summary: 'Sends all OpenFlow rules of a port in one transaction, instead of in batches of a fixed number of rules.' },
     history: { added: 'zed' },
   },
   {
@@ -444,6 +446,7 @@ export const OVS_AGENT_OPTIONS: OptionSpec[] = [
     doc: {
       summary: 'Prepares this host for distributed virtual routers (DVR): routing between networks and floating IPs happen on the compute host.',
       details: 'Set it on every OVS agent of a DVR deployment, together with l2_population; the L3 agents of compute hosts then run with agent_mode = dvr.',
+      example: 'true',
       whenWrong: 'Mixed settings across hosts break east-west traffic of distributed routers.',
     },
     history: { added: 'juno' },
@@ -485,7 +488,7 @@ export const OVS_AGENT_OPTIONS: OptionSpec[] = [
     section: 'agent',
     name: 'explicitly_egress_direct',
     kinds: ['ovs-agent'],
-    doc: { summary: 'Sends egress traffic straight to its destination port instead of through the NORMAL action, avoiding flooding when MAC learning has expired.' },
+    doc: { summary: 'Outputs accepted egress unicast traffic directly to its destination port instead of using the NORMAL action (which can flood when MAC entries expire).' },
     history: { added: 'ussuri' },
   },
   {
@@ -506,9 +509,9 @@ export const OVS_AGENT_OPTIONS: OptionSpec[] = [
             { value: 'fip_qos', description: 'Bandwidth limits on floating IPs.', since: 'queens' },
             { value: 'gateway_ip_qos', description: 'Bandwidth limits on router gateway IPs.', since: 'stein' },
             { value: 'port_forwarding', description: 'Floating IP port forwarding.', since: 'rocky' },
-            { value: 'snat_log', description: 'Logging of SNAT connections.', since: 'train' },
+            { value: 'snat_log', description: 'Logging of SNAT connections.', since: 'stein' },
             { value: 'conntrack_helper', description: 'Conntrack helpers on routers.', since: 'train' },
-            { value: 'ndp_proxy', description: 'NDP proxies for IPv6 addresses behind routers.', since: 'yoga' },
+            { value: 'ndp_proxy', description: 'NDP proxies for IPv6 addresses behind routers.', since: 'zed' },
           ],
           { mode: 'open', example: 'fip_qos' },
         ),
@@ -586,14 +589,14 @@ export const OVS_AGENT_OPTIONS: OptionSpec[] = [
     section: 'dhcp',
     name: 'dhcp_renewal_time',
     kinds: ['ovs-agent'],
-    doc: { summary: 'DHCP renewal time (T1) in seconds offered by the dhcp extension; 0 lets the client use its own.' },
+    doc: { summary: 'DHCP renewal time (T1) in seconds offered by the dhcp extension; 0 means half the lease time.' },
     history: { added: 'yoga' },
   },
   {
     section: 'dhcp',
     name: 'dhcp_rebinding_time',
     kinds: ['ovs-agent'],
-    doc: { summary: 'DHCP rebinding time (T2) in seconds offered by the dhcp extension; 0 lets the client use its own.' },
+    doc: { summary: 'DHCP rebinding time (T2) in seconds offered by the dhcp extension; 0 means seven eighths of the lease time.' },
     history: { added: 'yoga' },
   },
 

@@ -1,5 +1,5 @@
 import type { OptionSpec } from '../model';
-import { ListType, StringType } from '../valueTypes';
+import { HostAddressType, ListType, StringType } from '../valueTypes';
 
 /**
  * Sections several of the three files carry: `[securitygroup]` (ML2 server
@@ -62,9 +62,8 @@ export const SHARED_OPTIONS: OptionSpec[] = [
     type: new ListType(ethertype, { what: 'Ethernet types in hexadecimal', example: '0x4008' }),
     doc: {
       summary: 'Extra Ethernet types (besides IPv4, IPv6 and ARP) that security groups let through.',
-      details: 'Used by the openvswitch and iptables_hybrid drivers; for instance 0x4008 for some appliance protocols.',
-      example: '0x4008,0x8847',
-      whenWrong: 'A value that is not a hexadecimal Ethernet type is ignored with an error in the agent log.',
+      format: 'Comma-separated Ethernet types in hexadecimal, each starting with 0x (0x4008 is InfiniBand).',
+      example: '0x4008',
     },
     history: { added: 'train' },
   },
@@ -120,21 +119,21 @@ export const SHARED_OPTIONS: OptionSpec[] = [
     section: 'ovs',
     name: 'ssl_key_file',
     kinds: ['ovs-agent', 'l3-agent'],
-    doc: { summary: 'Private key the agent presents when ovsdb_connection is an ssl: address.' },
+    doc: { summary: 'Private key the agent presents when ovsdb_connection is an ssl: address.', example: '/etc/neutron/ovsdb/key.pem' },
     history: { added: 'queens' },
   },
   {
     section: 'ovs',
     name: 'ssl_cert_file',
     kinds: ['ovs-agent', 'l3-agent'],
-    doc: { summary: 'Certificate the agent presents when ovsdb_connection is an ssl: address.' },
+    doc: { summary: 'Certificate the agent presents when ovsdb_connection is an ssl: address.', example: '/etc/neutron/ovsdb/cert.pem' },
     history: { added: 'queens' },
   },
   {
     section: 'ovs',
     name: 'ssl_ca_cert_file',
     kinds: ['ovs-agent', 'l3-agent'],
-    doc: { summary: 'CA certificate that must have signed ovsdb-server\'s certificate when ovsdb_connection is an ssl: address.' },
+    doc: { summary: 'CA certificate that must have signed ovsdb-server\'s certificate when ovsdb_connection is an ssl: address.', example: '/etc/neutron/ovsdb/ca.pem' },
     history: { added: 'queens' },
   },
   {
@@ -260,5 +259,57 @@ export const SHARED_OPTIONS: OptionSpec[] = [
       example: 'az1',
     },
     history: { added: 'mitaka' },
+  },
+
+  // ---------------------------------------------------------------- neutron.conf settings every service reads
+  // Usually set in neutron.conf, which every Neutron service reads too; they
+  // are legitimate in these files when a deployment keeps them there.
+  {
+    section: 'DEFAULT',
+    name: 'host',
+    kinds: ['ml2', 'ovs-agent', 'l3-agent'],
+    inSample: false,
+    facts: { osloType: 'host address value', default: null },
+    type: new HostAddressType(),
+    doc: {
+      summary: 'Name this service reports itself as; agents are known to the server (and ports are bound) by it.',
+      details: 'Normally set in neutron.conf, or left to the system host name. It must equal the host name Nova uses for instances on this host (binding:host_id).',
+      example: 'compute1',
+      whenUnset: 'The system\'s host name.',
+      whenWrong: 'A name different from Nova\'s makes every port on this host fail to bind.',
+    },
+  },
+  {
+    section: 'DEFAULT',
+    name: 'state_path',
+    kinds: ['ml2', 'ovs-agent', 'l3-agent'],
+    inSample: false,
+    facts: { osloType: 'string value', default: '/var/lib/neutron' },
+    doc: {
+      summary: 'Directory where Neutron keeps its state; other paths refer to it as $state_path.',
+      details: 'Normally set in neutron.conf.',
+    },
+  },
+  {
+    section: 'DEFAULT',
+    name: 'rpc_response_timeout',
+    kinds: ['ovs-agent', 'l3-agent'],
+    inSample: false,
+    facts: { osloType: 'integer value', default: 60 },
+    doc: { summary: 'Seconds an RPC call to the server may take before it times out (oslo.messaging).', details: 'Normally set in neutron.conf.' },
+  },
+  {
+    section: 'DEFAULT',
+    name: 'transport_url',
+    kinds: ['ml2', 'ovs-agent', 'l3-agent'],
+    inSample: false,
+    facts: { osloType: 'string value', default: null, secret: true },
+    doc: {
+      summary: 'Message bus URL (oslo.messaging), such as rabbit://user:password@controller:5672/.',
+      details: 'Normally set in neutron.conf; it holds a password.',
+      example: 'rabbit://neutron:secret@controller:5672/',
+      whenWrong: 'A wrong URL leaves the service unable to talk to the rest of Neutron; agents show as down.',
+    },
+    history: { added: 'juno' },
   },
 ];

@@ -1,0 +1,315 @@
+// Generates a synthetic Neutron deployment for the benchmark: three HA
+// controllers (ml2_conf.ini), network nodes (l3_agent.ini,
+// openvswitch_agent.ini, five ifcfg files) and computes (openvswitch_agent.ini,
+// five ifcfg files). Deterministic for a given (hosts, seed). About 1 in 50
+// agent hosts gets a planted physnet typo in bridge_mappings.
+//
+//   node bench/generate.mjs DIR HOSTS [SEED]     writes the tree, prints a summary
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+export const ML2_PATH = 'etc/neutron/plugins/ml2/ml2_conf.ini';
+export const OVS_PATH = 'etc/neutron/plugins/ml2/openvswitch_agent.ini';
+export const L3_PATH = 'etc/neutron/l3_agent.ini';
+export const IFCFG_DIR = 'etc/sysconfig/network-scripts';
+
+/** Physnets the ML2 config declares: physnet1 flat (external), physnet2 VLAN (provider VLANs). */
+export const FLAT_PHYSNET = 'physnet1';
+export const VLAN_PHYSNET = 'physnet2';
+const DECLARED = new Set([FLAT_PHYSNET, VLAN_PHYSNET]);
+export const TYPO_RATE = 1 / 50;
+
+/** mulberry32: small, fast, deterministic. */
+export function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A misspelling an operator could make; never a declared name. */
+function typoOf(name, random) {
+  const kinds = [
+    (s) => { const i = 1 + Math.floor(random() * (s.length - 2)); return s.slice(0, i) + s[i + 1] + s[i] + s.slice(i + 2); }, // swap
+    (s) => { const i = 1 + Math.floor(random() * (s.length - 1)); return s.slice(0, i) + s.slice(i + 1); }, // drop
+    (s) => { const i = Math.floor(random() * s.length); return s.slice(0, i) + s[i] + s.slice(i); }, // double
+    (s) => s.replace(/(\d+)$/, '_$1'), // separator
+    (s) => s.replace(/(\d+)$/, '-$1'),
+    (s) => s[0].toUpperCase() + s.slice(1), // case
+    (s) => s.replace('physnet', 'phynet'),
+    (s) => s.replace('physnet', 'physical'),
+  ];
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const t = kinds[Math.floor(random() * kinds.length)](name);
+    if (t !== name && !DECLARED.has(t) && /^[A-Za-z0-9_.-]+$/.test(t)) return t;
+  }
+  return name + 'x';
+}
+
+const pad = (n, width) => String(n).padStart(width, '0');
+
+function ml2Conf(host) {
+  return `# /etc/neutron/plugins/ml2/ml2_conf.ini on ${host}
+# Managed by configuration management (benchmark deployment). Local changes are overwritten.
+# The three controllers run neutron-server behind one API endpoint and must
+# agree on everything below.
+#
+# After editing: systemctl restart neutron-server
+
+[DEFAULT]
+#debug = false
+
+[ml2]
+# Network types neutron-server loads a driver for.
+type_drivers = flat,vlan,vxlan
+
+# Projects get VXLAN networks.
+tenant_network_types = vxlan
+
+mechanism_drivers = openvswitch,l2population
+extension_drivers = port_security,qos
+
+# Underlay MTU: jumbo frames on the provider VLANs.
+path_mtu = 9000
+#physical_network_mtus =
+
+[ml2_type_flat]
+# External network public01 is flat on ${FLAT_PHYSNET} (br-ex on network and compute nodes).
+flat_networks = ${FLAT_PHYSNET}
+
+[ml2_type_vlan]
+# Provider VLANs for tenant-facing networks, trunked on eth2 (br-vlan).
+network_vlan_ranges = ${VLAN_PHYSNET}:1000:1999,${VLAN_PHYSNET}:3000:3099
+
+[ml2_type_gre]
+#tunnel_id_ranges =
+
+[ml2_type_vxlan]
+# VNIs handed out to project networks.
+vni_ranges = 10000:59999
+#vxlan_group =
+
+[ml2_type_geneve]
+#vni_ranges =
+
+[securitygroup]
+enable_security_group = True
+enable_ipset = True
+
+[ovs_driver]
+#vnic_type_prohibit_list =
+`;
+}
+
+function ovsAgentConf(host, localIp, mappings, dvr) {
+  return `# /etc/neutron/plugins/ml2/openvswitch_agent.ini on ${host}
+# Managed by configuration management (benchmark deployment).
+#
+# After editing: systemctl restart neutron-openvswitch-agent
+
+[DEFAULT]
+#debug = false
+log_dir = /var/log/neutron
+
+[agent]
+# Project networks are VXLAN tunnels between the nodes.
+tunnel_types = vxlan
+l2_population = True
+arp_responder = True
+enable_distributed_routing = ${dvr ? 'True' : 'False'}
+report_interval = 30
+polling_interval = 2
+extensions = qos
+
+[ovs]
+# br-int and br-tun are created by the agent itself; every bridge named
+# below must already exist (network-scripts create them at boot).
+integration_bridge = br-int
+tunnel_bridge = br-tun
+
+# physnet:bridge pairs. The physnet names must match what neutron-server
+# allows in ml2_conf.ini (flat_networks, network_vlan_ranges).
+bridge_mappings = ${mappings}
+
+# Tunnel endpoint: this node's address on the tunnel network (eth0).
+local_ip = ${localIp}
+datapath_type = system
+of_inactivity_probe = 10
+
+[securitygroup]
+firewall_driver = openvswitch
+enable_security_group = True
+`;
+}
+
+function l3AgentConf(host) {
+  return `# /etc/neutron/l3_agent.ini on ${host}
+#
+# After editing: systemctl restart neutron-l3-agent
+
+[DEFAULT]
+interface_driver = openvswitch
+agent_mode = dvr_snat
+
+# Left empty: router gateways are wired through bridge_mappings (physnet1:br-ex).
+external_network_bridge =
+
+# Use the metadata proxy in the router namespaces.
+enable_metadata_proxy = True
+ha_vrrp_auth_type = PASS
+
+[agent]
+report_interval = 30
+
+[ovs]
+#ovsdb_connection = tcp:127.0.0.1:6640
+`;
+}
+
+function ifcfgMgmt(device, ip, gateway) {
+  return `# Management network; also carries the VXLAN tunnels (local_ip)
+DEVICE=${device}
+TYPE=Ethernet
+ONBOOT=yes
+BOOTPROTO=static
+IPADDR=${ip}
+PREFIX=16
+GATEWAY=${gateway}
+DNS1=10.0.0.53
+DNS2=10.0.0.54
+DEFROUTE=yes
+NM_CONTROLLED=no
+`;
+}
+
+function ifcfgPort(device, bridge, mtu, what) {
+  return `# ${what}. Enslaved to ${bridge}, so no address here.
+DEVICE=${device}
+TYPE=OVSPort
+DEVICETYPE=ovs
+OVS_BRIDGE=${bridge}
+ONBOOT=yes
+NM_CONTROLLED=no
+BOOTPROTO=none
+${mtu ? `MTU=${mtu}\n` : ''}`;
+}
+
+function ifcfgBridge(device, what, mtu) {
+  return `# Open vSwitch bridge for ${what}.
+# The agent patches it to br-int (int-${device}/phy-${device}).
+DEVICE=${device}
+TYPE=OVSBridge
+DEVICETYPE=ovs
+ONBOOT=yes
+NM_CONTROLLED=no
+BOOTPROTO=none
+${mtu ? `MTU=${mtu}\n` : ''}`;
+}
+
+/**
+ * Builds the deployment in memory.
+ * Returns { files: [{ rel, text }], hosts, planted: [{ rel, host, physnet, intended }], agentFiles, ml2Files, counts }.
+ */
+export function buildDeployment(hostCount, seed = 42) {
+  const random = rng(seed * 1_000_003 + hostCount);
+  const controllers = 3;
+  const networkNodes = Math.max(2, Math.round(hostCount / 50));
+  const computes = Math.max(1, hostCount - controllers - networkNodes);
+  const width = String(Math.max(computes, networkNodes)).length;
+  const files = [];
+  const planted = [];
+  const agentFiles = [];
+  const ml2Files = [];
+  const hosts = [];
+  const add = (rel, text) => files.push({ rel, text });
+  let ipCounter = 10;
+  const nextIp = () => {
+    const n = ipCounter++;
+    return `10.1.${Math.floor(n / 250)}.${(n % 250) + 2}`;
+  };
+
+  for (let c = 0; c < controllers; c++) {
+    const host = `controller-${c}`;
+    hosts.push(host);
+    const ml2 = `${host}/${ML2_PATH}`;
+    add(ml2, ml2Conf(host));
+    ml2Files.push(ml2);
+    add(`${host}/${IFCFG_DIR}/ifcfg-eth0`, ifcfgMgmt('eth0', nextIp(), '10.1.0.1'));
+  }
+
+  const agentHost = (host, isNetwork) => {
+    hosts.push(host);
+    const vlanMtu = random() < 0.5 ? 9000 : undefined;
+    let physnets = [FLAT_PHYSNET, VLAN_PHYSNET];
+    if (random() < TYPO_RATE) {
+      const which = random() < 0.5 ? 0 : 1;
+      const intended = physnets[which];
+      const typo = typoOf(intended, random);
+      physnets = physnets.map((p, i) => (i === which ? typo : p));
+      planted.push({ rel: `${host}/${OVS_PATH}`, host, physnet: typo, intended });
+    }
+    const mappings = `${physnets[0]}:br-ex,${physnets[1]}:br-vlan`;
+    const ovs = `${host}/${OVS_PATH}`;
+    add(ovs, ovsAgentConf(host, nextIp(), mappings, isNetwork || random() < 0.3));
+    agentFiles.push(ovs);
+    if (isNetwork) add(`${host}/${L3_PATH}`, l3AgentConf(host));
+    const dir = `${host}/${IFCFG_DIR}`;
+    add(`${dir}/ifcfg-eth0`, ifcfgMgmt('eth0', nextIp(), '10.1.0.1'));
+    add(`${dir}/ifcfg-eth1`, ifcfgPort('eth1', 'br-ex', undefined, `Provider uplink (${FLAT_PHYSNET}, external network)`));
+    add(`${dir}/ifcfg-br-ex`, ifcfgBridge('br-ex', `the flat provider network on ${FLAT_PHYSNET}`));
+    add(`${dir}/ifcfg-eth2`, ifcfgPort('eth2', 'br-vlan', vlanMtu, `VLAN trunk (${VLAN_PHYSNET})`));
+    add(`${dir}/ifcfg-br-vlan`, ifcfgBridge('br-vlan', `the provider VLANs on ${VLAN_PHYSNET}`, vlanMtu));
+  };
+
+  for (let n = 0; n < networkNodes; n++) agentHost(`network-${pad(n, width)}`, true);
+  for (let n = 0; n < computes; n++) agentHost(`compute-${pad(n, width)}`, false);
+  if (planted.length === 0) {
+    // Small deployments: make sure there is at least one typo to find.
+    const rel = agentFiles[agentFiles.length - 1];
+    const file = files.find((f) => f.rel === rel);
+    const typo = typoOf(FLAT_PHYSNET, random);
+    file.text = file.text.replace(`bridge_mappings = ${FLAT_PHYSNET}:`, `bridge_mappings = ${typo}:`);
+    planted.push({ rel, host: rel.split('/')[0], physnet: typo, intended: FLAT_PHYSNET });
+  }
+
+  return {
+    hostCount: controllers + networkNodes + computes,
+    counts: { controllers, networkNodes, computes, files: files.length },
+    files,
+    hosts,
+    planted,
+    agentFiles,
+    ml2Files,
+    seed,
+  };
+}
+
+/** Writes the deployment under `dir` (created). */
+export function writeDeployment(dir, deployment) {
+  const made = new Set();
+  for (const { rel, text } of deployment.files) {
+    const full = path.join(dir, rel);
+    const parent = path.dirname(full);
+    if (!made.has(parent)) {
+      mkdirSync(parent, { recursive: true });
+      made.add(parent);
+    }
+    writeFileSync(full, text);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [dir, hosts, seed] = process.argv.slice(2);
+  if (!dir || !hosts) {
+    console.error('usage: node bench/generate.mjs DIR HOSTS [SEED]');
+    process.exit(2);
+  }
+  const d = buildDeployment(Number(hosts), seed ? Number(seed) : 42);
+  writeDeployment(dir, d);
+  console.log(JSON.stringify({ dir, hosts: d.hostCount, ...d.counts, planted: d.planted.length }));
+}

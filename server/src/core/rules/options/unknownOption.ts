@@ -1,0 +1,97 @@
+import {
+  CATALOG_KINDS,
+  FILE_OF_KIND,
+  SERVICE_OF_KIND,
+  type CatalogKind,
+  type LookupResult,
+  type Release,
+  labelOf,
+  lookup,
+  suggestFor,
+} from '../../catalog/index';
+import type { Finding, Rule } from '../rule';
+import { configuredRelease, iniFileOf, optionLines } from './optionLines';
+
+/**
+ * An option name the section does not have: in no release at all (a typo, a
+ * dashed spelling, an option of another section or file), or, when a release
+ * is set, not yet in that release (added later). oslo.config ignores unknown
+ * names without a word, so the setting silently has no effect.
+ *
+ * `data`: `name`, `section`, `suggestions` (nearest names of the section, or
+ * the name the configured release reads), `sections` (sections of this file
+ * that have exactly this name), `kinds` (other files whose service reads it
+ * here), `since` (for names added after the configured release).
+ */
+export const unknownOption: Rule = {
+  codes: ['unknown-option'],
+  check({ file }) {
+    const ini = iniFileOf(file);
+    if (!ini) return [];
+    const release = configuredRelease(file);
+    const findings: Finding[] = [];
+    for (const { section, option, found } of optionLines(ini, release)) {
+      const name = option.name.text;
+      const sectionName = section.name.text;
+      if (found && found.status.state !== 'not-yet') continue;
+      if (found && release) {
+        findings.push(notYet(found, name, sectionName, ini.kind, release, option.name.range, file.renderedName));
+        continue;
+      }
+      const { names, sections } = suggestFor(ini.kind, sectionName, name, release);
+      const kinds = CATALOG_KINDS.filter((k) => k !== ini.kind && lookup(k, sectionName, name) !== undefined);
+      let message = `"${name}" is not an option of [${sectionName}] in ${file.renderedName} in any release; ${SERVICE_OF_KIND[ini.kind]} ignores it, so the setting has no effect.`;
+      if (name.includes('-') && names.includes(name.replace(/-/g, '_'))) {
+        message += ` oslo.config reads option names from files only with "_", not "-".`;
+      }
+      if (names.length) message += ` Did you mean ${names.map((n) => `"${n}"`).join(' or ')}?`;
+      if (sections.length) message += ` This file reads "${name}" in ${sections.map((s) => `[${s}]`).join(' and ')}.`;
+      else if (kinds.length) message += ` It is an option of ${kinds.map((k: CatalogKind) => `${FILE_OF_KIND[k]} (${SERVICE_OF_KIND[k]})`).join(' and ')}.`;
+      findings.push({
+        code: 'unknown-option',
+        range: option.name.range,
+        message,
+        data: { name, section: sectionName, suggestions: names, sections, kinds },
+      });
+    }
+    return findings;
+  },
+};
+
+/** A name the configured release does not read yet; the name it reads instead, when there is one, is the suggestion. */
+function notYet(
+  found: LookupResult,
+  name: string,
+  section: string,
+  kind: CatalogKind,
+  release: Release,
+  range: Finding['range'],
+  fileName: string,
+): Finding {
+  const since = found.status.state === 'not-yet' ? found.status.since : undefined;
+  const entry = found.entry;
+  // Names this release reads for the same setting: the entry's own name, or one of its old names.
+  const candidates = [{ section: entry.section, name: entry.name }, ...entry.deprecatedNames.map((a) => ({ section: a.section, name: a.name }))];
+  const older = candidates.find((c) => {
+    if (c.name === name && c.section === section) return false;
+    const hit = lookup(kind, c.section, c.name, release);
+    return hit !== undefined && (hit.status.state === 'current' || hit.status.state === 'deprecated');
+  });
+  const releaseLabel = labelOf(release);
+  let message = `"${name}" is not read by ${releaseLabel}${since ? `: it was added in ${labelOf(since)}` : ''}, so ${SERVICE_OF_KIND[kind]} of ${releaseLabel} ignores it in ${fileName}.`;
+  if (older) message += ` ${releaseLabel} reads this setting as ${older.section === section ? `"${older.name}"` : `[${older.section}] ${older.name}`}.`;
+  return {
+    code: 'unknown-option',
+    range,
+    message,
+    data: {
+      name,
+      section,
+      suggestions: older && older.section === section ? [older.name] : [],
+      sections: [],
+      kinds: [],
+      ...(since ? { since } : {}),
+      ...(older && older.section !== section ? { move: older } : {}),
+    },
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * Entry point of the in-editor suite: VS Code's extension host loads this
+ * module (extensionTestsPath) and calls run(). It runs the mocha suites below
+ * inside the editor, where they use only the `vscode` API, and writes a JSON
+ * report that the runner outside the editor waits for:
+ *
+ *   NEUTRON_EDITOR_RESULTS   where to write the report (default: <os tmpdir>/neutron-config-editor-results.json)
+ *   NEUTRON_EDITOR_GREP      only tests whose full title matches this regular expression
+ *   NEUTRON_EDITOR_MODE      `installed`: the extension under test is the one installed from the .vsix
+ *
+ * The same module serves @vscode/test-electron's runTests (desktop VS Code):
+ * run() rejects when a test failed.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import Mocha from 'mocha';
+
+/** Suites in the order they run: the last ones edit the workspace. */
+const SUITES = ['extension.editor', 'diagnostics.editor', 'languages.editor', 'features.editor', 'navigation.editor', 'quickfix.editor'];
+
+export interface TestReport {
+  title: string;
+  state: 'passed' | 'failed' | 'pending';
+  durationMs: number;
+  error?: string;
+}
+
+export interface RunReport {
+  vscodeVersion: string;
+  mode: string;
+  passed: number;
+  failed: number;
+  pending: number;
+  tests: TestReport[];
+  /** Set when the suite could not run at all (load error, crash). */
+  error?: string;
+  durationMs: number;
+}
+
+export function resultsPath(): string {
+  return process.env.NEUTRON_EDITOR_RESULTS || path.join(os.tmpdir(), 'neutron-config-editor-results.json');
+}
+
+function write(report: RunReport): void {
+  const target = resultsPath();
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  // Written whole and renamed, so a reader never sees half a report.
+  fs.writeFileSync(`${target}.partial`, JSON.stringify(report, null, 2));
+  fs.renameSync(`${target}.partial`, target);
+}
+
+export async function run(): Promise<void> {
+  const started = Date.now();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const vscodeVersion: string = require('vscode').version;
+  const report: RunReport = {
+    vscodeVersion,
+    mode: process.env.NEUTRON_EDITOR_MODE || 'development',
+    passed: 0,
+    failed: 0,
+    pending: 0,
+    tests: [],
+    durationMs: 0,
+  };
+  try {
+    const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, reporter: 'spec' });
+    if (process.env.NEUTRON_EDITOR_GREP) mocha.grep(new RegExp(process.env.NEUTRON_EDITOR_GREP));
+    for (const suite of SUITES) mocha.addFile(path.join(__dirname, `${suite}.js`));
+    await new Promise<void>((resolve) => {
+      const runner = mocha.run(() => resolve());
+      runner.on('pass', (test) => report.tests.push({ title: test.fullTitle(), state: 'passed', durationMs: test.duration ?? 0 }));
+      runner.on('pending', (test) => report.tests.push({ title: test.fullTitle(), state: 'pending', durationMs: 0 }));
+      runner.on('fail', (test, error: Error) =>
+        report.tests.push({ title: test.fullTitle(), state: 'failed', durationMs: test.duration ?? 0, error: error?.stack ?? String(error) }),
+      );
+    });
+  } catch (error) {
+    report.error = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  }
+  report.passed = report.tests.filter((t) => t.state === 'passed').length;
+  report.failed = report.tests.filter((t) => t.state === 'failed').length;
+  report.pending = report.tests.filter((t) => t.state === 'pending').length;
+  report.durationMs = Date.now() - started;
+  write(report);
+  if (report.error) throw new Error(`The editor suite did not run: ${report.error}`);
+  if (report.failed > 0) throw new Error(`${report.failed} editor test(s) failed.`);
+}
