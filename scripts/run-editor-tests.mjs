@@ -9,7 +9,7 @@
 //     --screenshots DIR    afterwards, open the example in the workbench and save README pictures to DIR
 //     --grep REGEXP        only tests whose full title matches
 //     --timeout SECONDS    deadline for the whole suite (default 300)
-//     --keep               keep the temporary folder (workspace copy, logs, results)
+//     --keep               keep the temporary folder (workspace copy, logs, results); always kept on failure
 //
 // Expects `npm run build` and `npm run compile-editor-tests` to have run (npm run
 // test:editor does both). Exit status: 0 when every test passed, 1 when a test
@@ -21,10 +21,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { exitCodeOf, printReport, readReport } from './editor-report.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const EXTENSION_ID = 'neutron-config.neutron-config';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+/** From opening the workbench to the suite's run() starting: loading the workbench and the extension host. */
+const START_TIMEOUT_MS = 120_000;
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -244,8 +247,14 @@ function copyExamples(target) {
 
 /** Runs the suite in one workbench and returns its report. */
 async function runSuite(browser, server, dirs, resultsFile) {
-  const payload = [['extensionTestsPath', path.join(ROOT, 'out', 'editor-test', 'index.js')]];
-  if (!options.vsix) payload.unshift(['extensionDevelopmentPath', ROOT]);
+  // The workbench runs extensionTestsPath only together with an extensionDevelopmentPath. To test
+  // the installed .vsix, that path is an empty stand-in extension, so the one under test is the
+  // installed one.
+  const developmentPath = options.vsix ? standInExtension(dirs.temp) : ROOT;
+  const payload = [
+    ['extensionDevelopmentPath', developmentPath],
+    ['extensionTestsPath', path.join(ROOT, 'out', 'editor-test', 'index.js')],
+  ];
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const consoleLog = fs.createWriteStream(path.join(dirs.temp, 'browser-console.log'));
   cleanups.push(() => new Promise((resolve) => consoleLog.end(resolve)));
@@ -254,17 +263,31 @@ async function runSuite(browser, server, dirs, resultsFile) {
   page.on('crash', () => (crashed = 'the workbench page crashed'));
   const started = Date.now();
   await page.goto(workbenchUrl(server.port, dirs.workspace, payload));
+  const check = () => {
+    if (crashed) throw new Failure(crashed);
+    if (server.exited()) throw new Failure(`the VS Code server ${server.exited()}:\n${tail(server.logFile)}`);
+  };
   const report = await waitFor(
-    `the suite's results file ${resultsFile}`,
+    `the suite to start (run() writes ${resultsFile}.started; logs: ${dirs.temp})`,
     () => {
-      if (crashed) throw new Failure(crashed);
-      if (server.exited()) throw new Failure(`the VS Code server ${server.exited()}:\n${tail(server.logFile)}`);
-      if (!fs.existsSync(resultsFile)) return undefined;
-      return JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+      check();
+      return fs.existsSync(`${resultsFile}.started`) || fs.existsSync(resultsFile) ? true : undefined;
     },
-    suiteTimeoutMs,
+    Math.min(START_TIMEOUT_MS, suiteTimeoutMs),
     250,
-  ).catch(async (error) => {
+  )
+    .then(() =>
+      waitFor(
+        `the suite's results file ${resultsFile}`,
+        () => {
+          check();
+          return readReport(resultsFile);
+        },
+        suiteTimeoutMs,
+        250,
+      ),
+    )
+    .catch(async (error) => {
     await page.screenshot({ path: path.join(dirs.temp, 'timeout.png') }).catch(() => {});
     throw error;
   });
@@ -273,17 +296,13 @@ async function runSuite(browser, server, dirs, resultsFile) {
   return report;
 }
 
-function printReport(report) {
-  const out = (line) => process.stdout.write(`${line}\n`);
-  out(`VS Code ${report.vscodeVersion}, ${report.mode} extension, suite ${(report.durationMs / 1000).toFixed(1)} s`);
-  for (const test of report.tests) {
-    const mark = test.state === 'passed' ? 'pass' : test.state === 'failed' ? 'FAIL' : 'skip';
-    out(`${mark}  ${test.title}${test.state === 'passed' ? ` (${test.durationMs} ms)` : ''}`);
-    if (test.error) out(test.error.split('\n').slice(0, 12).map((l) => `      ${l}`).join('\n'));
-  }
-  if (report.error) out(`the suite did not run: ${report.error}`);
-  if (report.pending > 0) out(`${report.pending} skipped`);
-  out(`${report.passed} passed, ${report.failed} failed`);
+/** An empty extension to stand in as the development extension (see runSuite). */
+function standInExtension(temp) {
+  const folder = path.join(temp, 'stand-in-extension');
+  fs.mkdirSync(folder, { recursive: true });
+  const manifest = { name: 'editor-test-stand-in', publisher: 'neutron-config', version: '0.0.0', engines: { vscode: '*' } };
+  fs.writeFileSync(path.join(folder, 'package.json'), JSON.stringify(manifest, null, 2));
+  return folder;
 }
 
 // ---------------------------------------------------------------- screenshots
@@ -354,6 +373,22 @@ async function driveScreenshots(page, server, dirs, target) {
   await hover.waitFor({ state: 'visible', timeout: 20_000 });
   await settled(hover);
   await save('hover-bridge-mappings.png');
+  // The end of the same hover: the wiring of this host, across files.
+  await hover.hover();
+  const wiring = hover.locator('strong', { hasText: 'Wiring on' }).first();
+  await waitFor(
+    'the wiring part of the hover in view',
+    async () => {
+      const [box, part] = [await hover.boundingBox(), await wiring.boundingBox()];
+      if (box && part && part.y >= box.y && part.y + part.height <= box.y + box.height) return true;
+      await page.mouse.wheel(0, 200);
+      return undefined;
+    },
+    10_000,
+    100,
+  );
+  await page.mouse.wheel(0, 2000);
+  await save('hover-bridge-mappings-wiring.png');
   await page.mouse.move(5, 5);
   await page.keyboard.press('Escape');
 
@@ -384,7 +419,7 @@ async function main() {
   requireBuilt();
   const serverMain = setup();
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'neutron-config-editor-'));
-  if (!options.keep) cleanups.unshift(() => fs.rmSync(temp, { recursive: true, force: true }));
+  tempDir = temp;
   const dirs = {
     temp,
     user: path.join(temp, 'user'),
@@ -408,21 +443,23 @@ async function main() {
   const browser = await launchBrowser();
   const report = await runSuite(browser, server, dirs, resultsFile);
   printReport(report);
+  let screenshotsFailed = false;
   if (options.screenshots) {
     try {
       await takeScreenshots(browser, server, dirs, path.resolve(options.screenshots));
     } catch (error) {
       log(`screenshots failed: ${error.message}`);
-      report.failed += 1;
+      screenshotsFailed = true;
     }
   }
   clock('total', started);
   log(timings.join(', '));
-  if (options.keep) log(`kept ${temp}`);
-  const ran = report.tests.length > 0 && !report.error;
-  return !ran ? 2 : report.failed > 0 ? 1 : 0;
+  const code = exitCodeOf(report);
+  return code === 0 && screenshotsFailed ? 1 : code;
 }
 
+/** The run's temporary folder: workspace copies, server and browser logs, results. Kept on failure. */
+let tempDir;
 let exitCode;
 try {
   exitCode = await main();
@@ -431,4 +468,8 @@ try {
   exitCode = error instanceof Failure ? error.exitCode : 2;
 }
 await cleanup();
+if (tempDir) {
+  if (exitCode === 0 && !options.keep) fs.rmSync(tempDir, { recursive: true, force: true });
+  else log(`logs, workspace and results kept in ${tempDir}`);
+}
 process.exit(exitCode);

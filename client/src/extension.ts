@@ -62,6 +62,14 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     synchronize: { configurationSection: 'neutronConfig' },
     outputChannel,
     traceOutputChannel: outputChannel,
+    middleware: {
+      // The server's lenses carry plain JSON for `editor.action.showReferences`; VS Code wants its own types.
+      provideCodeLenses: async (document, token, next) => (await next(document, token))?.map(withVsCodeReferenceArguments),
+      resolveCodeLens: async (lens, token, next) => {
+        const resolved = await next(lens, token);
+        return resolved ? withVsCodeReferenceArguments(resolved) : resolved;
+      },
+    },
   };
   client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
   await client.start();
@@ -89,4 +97,28 @@ function fileKindSelectors(): { scheme: string; pattern: { baseUri: string; patt
     }
   }
   return selectors;
+}
+
+interface JsonPosition {
+  line: number;
+  character: number;
+}
+interface JsonLocation {
+  uri: string;
+  range: { start: JsonPosition; end: JsonPosition };
+}
+
+/** Turns `[uri, position, locations]` JSON arguments of a show-references lens into VS Code objects. */
+function withVsCodeReferenceArguments(lens: vscode.CodeLens): vscode.CodeLens {
+  const command = lens.command;
+  if (command?.command !== 'editor.action.showReferences' || !command.arguments || command.arguments.length !== 3) return lens;
+  const [uri, position, locations] = command.arguments as [string, JsonPosition, JsonLocation[]];
+  if (typeof uri !== 'string') return lens;
+  const toPosition = (p: JsonPosition) => new vscode.Position(p.line, p.character);
+  command.arguments = [
+    vscode.Uri.parse(uri),
+    toPosition(position),
+    locations.map((l) => new vscode.Location(vscode.Uri.parse(l.uri), new vscode.Range(toPosition(l.range.start), toPosition(l.range.end)))),
+  ];
+  return lens;
 }

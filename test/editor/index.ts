@@ -64,6 +64,9 @@ export async function run(): Promise<void> {
     durationMs: 0,
   };
   try {
+    // Tells the runner that the extension host loaded the suite (it fails fast when this never comes).
+    fs.mkdirSync(path.dirname(resultsPath()), { recursive: true });
+    fs.writeFileSync(`${resultsPath()}.started`, new Date().toISOString());
     const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, reporter: 'spec' });
     if (process.env.NEUTRON_EDITOR_GREP) mocha.grep(new RegExp(process.env.NEUTRON_EDITOR_GREP));
     for (const suite of SUITES) mocha.addFile(path.join(__dirname, `${suite}.js`));

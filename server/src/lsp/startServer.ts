@@ -11,10 +11,12 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  FoldingRange,
   InitializeParams,
   InitializeResult,
   ServerCapabilities,
   TextDocumentSyncKind,
+  TextEdit,
   TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -119,6 +121,8 @@ export function startServer(connection: Connection): void {
       ...navigationCapabilities(clientCapabilities),
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
+      foldingRangeProvider: true,
+      documentFormattingProvider: true,
       completionProvider: { triggerCharacters: TRIGGER_CHARACTERS, resolveProvider: false },
       codeActionProvider: clientCapabilities.textDocument?.codeAction?.codeActionLiteralSupport
         ? { codeActionKinds: [CodeActionKind.QuickFix] }
@@ -220,6 +224,22 @@ export function startServer(connection: Connection): void {
       const only = params.context.only;
       if (!only || only.length === 0) return actions;
       return actions.filter((action) => action.kind !== undefined && only.some((kind) => action.kind === kind || action.kind!.startsWith(`${kind}.`)));
+    }),
+  );
+
+  connection.onFoldingRanges((params, token) =>
+    runSafe<FoldingRange[]>(logger, 'textDocument/foldingRange', token, [], () => {
+      index.flushPendingEdits();
+      const uri = canonicalUri(params.textDocument.uri);
+      return index.isKnown(uri) ? service.getFoldingRanges(uri) : [];
+    }),
+  );
+
+  connection.onDocumentFormatting((params, token) =>
+    runSafe<TextEdit[]>(logger, 'textDocument/formatting', token, [], () => {
+      index.flushPendingEdits();
+      const uri = canonicalUri(params.textDocument.uri);
+      return index.isKnown(uri) ? service.formatDocument(uri) : [];
     }),
   );
 

@@ -227,34 +227,47 @@ describe('hover: other wiring options', () => {
   it('explains type_drivers with its default and consequences', () => {
     const { text, hover } = hoverAt(ML2, ML2_TEXT.replace('type_drivers', 'type_dri|vers'));
     assert.deepEqual(hover?.range, rangeOf(text, 'type_drivers'));
-    includesLine(hover, '**Default:** all of them: `local,flat,vlan,gre,vxlan,geneve`.');
+    includesLine(hover, '**Default:** `local,flat,vlan,gre,vxlan,geneve`. All types are loaded (local, flat, vlan, gre, vxlan, geneve).');
     assert.ok(lines(hover).some((l) => l.includes('No type driver for project network_type')));
   });
 
   it('gives the release history of tenant_network_types and its new name', () => {
     const old = hoverAt(ML2, ML2_TEXT.replace('tenant_network_types', 'tenant_|network_types'));
-    includesLine(old.hover, '- 2026.1 renames it `project_network_types`; the old name is still read, and its removal is planned for 2027.1.');
+    includesLine(
+      old.hover,
+      '- Present since Icehouse or earlier · deprecated in 2026.1 (Gazpacho). Instead: [ml2] project_network_types — Renamed; the old name is still read for now (its removal is planned for 2027.1).',
+    );
     const renamed = hoverAt(ML2, ML2_TEXT.replace('tenant_network_types', 'project_|network_types'));
     assert.equal(lines(renamed.hover)[0], '**[ml2] project_network_types** · `ml2_conf.ini`');
   });
 
   it('explains flat_networks, network_vlan_ranges and external_network_bridge', () => {
     assert.equal(lines(hoverAt(ML2, ML2_TEXT.replace('flat_networks', 'flat_net|works')).hover)[0], '**[ml2_type_flat] flat_networks** · `ml2_conf.ini`');
-    includesLine(hoverAt(ML2, ML2_TEXT.replace('flat_networks', 'flat_net|works')).hover, '**Default:** `*` since Mitaka (empty before).');
+    includesLine(
+      hoverAt(ML2, ML2_TEXT.replace('flat_networks', 'flat_net|works')).hover,
+      '**Default:** `*`. * (any physnet name is accepted) since Mitaka; before Mitaka the default was empty, which disables flat networks.',
+    );
     assert.equal(
       lines(hoverAt(ML2, ML2_TEXT.replace('network_vlan_ranges', '|network_vlan_ranges')).hover)[0],
       '**[ml2_type_vlan] network_vlan_ranges** · `ml2_conf.ini`',
     );
     const l3 = hoverAt(L3, '[DEFAULT]\nexternal_network_|bridge = br-ex\n');
     assert.equal(lines(l3.hover)[0], '**[DEFAULT] external_network_bridge** · `l3_agent.ini`');
-    includesLine(l3.hover, '- Deprecated in Liberty and removed in Stein; since Stein the agent silently ignores it.');
+    includesLine(
+      l3.hover,
+      '- Present since Icehouse or earlier · deprecated in Mitaka · removed in Stein. Instead: Create the external network as a flat (or VLAN) provider network on a physnet that bridge_mappings maps to br-ex.',
+    );
+    includesLine(l3.hover, '**In the newest release:** no longer read; removed in Stein.');
   });
 
-  it('is silent on other options, headers, comments and on an option in the wrong file kind', () => {
-    assert.equal(hoverAt(agent('compute-0'), '[ovs]\nlocal_|ip = 10.0.0.5\n').hover, null);
-    assert.equal(hoverAt(agent('compute-0'), '[o|vs]\nbridge_mappings = physnet1:br-ex\n').hover, null);
+  it('is silent on comments and on the white space between list items; the catalogue explains other options and sections', () => {
     assert.equal(hoverAt(agent('compute-0'), '# bridge_|mappings\n[ovs]\n').hover, null);
-    assert.equal(hoverAt(ML2, '[ovs]\nbridge_|mappings = physnet1:br-ex\n').hover, null);
     assert.equal(hoverAt(agent('compute-0'), '[ovs]\nbridge_mappings = physnet1:br-ex,|\n').hover, null);
+    assert.equal(lines(hoverAt(agent('compute-0'), '[ovs]\nlocal_|ip = 10.0.0.5\n').hover)[0], '**[ovs] local_ip** · `openvswitch_agent.ini`');
+    assert.equal(lines(hoverAt(agent('compute-0'), '[o|vs]\nbridge_mappings = physnet1:br-ex\n').hover)[0], '**[ovs]** · `openvswitch_agent.ini`');
+    // plugin.ini / ml2_conf.ini may hold the OVS agent's [ovs] (all-in-one): explained, without this host's wiring.
+    const borrowed = lines(hoverAt(ML2, '[ovs]\nbridge_|mappings = physnet1:br-ex\n').hover);
+    assert.equal(borrowed[0], '**[ovs] bridge_mappings** · `ml2_conf.ini`');
+    assert.ok(!borrowed.some((l) => l.startsWith('**Wiring on')));
   });
 });

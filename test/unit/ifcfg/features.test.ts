@@ -80,7 +80,7 @@ describe('ifcfg hover: values', () => {
   it('an enum value: what it does and the other values', () => {
     const { text, hover } = hoverAt('eth2', 'DEVICE=eth2\nBOOTPROTO="dh|cp"\n');
     assert.deepEqual(hover?.range, rangeOf(text, 'dhcp'));
-    assert.equal(contents(hover), '**BOOTPROTO=dhcp** — ask a DHCP server for the address\n\nValues: `none`, `static`, `dhcp`, `bootp`, `autoip`, `shared`');
+    assert.equal(contents(hover), '**BOOTPROTO=dhcp** — ask a DHCP server for the address\n\nValues: `none`, `static`, `dhcp`, `bootp`, `autoip`, `shared`, `ibft`');
   });
 
   it('a boolean value: yes or no, with the variable explained; on/off warned about', () => {
@@ -148,7 +148,7 @@ describe('ifcfg completion: variable names', () => {
 describe('ifcfg completion: values', () => {
   it('enum values replace the whole value, inside its quotes', () => {
     const { text, items } = completeAt('eth2', 'DEVICE=eth2\nBOOTPROTO="st|"\n');
-    assert.deepEqual(labels(items), ['none', 'static', 'dhcp', 'bootp', 'autoip', 'shared']);
+    assert.deepEqual(labels(items), ['none', 'static', 'dhcp', 'bootp', 'autoip', 'shared', 'ibft']);
     assert.deepEqual(items[1].textEdit, { range: rangeOf(text, 'st'), newText: 'static' });
     assert.equal(items[2].detail, 'ask a DHCP server for the address');
   });

@@ -60,7 +60,7 @@ describe('value types', () => {
     assert.deepEqual(check('BOOTPROTO', 'DHCP'), ['invalid 0-4 [dhcp]']);
     assert.deepEqual(check('BOOTPROTO', 'autoip'), ['readers-differ 0-6']);
     assert.deepEqual(check('BOOTPROTO', 'shared'), ['readers-differ 0-6']);
-    assert.deepEqual(check('BOOTPROTO', 'xyz'), ['invalid 0-3 [none,static,dhcp,bootp,autoip,shared]']);
+    assert.deepEqual(check('BOOTPROTO', 'xyz'), ['invalid 0-3 [none,static,dhcp,bootp,autoip,shared,ibft]']);
     accepts('OVSBOOTPROTO', ['dhcp', 'none', 'static']);
     accepts('OVS_PORT_MODE', ['client']);
     rejects('OVS_PORT_MODE', ['server', 'Client']);
@@ -202,7 +202,7 @@ describe('value types', () => {
 
   it('completion values for enums and booleans', () => {
     assert.deepEqual(getVariable('ONBOOT')!.type.complete(), ['yes', 'no']);
-    assert.deepEqual(getVariable('BOOTPROTO')!.type.complete(), ['none', 'static', 'dhcp', 'bootp', 'autoip', 'shared']);
+    assert.deepEqual(getVariable('BOOTPROTO')!.type.complete(), ['none', 'static', 'dhcp', 'bootp', 'autoip', 'shared', 'ibft']);
     assert.deepEqual(getVariable('TYPE')!.type.complete(), [...IFCFG_TYPE_NAMES]);
     assert.deepEqual(getVariable('IPADDR')!.type.complete(), []);
     assert.ok(getVariable('OVS_OPTIONS')!.type.complete().includes('tag='));

@@ -82,8 +82,9 @@ const BOOTPROTO_TYPE = new EnumType({
     bootp: 'ask a BOOTP/DHCP server for the address',
     autoip: 'pick a link-local 169.254.x.x address (NetworkManager only)',
     shared: 'share this connection with other hosts through NAT (NetworkManager only)',
+    ibft: 'take the address from the iSCSI Boot Firmware Table (NetworkManager only)',
   },
-  nmOnly: { values: ['autoip', 'shared'], scriptsFallback: 'treat it like static and configure only IPADDR' },
+  nmOnly: { values: ['autoip', 'shared', 'ibft'], scriptsFallback: 'treat it like static and configure only IPADDR' },
 });
 const OVSBOOTPROTO_TYPE = new EnumType({
   values: ['dhcp', 'none', 'static'],
@@ -357,8 +358,13 @@ export const IFCFG_VARIABLES: readonly IfcfgVariable[] = [
   }),
   entry('IPV6_ADDR_GEN_MODE', {
     type: new EnumType({
-      values: ['stable-privacy', 'eui64'],
-      descriptions: { 'stable-privacy': 'an address that is stable but does not reveal the MAC', eui64: 'an address built from the MAC' },
+      values: ['stable-privacy', 'eui64', 'default', 'default-or-eui64'],
+      descriptions: {
+        'stable-privacy': 'an address that is stable but does not reveal the MAC',
+        eui64: 'an address built from the MAC',
+        default: "NetworkManager's global default (stable-privacy unless configured otherwise)",
+        'default-or-eui64': "NetworkManager's global default, or eui64 when none is configured",
+      },
     }),
     category: 'ipv6',
     explanation: 'How NetworkManager forms the interface part of autoconfigured IPv6 addresses.',

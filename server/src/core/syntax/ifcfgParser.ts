@@ -47,7 +47,9 @@ export function parseIfcfg(text: string): IfcfgDocument {
       problem('syntax', 'Shell array assignments are not read by NetworkManager; write KEY=value.', keyStart, keyStart + match[2].length + match[3].length, 'warning');
       continue;
     }
-    if (match[4] || match[5]) {
+    // `KEY= # note` is an empty value followed by a comment, for bash and NetworkManager alike.
+    const emptyBeforeComment = !match[4] && Boolean(match[5]) && content.slice(match[0].length).startsWith('#');
+    if ((match[4] || match[5]) && !emptyBeforeComment) {
       const consequence = match[4]
         ? `bash runs "${key.text}" as a command instead of setting it`
         : `bash sets ${key.text} to an empty value and runs what follows as a command`;
@@ -60,8 +62,8 @@ export function parseIfcfg(text: string): IfcfgDocument {
       );
       continue;
     }
-    const valueStart = start + match[0].length;
-    const word = readShellWord(text, valueStart, end);
+    const valueStart = start + match[0].length - (emptyBeforeComment ? match[5].length : 0);
+    const word = readShellWord(text, valueStart, emptyBeforeComment ? valueStart : end);
     if (word.unterminated) {
       problem(
         'syntax',

@@ -43,12 +43,16 @@ export function iniNameItems(context: FeatureContext, cursor: CursorContext): Co
   if (file.doc.format !== 'ini' || !isCatalogKind(file.kind)) return [];
   const doc = file.doc;
   switch (cursor.kind) {
-    case 'section-header':
-      return sectionItems(context, doc, cursor.name, cursor.name.text, false);
+    case 'section-header': {
+      // The parser reads `[ov` as a header too: complete it with its closing bracket.
+      const index = doc.lineIndex;
+      const header = index.text.slice(index.offsetAt(cursor.section.headerRange.start), index.offsetAt(cursor.section.headerRange.end));
+      return sectionItems(context, doc, cursor.name, cursor.name.text, !header.endsWith(']'));
+    }
     case 'ini-line': {
       const word = cursor.word;
       if (word.text.startsWith('[')) {
-        // `[ov` (no closing bracket yet): replace what follows `[`, and close it.
+        // A lone `[`: replace what follows it, and close it.
         const closed = word.text.endsWith(']') && word.text.length > 1;
         const start = word.start + 1;
         const end = closed ? word.end - 1 : word.end;
@@ -77,12 +81,14 @@ function sectionItems(context: FeatureContext, doc: IniDocument, token: Token, c
   const release = configuredRelease(file);
   const present = new Set(doc.sections.map((s) => normaliseSection(s.name.text)));
   present.delete(normaliseSection(current));
+  // Options the release reads; with no release set, those the newest release still reads.
+  const live = (section: string) => optionsOf(kind, section, release).filter((e) => release || statusOf(e).state !== 'removed').length;
   return sectionsOf(kind)
-    .filter((s) => !present.has(s.name) && optionsOf(kind, s.name, release).length > 0)
+    .filter((s) => !present.has(s.name) && live(s.name) > 0)
     .map((s, i) => ({
       label: s.name,
       kind: CompletionItemKind.Module,
-      detail: s.borrowed ? `section · read by ${s.owners.map((k) => SERVICE_OF_KIND[k]).join(', ')}` : `section · ${optionsOf(kind, s.name, release).length} options`,
+      detail: s.borrowed ? `section · read by ${s.owners.map((k) => SERVICE_OF_KIND[k]).join(', ')}` : `section · ${live(s.name)} option${live(s.name) === 1 ? '' : 's'}`,
       documentation: { kind: MarkupKind.Markdown, value: sectionMarkdown(kind, s.name, file.renderedName, release) },
       // The file's own sections first, DEFAULT leading; borrowed ones after.
       sortText: `${s.borrowed ? 1 : 0}${String(i).padStart(3, '0')}`,

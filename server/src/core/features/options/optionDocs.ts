@@ -129,11 +129,12 @@ export function sectionMarkdown(kind: CatalogKind, name: string, fileName: strin
       : `Read by ${SERVICE_OF_KIND[kind]}${info.owners.length > 1 ? ` (and ${info.owners.filter((k) => k !== kind).map((k) => SERVICE_OF_KIND[k]).join(', ')} in all-in-one set-ups)` : ''}.`,
   );
   const others = kindsWithSection(name).filter((k) => k !== kind && !info.owners.includes(k));
-  if (others.length) out.push('', `Also a section of ${others.map((k) => code(FILE_OF_KIND[k])).join(' and ')}, with options of its own there.`);
-  const entries = optionsOf(kind, name, release);
+  if (others.length && name !== 'DEFAULT') out.push('', `Also a section of ${others.map((k) => code(FILE_OF_KIND[k])).join(' and ')}, with options of its own there.`);
+  // Options the release reads (with no release set, those the newest one still reads).
+  const entries = optionsOf(kind, name, release).filter((e) => release || statusOf(e).state !== 'removed');
   if (entries.length) {
     const shown = entries.slice(0, 60).map((e) => (set.has(e.name) ? `**${code(e.name)}**` : code(e.name)));
-    const count = `${entries.length} option${entries.length === 1 ? '' : 's'}${set.size ? `, ${[...set].filter((n) => entries.some((e) => e.name === n)).length} set here (bold)` : ''}`;
+    const count = `${entries.length}${set.size ? '; those set here in bold' : ''}`;
     out.push('', `**Options** (${count}): ${shown.join(' · ')}${entries.length > 60 ? ` and ${entries.length - 60} more` : ''}`);
   }
   return out.join('\n');

@@ -1,4 +1,4 @@
-import { labelOf } from '../../catalog/index';
+import { OLDEST_RELEASE, labelOf } from '../../catalog/index';
 import type { Finding, Rule } from '../rule';
 import {
   configuredRelease,
@@ -48,7 +48,7 @@ export const deprecatedOption: Rule = {
       if (claims.some((r) => overlaps(r, option.range))) continue;
 
       const name = option.name.text;
-      const when = `since ${labelOf(status.since)}`;
+      const when = status.since === OLDEST_RELEASE.id ? `since ${labelOf(status.since)} or earlier` : `since ${labelOf(status.since)}`;
       let message = found.via === 'alias' ? `"${name}" is an old name of ${optionLabel(found.entry)}, deprecated ${when}.` : `"${name}" is deprecated ${when}.`;
       if (found.via === 'alias') message += ` Write ${optionLabel(found.entry)} instead; the old name will stop being read.`;
       else {

@@ -38,15 +38,22 @@ export const unknownOption: Rule = {
         findings.push(notYet(found, name, sectionName, ini.kind, release, option.name.range, file.renderedName));
         continue;
       }
-      const { names, sections } = suggestFor(ini.kind, sectionName, name, release);
+      // With no release set, names the newest release has dropped are no advice.
+      const live = (section: string, n: string) => {
+        const hit = lookup(ini.kind, section, n, release);
+        return hit !== undefined && (release !== undefined || hit.status.state !== 'removed');
+      };
+      const suggested = suggestFor(ini.kind, sectionName, name, release);
+      const names = suggested.names.filter((n) => live(sectionName, n));
+      const sections = suggested.sections.filter((s) => live(s, name));
       const kinds = CATALOG_KINDS.filter((k) => k !== ini.kind && lookup(k, sectionName, name) !== undefined);
       let message = `"${name}" is not an option of [${sectionName}] in ${file.renderedName} in any release; ${SERVICE_OF_KIND[ini.kind]} ignores it, so the setting has no effect.`;
       if (name.includes('-') && names.includes(name.replace(/-/g, '_'))) {
         message += ` oslo.config reads option names from files only with "_", not "-".`;
       }
-      if (names.length) message += ` Did you mean ${names.map((n) => `"${n}"`).join(' or ')}?`;
       if (sections.length) message += ` This file reads "${name}" in ${sections.map((s) => `[${s}]`).join(' and ')}.`;
-      else if (kinds.length) message += ` It is an option of ${kinds.map((k: CatalogKind) => `${FILE_OF_KIND[k]} (${SERVICE_OF_KIND[k]})`).join(' and ')}.`;
+      else if (names.length) message += ` Did you mean ${names.map((n) => `"${n}"`).join(' or ')}?`;
+      if (!sections.length && kinds.length) message += ` It is an option of ${kinds.map((k: CatalogKind) => `${FILE_OF_KIND[k]} (${SERVICE_OF_KIND[k]})`).join(' and ')}.`;
       findings.push({
         code: 'unknown-option',
         range: option.name.range,
