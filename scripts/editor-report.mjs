@@ -16,6 +16,7 @@ export function printReport(report, out = (line) => process.stdout.write(`${line
     if (test.error) out(test.error.split('\n').slice(0, 12).map((l) => `      ${l}`).join('\n'));
   }
   if (report.error) out(`the suite did not run: ${report.error}`);
+  else if (report.tests.length === 0) out('no test ran (does --grep match any test?)');
   if (report.pending > 0) out(`${report.pending} skipped`);
   out(`${report.passed} passed, ${report.failed} failed`);
 }

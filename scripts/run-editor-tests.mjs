@@ -145,7 +145,6 @@ async function startServer(serverMain, dirs, env) {
       '--without-connection-token',
       '--accept-server-license-terms',
       '--disable-telemetry',
-      '--disable-workspace-trust',
       '--user-data-dir', dirs.user,
       '--server-data-dir', dirs.server,
       '--extensions-dir', dirs.extensions,

@@ -5,6 +5,12 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import {
+  CHECK_WORKSPACE_REQUEST,
+  type CheckWorkspaceResult,
+  FILE_INFO_REQUEST,
+  type FileInfoResult,
+} from '../../server/src/lsp/customRequests';
 
 const CLIENT_ID = 'neutronConfig';
 const CLIENT_NAME = 'Neutron Config';
@@ -14,6 +20,8 @@ export const RECOGNISED_PATTERNS = ['**/{ml2_conf.ini,plugin.ini,openvswitch_age
 
 let client: LanguageClient | undefined;
 let outputChannel: vscode.LogOutputChannel | undefined;
+/** Updates the language status item; set once the item exists. */
+let refreshStatus: (() => void) | undefined;
 /** Serialises start, stop and restart so two of them never overlap. */
 let lifecycle: Promise<void> = Promise.resolve();
 
@@ -24,6 +32,8 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('neutronConfig.restartServer', () => enqueue(() => restart(context))),
     vscode.commands.registerCommand('neutronConfig.showOutput', () => outputChannel?.show(true)),
+    vscode.commands.registerCommand('neutronConfig.checkWorkspace', checkWorkspace),
+    createStatusItem(),
     // The document selector carries the fileKinds globs of every folder: rebuild it when they change.
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('neutronConfig.fileKinds')) void enqueue(() => restart(context));
@@ -73,6 +83,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   };
   client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
   await client.start();
+  refreshStatus?.();
 }
 
 async function stop(): Promise<void> {
@@ -121,4 +132,53 @@ function withVsCodeReferenceArguments(lens: vscode.CodeLens): vscode.CodeLens {
     locations.map((l) => new vscode.Location(vscode.Uri.parse(l.uri), new vscode.Range(toPosition(l.range.start), toPosition(l.range.end)))),
   ];
   return lens;
+}
+
+/** Re-reads the workspace from disk, then shows the totals and the Problems panel. */
+async function checkWorkspace(): Promise<void> {
+  if (!client) return;
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: 'Neutron Config: checking the workspace' },
+    () => client!.sendRequest<CheckWorkspaceResult>(CHECK_WORKSPACE_REQUEST, {}),
+  );
+  await vscode.commands.executeCommand('workbench.actions.view.problems');
+  void vscode.window.showInformationMessage(
+    `Neutron Config: ${plural(result.errors, 'error')}, ${plural(result.warnings, 'warning')} in ${plural(result.files, 'file')}.`,
+  );
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+const KIND_LABELS: Record<string, string> = {
+  ml2: 'ML2 plugin config',
+  'ovs-agent': 'Open vSwitch agent config',
+  'l3-agent': 'L3 agent config',
+  ifcfg: 'ifcfg network-script',
+};
+
+/** Shows, for the active file, its kind, host and deployment, and how many files are indexed. */
+function createStatusItem(): vscode.Disposable {
+  const selector = RECOGNISED_PATTERNS.map((pattern) => ({ scheme: 'file', pattern }));
+  const item = vscode.languages.createLanguageStatusItem('neutronConfig.status', selector);
+  item.name = CLIENT_NAME;
+  item.text = 'Neutron Config';
+  item.command = { title: 'Check Workspace', command: 'neutronConfig.checkWorkspace' };
+  const update = async (editor: vscode.TextEditor | undefined) => {
+    if (!editor || !client?.isRunning()) return;
+    const info = await client.sendRequest<FileInfoResult | null>(FILE_INFO_REQUEST, { uri: editor.document.uri.toString() }).catch(() => null);
+    if (!info) {
+      item.text = 'Neutron Config: not checked';
+      item.detail = 'This file is outside the recognised names and the neutronConfig.fileKinds globs.';
+      return;
+    }
+    item.text = `${KIND_LABELS[info.kind] ?? info.kind} · host ${info.host}`;
+    const deployment = info.deployment ? `deployment ${vscode.workspace.asRelativePath(info.deployment) || info.deployment}` : 'no ML2 config covers this host';
+    item.detail = `${deployment} · ${plural(info.filesIndexed, 'file')} indexed`;
+  };
+  const subscription = vscode.window.onDidChangeActiveTextEditor((editor) => void update(editor));
+  refreshStatus = () => void update(vscode.window.activeTextEditor);
+  refreshStatus();
+  return vscode.Disposable.from(item, subscription);
 }

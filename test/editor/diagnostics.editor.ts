@@ -15,7 +15,7 @@ suite('diagnostics', () => {
     await waitFor(
       'exactly the three findings of examples/README.md',
       () => (JSON.stringify(allOurDiagnostics()) === JSON.stringify(EXPECTED) ? true : undefined),
-      { events: [vscode.languages.onDidChangeDiagnostics], describe: () => JSON.stringify(allOurDiagnostics()) },
+      { events: [vscode.languages.onDidChangeDiagnostics], describe: () => `${JSON.stringify(allOurDiagnostics())}, expected ${JSON.stringify(EXPECTED)}` },
     );
   });
 

@@ -26,6 +26,7 @@ import { canonicalUri, fileUri } from '../uris';
 import { VERSION } from '../version';
 import { DiagnosticsDelivery, PullDiagnostics, PushDiagnostics } from './diagnostics';
 import { navigationCapabilities, refreshNavigation, registerNavigationHandlers } from './navigationHandlers';
+import { CHECK_WORKSPACE_REQUEST, CheckWorkspaceResult, FILE_INFO_REQUEST, FileInfoResult } from './customRequests';
 import { Logger, describeError, guard, runSafe } from './runSafe';
 import { Folder, SettingsReader, WorkspaceSync, configurationReader, fixedSettingsReader, folderFromUri } from './workspaceSync';
 
@@ -242,6 +243,28 @@ export function startServer(connection: Connection): void {
       return index.isKnown(uri) ? service.formatDocument(uri) : [];
     }),
   );
+
+  // Custom requests of the VS Code client: the language status item and the Check Workspace command.
+  connection.onRequest(FILE_INFO_REQUEST, (params: { uri: string }, token) =>
+    runSafe<FileInfoResult | null>(logger, FILE_INFO_REQUEST, token, null, () => {
+      const info = service.describeFile(canonicalUri(params.uri));
+      return info ? { kind: info.kind, host: info.host, deployment: info.deployment ?? null, filesIndexed: service.files().length } : null;
+    }),
+  );
+  connection.onRequest(CHECK_WORKSPACE_REQUEST, async (_params: unknown, token) => {
+    const files = await index.rescan();
+    return runSafe<CheckWorkspaceResult>(logger, CHECK_WORKSPACE_REQUEST, token, { files, errors: 0, warnings: 0 }, () => {
+      let errors = 0;
+      let warnings = 0;
+      for (const uri of service.files()) {
+        for (const d of service.getDiagnostics(uri)) {
+          if (d.severity === 1) errors++;
+          else if (d.severity === 2) warnings++;
+        }
+      }
+      return { files, errors, warnings };
+    });
+  });
 
   registerNavigationHandlers(connection, service, { logger, workspace: index, clientCapabilities: () => clientCapabilities });
 

@@ -115,6 +115,14 @@ export class WorkspaceSync {
     }).finally(() => this.resolveInitial());
   }
 
+  /** Reads every workspace folder from disk again (the "Check Workspace" command). Returns the number of recognised files. */
+  rescan(): Promise<number> {
+    let count = 0;
+    return this.enqueue('Checking the workspace', async () => {
+      for (const folder of this.folders) count += await this.reconcile(folder.fsPath);
+    }).then(() => count);
+  }
+
   /** New settings per folder URI. Re-walks folders whose file-kind globs changed. */
   applySettings(settings: ReadonlyMap<string, Settings>): Promise<void> {
     return this.enqueue('Applying settings', async () => {

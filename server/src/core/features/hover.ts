@@ -27,7 +27,7 @@ export function hover(context: FeatureContext, position: Position): Hover | null
       if (!explained) return null;
       const doc = optionDoc(context.file.kind, cursor.section, cursor.name.text);
       let text = explained;
-      if (doc?.more) text += '\n\n' + doc.more;
+      if (doc?.more) text += '\n\n---\n\n' + doc.more;
       if (doc?.value === 'physnet-bridge-mappings') text += '\n\n---\n\n' + hostWiring(context, cursor.option);
       return markdown(text, cursor.name.range);
     }

@@ -4,6 +4,7 @@ import {
   InsertTextFormat,
   MarkupKind,
   type CompletionItem,
+  type CompletionList,
   type Range,
 } from 'vscode-languageserver-types';
 import {
@@ -111,18 +112,22 @@ function optionItems(context: FeatureContext, doc: IniDocument, section: string 
   const release = configuredRelease(file);
   const wanted = normaliseSection(section);
   const wordLine = doc.lineIndex.positionAt(word.start).line;
+  // Names set in the section, with the other names of the same setting (old names and their successors).
   const taken = new Set<string>();
   for (const s of doc.sections) {
     if (normaliseSection(s.name.text) !== wanted) continue;
     for (const o of s.options) {
       if (o.name.range.start.line === wordLine) continue;
+      taken.add(o.name.text);
       const hit = lookup(kind, s.name.text, o.name.text, release);
-      taken.add(hit ? hit.entry.name : o.name.text);
+      if (!hit) continue;
+      taken.add(hit.entry.name);
+      for (const alias of hit.entry.deprecatedNames) if (normaliseSection(alias.section) === wanted) taken.add(alias.name);
     }
   }
   const items: CompletionItem[] = [];
   for (const entry of optionsOf(kind, section, release)) {
-    if (taken.has(entry.name)) continue;
+    if (taken.has(entry.name) || entry.deprecatedNames.some((a) => normaliseSection(a.section) === wanted && taken.has(a.name))) continue;
     const status = statusOf(entry, release).state;
     if (status === 'removed' || status === 'not-yet') continue;
     const deprecated = status === 'deprecated';
@@ -196,4 +201,26 @@ export function iniValueItems(context: FeatureContext, section: string | undefin
       if (v.deprecated) item.tags = [CompletionItemTag.Deprecated];
       return item;
     });
+}
+
+/**
+ * The list for a client without `completionItem.snippetSupport`: snippet
+ * items become plain text with each placeholder's default written out
+ * (`name = ${1:true}` → `name = true`, `name = $0` → `name = `).
+ */
+export function withoutSnippets(list: CompletionList): CompletionList {
+  const plain = (text: string) =>
+    text
+      .replace(/\$\{\d+:((?:\\.|[^\\}])*)\}/g, (_, value: string) => value.replace(/\\(.)/g, '$1'))
+      .replace(/\$\{?\d+\}?/g, '');
+  return {
+    ...list,
+    items: list.items.map((item) => {
+      if (item.insertTextFormat !== InsertTextFormat.Snippet) return item;
+      const copy: CompletionItem = { ...item, insertTextFormat: InsertTextFormat.PlainText };
+      if (copy.insertText !== undefined) copy.insertText = plain(copy.insertText);
+      if (copy.textEdit && 'newText' in copy.textEdit) copy.textEdit = { ...copy.textEdit, newText: plain(copy.textEdit.newText) };
+      return copy;
+    }),
+  };
 }

@@ -12,7 +12,6 @@ import {
   kindsWithSection,
   labelOf,
   optionsOf,
-  sectionInfo,
   statusOf,
   typeAt,
 } from '../../catalog/index';
@@ -138,11 +137,6 @@ export function sectionMarkdown(kind: CatalogKind, name: string, fileName: strin
     out.push('', `**Options** (${count}): ${shown.join(' · ')}${entries.length > 60 ? ` and ${entries.length - 60} more` : ''}`);
   }
   return out.join('\n');
-}
-
-/** Whether `sectionInfo` knows the section (re-exported for features). */
-export function isKnownSection(kind: CatalogKind, name: string): boolean {
-  return sectionInfo(kind, name) !== undefined;
 }
 
 export function code(text: string): string {

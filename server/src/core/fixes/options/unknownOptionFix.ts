@@ -6,8 +6,8 @@ import { iniDoc, isSet, moveOption, optionAt, stringsOf, targetOf } from './opti
 /**
  * unknown-option: move the line to the section of this file that has the
  * name (preferred), or rename it to each suggested name (the nearest first),
- * or (for a
- * name the configured release does not read yet) back to the name it reads.
+ * or, for a name the configured release does not read yet, go back to the
+ * name that release reads.
  */
 export function unknownOptionFix({ file, diagnostic }: FixContext): CodeAction[] {
   const doc = iniDoc(file);

@@ -6,11 +6,10 @@ import {
   isDefaultValue,
   optionLabel,
   optionLines,
-  overlaps,
   renameSafeInEveryRelease,
   successorOf,
-  wiringClaims,
 } from './optionLines';
+import { overlaps, wiringClaims } from './wiringClaims';
 
 /**
  * An option (or an old name of one) that the configured release still reads

@@ -1,6 +1,7 @@
 import { validateOption } from '../../catalog/index';
 import type { Finding, Rule } from '../rule';
-import { configuredRelease, iniFileOf, optionLines, overlaps, wiringClaims } from './optionLines';
+import { configuredRelease, iniFileOf, optionLines } from './optionLines';
+import { overlaps, wiringClaims } from './wiringClaims';
 
 /**
  * A value the option's type rejects (booleans, integers and bounds, ports,

@@ -1,6 +1,7 @@
 import { labelOf } from '../../catalog/index';
 import type { Finding, Rule } from '../rule';
-import { configuredRelease, iniFileOf, isDefaultValue, optionLabel, optionLines, overlaps, successorOf, wiringClaims } from './optionLines';
+import { configuredRelease, iniFileOf, isDefaultValue, optionLabel, optionLines, successorOf } from './optionLines';
+import { overlaps, wiringClaims } from './wiringClaims';
 
 /**
  * An option (or an old name of one) that Neutron no longer reads: says since

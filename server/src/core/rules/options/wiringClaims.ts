@@ -1,0 +1,29 @@
+import type { Range } from 'vscode-languageserver-types';
+import { externalNetworkBridgeSet } from '../externalNetworkBridgeSet';
+import type { Finding, Rule, RuleContext } from '../rule';
+import { tenantTypeNotEnabled } from '../tenantTypeNotEnabled';
+
+/**
+ * Wiring rules that already explain some option lines better than the
+ * catalogue can (external_network_bridge set to a bridge; a network type
+ * without its driver): option findings on the same spot give way to them,
+ * so each problem gets one message. A wiring code turned off in the
+ * settings does not claim anything.
+ */
+const WIRING_OWNERS: readonly Rule[] = [externalNetworkBridgeSet, tenantTypeNotEnabled];
+
+export function wiringClaims(context: RuleContext): Range[] {
+  const off = context.file.folder.settings.rules;
+  const ranges: Range[] = [];
+  for (const rule of WIRING_OWNERS) {
+    if (rule.codes.every((code) => off[code] === 'off')) continue;
+    for (const finding of rule.check(context) as Finding[]) ranges.push(finding.range);
+  }
+  return ranges;
+}
+
+export function overlaps(a: Range, b: Range): boolean {
+  const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character < q.character);
+  // Touching empty ranges (an empty value) count as overlapping.
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}

@@ -1,0 +1,19 @@
+/** Requests beyond LSP that the VS Code client sends; other clients may use them too. */
+
+/** `{uri}` → what the server knows of that file, or null when it is not checked. */
+export const FILE_INFO_REQUEST = 'neutronConfig/fileInfo';
+export interface FileInfoResult {
+  kind: string;
+  host: string;
+  /** Deployment root path, or null when no ML2 config covers the host. */
+  deployment: string | null;
+  filesIndexed: number;
+}
+
+/** Re-reads every workspace folder from disk and answers with the totals. */
+export const CHECK_WORKSPACE_REQUEST = 'neutronConfig/checkWorkspace';
+export interface CheckWorkspaceResult {
+  files: number;
+  errors: number;
+  warnings: number;
+}
