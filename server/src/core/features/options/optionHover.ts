@@ -51,16 +51,15 @@ export function iniValueHover(context: FeatureContext, section: string | undefin
   const described = type.describeValue(source, value.offset, release ? { release } : {});
   const isDefault = !isTemplated(option.value.text) && isDefaultValue(found.entry, option, release);
   if (!described && !isDefault) return null;
-  // The smallest element of the value under the cursor (a physnet, a tag, an item), else the whole value.
+  // Value types describe the list item (or the scalar) under the cursor: that is the range shown.
   const elements = type.elements(source).filter((e) => value.offset >= e.token.start && value.offset <= e.token.end);
-  elements.sort((a, b) => a.token.end - a.token.start - (b.token.end - b.token.start));
-  const token = described ? (elements.find((e) => e.role === 'item' || e.role === 'value')?.token ?? elements[0]?.token ?? option.value) : option.value;
+  const token = described ? (elements.find((e) => e.role === 'item' || e.role === 'value')?.token ?? option.value) : option.value;
   const lines = [`**[${found.entry.section}] ${found.entry.name}** = ${code(token.text)}`, ''];
   if (described) lines.push(described);
   if (isDefault) lines.push(...(described ? [''] : []), 'This is the default value.');
   return markdown(lines.join('\n'), token.range);
 }
 
-function markdown(value: string, range: Hover['range']): Hover {
-  return { contents: { kind: 'markdown', value }, range: range! };
+function markdown(value: string, range: NonNullable<Hover['range']>): Hover {
+  return { contents: { kind: 'markdown', value }, range };
 }

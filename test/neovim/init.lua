@@ -1,0 +1,20 @@
+-- The Neovim set-up the README documents, for Neovim 0.7 (Debian 12) and later.
+-- NEUTRON_CONFIG_SERVER points at dist/server.js.
+local server = os.getenv('NEUTRON_CONFIG_SERVER')
+
+local function attach(bufnr)
+  local root = vim.fn.getcwd()
+  local id = vim.lsp.start_client({
+    name = 'neutron-config',
+    cmd = { 'node', server, '--stdio' },
+    root_dir = root,
+    workspace_folders = { { uri = vim.uri_from_fname(root), name = vim.fn.fnamemodify(root, ':t') } },
+    settings = { neutronConfig = { release = '' } },
+  })
+  vim.lsp.buf_attach_client(bufnr, id)
+end
+
+vim.api.nvim_create_autocmd('BufReadPost', {
+  pattern = { 'ml2_conf.ini', 'plugin.ini', 'openvswitch_agent.ini', 'l3_agent.ini', 'ifcfg-*' },
+  callback = function(args) attach(args.buf) end,
+})
