@@ -2,16 +2,21 @@
 -- NEUTRON_CONFIG_SERVER points at dist/server.js.
 local server = os.getenv('NEUTRON_CONFIG_SERVER')
 
+local client_id
+
+-- One server for the whole deployment: it indexes every file of the folder.
 local function attach(bufnr)
-  local root = vim.fn.getcwd()
-  local id = vim.lsp.start_client({
-    name = 'neutron-config',
-    cmd = { 'node', server, '--stdio' },
-    root_dir = root,
-    workspace_folders = { { uri = vim.uri_from_fname(root), name = vim.fn.fnamemodify(root, ':t') } },
-    settings = { neutronConfig = { release = '' } },
-  })
-  vim.lsp.buf_attach_client(bufnr, id)
+  if not client_id or not vim.lsp.get_client_by_id(client_id) then
+    local root = vim.fn.getcwd()
+    client_id = vim.lsp.start_client({
+      name = 'neutron-config',
+      cmd = { 'node', server, '--stdio' },
+      root_dir = root,
+      workspace_folders = { { uri = vim.uri_from_fname(root), name = vim.fn.fnamemodify(root, ':t') } },
+      settings = { neutronConfig = { release = '' } },
+    })
+  end
+  vim.lsp.buf_attach_client(bufnr, client_id)
 end
 
 vim.api.nvim_create_autocmd('BufReadPost', {
