@@ -4,6 +4,7 @@
  *
  * Exit status: 0 no error-severity finding, 1 errors found, 2 usage or I/O failure.
  */
+import { parseRelease } from './core/catalog/releases';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { NeutronConfigService } from './core/service';
@@ -116,9 +117,14 @@ export function parseArguments(argv: readonly string[]): CliOptions {
         options.format = format as OutputFormat;
         break;
       }
-      case '--release':
-        options.release = value().trim();
+      case '--release': {
+        const release = value().trim();
+        if (release && !parseRelease(release)) {
+          throw new UsageError(`--release: unknown release '${release}'; use a name or version such as zed, antelope or 2024.1`);
+        }
+        options.release = release;
         break;
+      }
       case '--config':
         options.config = value();
         break;

@@ -20,6 +20,7 @@ import {
   TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { withoutSnippets } from '../core/features/options/optionCompletion';
 import { NeutronConfigService } from '../core/service';
 import { Settings } from '../core/settings';
 import { canonicalUri, fileUri } from '../uris';
@@ -211,7 +212,9 @@ export function startServer(connection: Connection): void {
     runSafe<CompletionList>(logger, 'textDocument/completion', token, { isIncomplete: false, items: [] }, () => {
       index.flushPendingEdits();
       const uri = canonicalUri(params.textDocument.uri);
-      return index.isKnown(uri) ? service.getCompletions(uri, params.position) : { isIncomplete: false, items: [] };
+      if (!index.isKnown(uri)) return { isIncomplete: false, items: [] };
+      const list = service.getCompletions(uri, params.position);
+      return clientCapabilities.textDocument?.completion?.completionItem?.snippetSupport ? list : withoutSnippets(list);
     }),
   );
 

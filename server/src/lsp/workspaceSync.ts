@@ -14,6 +14,7 @@ import type { Connection, TextDocuments } from 'vscode-languageserver';
 import { FileChangeType } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { NeutronConfigService } from '../core/service';
+import { parseRelease } from '../core/catalog/releases';
 import { DEFAULT_SETTINGS, Settings, normaliseSettings } from '../core/settings';
 import { isPathInside, readTextFile, walkFiles, yieldToEventLoop } from '../fsWalk';
 import { canonicalUri, fileUri, uriToFsPath } from '../uris';
@@ -366,7 +367,16 @@ export function configurationReader(connection: Connection): SettingsReader {
     const values: unknown[] = await connection.workspace.getConfiguration(
       folders.map((folder) => ({ scopeUri: folder.uri, section: 'neutronConfig' })),
     );
-    folders.forEach((folder, i) => result.set(folder.uri, normaliseSettings(values[i])));
+    folders.forEach((folder, i) => {
+      const settings = normaliseSettings(values[i]);
+      if (settings.release && !parseRelease(settings.release)) {
+        // Read as "any release"; say so rather than silently ignoring a typo.
+        void connection.window.showWarningMessage(
+          `neutronConfig.release "${settings.release}" is not a release neutron-config knows (use a name or version such as zed or 2024.1); checking for any release.`,
+        );
+      }
+      result.set(folder.uri, settings);
+    });
     return result;
   };
 }

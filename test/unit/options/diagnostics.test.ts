@@ -100,6 +100,13 @@ describe('unknown-option', () => {
   it('is silent on known options, old names and templated names', () => {
     assert.deepEqual(check(AGENT, '[ovs]\nlocal_ip = 10.0.0.5\nbridge_mappings = physnet1:br-ex\n[agent]\ntunnel_types = vxlan\n[DEFAULT]\n{{ extra_name }} = 1\n'), []);
   });
+  it("is silent on names neutron.conf may put in [DEFAULT] and [agent], which every service reads too, unless close to a known name", () => {
+    // core_plugin and root_helper are neutron.conf options; the services read them from any --config-file.
+    const ml2 = '[DEFAULT]\ncore_plugin = ml2\nservice_plugins = router\n';
+    assert.deepEqual(check(ML2, ml2), []);
+    const agent = '[agent]\nroot_helper = sudo neutron-rootwrap /etc/neutron/rootwrap.conf\ntunnel_type = vxlan\n';
+    assert.deepEqual(check(AGENT, agent), [at('unknown-option', agent, 'tunnel_type')]);
+  });
 });
 
 describe('invalid-value', () => {
@@ -225,9 +232,12 @@ describe('removed-option', () => {
     assert.deepEqual(check(AGENT, text, { release: 'ussuri' }).map((c) => c.split('@')[0]), ['deprecated-option']);
   });
 
-  it('leaves external_network_bridge set to a bridge to external-network-bridge-set, in every release', () => {
-    for (const release of ['', 'queens', 'train', '2026.1']) {
+  it('leaves external_network_bridge set to a bridge to external-network-bridge-set before Stein, to removed-option from Stein on', () => {
+    for (const release of ['', 'queens', 'rocky']) {
       assert.deepEqual(check(L3, bridge, { release }), [at('external-network-bridge-set', bridge, 'br-ex')], release);
+    }
+    for (const release of ['stein', 'train', '2026.1']) {
+      assert.deepEqual(check(L3, bridge, { release }), [at('removed-option', bridge, 'external_network_bridge')], release);
     }
     // With that check off, the catalogue's finding shows instead.
     assert.deepEqual(check(L3, bridge, { release: 'train', rules: { 'external-network-bridge-set': 'off' } }), [at('removed-option', bridge, 'external_network_bridge')]);

@@ -1,3 +1,4 @@
+import { isAtOrAfter, parseRelease } from '../catalog/releases';
 import type { L3AgentFacts } from '../workspace/facts';
 import type { Rule } from './rule';
 
@@ -6,6 +7,9 @@ export const externalNetworkBridgeSet: Rule = {
   codes: ['external-network-bridge-set'],
   check({ file }) {
     if (file.kind !== 'l3-agent') return [];
+    // From Stein on the agent ignores the option: the line is dead, which removed-option says.
+    const release = parseRelease(file.folder.settings.release);
+    if (release && isAtOrAfter(release, 'stein')) return [];
     const fact = (file.facts as L3AgentFacts).externalNetworkBridge;
     if (!fact || fact.templated) return [];
     const value = fact.option.value;

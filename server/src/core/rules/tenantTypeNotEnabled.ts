@@ -48,7 +48,8 @@ export const tenantTypeNotEnabled: Rule = {
 
     const external = facts.externalNetworkType;
     const externalType = external?.option.value.text ?? '';
-    if (external && !external.templated && externalType && !loaded.includes(externalType)) {
+    // `<None>` is how sample files spell "not set"; left uncommented it is read as unset by this checker.
+    if (external && !external.templated && externalType && externalType !== '<None>' && !loaded.includes(externalType)) {
       report(externalType, external.option.value.range, `external_network_type is "${externalType}"`, 'external');
     }
     return findings;

@@ -47,6 +47,10 @@ export const unknownOption: Rule = {
       const names = suggested.names.filter((n) => live(sectionName, n));
       const sections = suggested.sections.filter((s) => live(s, name));
       const kinds = CATALOG_KINDS.filter((k) => k !== ini.kind && lookup(k, sectionName, name) !== undefined);
+      // Services read neutron.conf's [DEFAULT] and [agent] options from these files too, and those are
+      // not catalogued: there only a name close to a known one is worth a word (a typo, not a stranger).
+      const related = suggested.names.length + suggested.sections.length + kinds.length;
+      if (SECTIONS_SHARED_WITH_NEUTRON_CONF.has(sectionName) && related === 0) continue;
       let message = `"${name}" is not an option of [${sectionName}] in ${file.renderedName} in any release; ${SERVICE_OF_KIND[ini.kind]} ignores it, so the setting has no effect.`;
       if (name.includes('-') && names.includes(name.replace(/-/g, '_'))) {
         message += ` oslo.config reads option names from files only with "_", not "-".`;
@@ -64,6 +68,9 @@ export const unknownOption: Rule = {
     return findings;
   },
 };
+
+/** Groups neutron.conf also fills, whose options the catalogue does not hold. */
+const SECTIONS_SHARED_WITH_NEUTRON_CONF = new Set(['DEFAULT', 'agent']);
 
 /** A name the configured release does not read yet; the name it reads instead, when there is one, is the suggestion. */
 function notYet(
