@@ -1,5 +1,5 @@
 import type { IniOption } from '../syntax/ast';
-import { typoDistance } from './distance';
+import { typoDistance } from '../text/nearest';
 import type { LineIndex } from '../text/lineIndex';
 import { buildCatalog, isCatalogKind, keyOf, normaliseSection } from './build';
 import type { JsonValue } from './generate/zedFacts';

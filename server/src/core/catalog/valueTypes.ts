@@ -1,7 +1,7 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { Token } from '../syntax/ast';
 import { isTemplated } from '../syntax/templates';
-import { typoDistance } from './distance';
+import { typoDistance } from '../text/nearest';
 import { type Release, type ReleaseId, compareReleases, labelOf } from './releases';
 import { type ValueSource, narrowed } from './valueSource';
 

@@ -1,4 +1,4 @@
-import { nearest } from './nearest';
+import { nearest } from '../text/nearest';
 import { booleanValue, orList, type ValueContext, type ValueElement, type ValueProblem, type ValueType } from './valueTypes';
 
 /**

@@ -1,4 +1,4 @@
-import { nearest } from './nearest';
+import { nearest } from '../text/nearest';
 
 /**
  * Value types of ifcfg variables. Each type checks a value on its own, says

@@ -1,5 +1,5 @@
 import { IFCFG_TYPES, InterfaceTypeValueType, StpValueType, findInterfaceTypeIgnoringCase, getInterfaceType, type IfcfgTypeName } from './interfaceTypes';
-import { scoreNearest, typoAllowance } from './nearest';
+import { scoreNearest, typoAllowance } from '../text/nearest';
 import {
   BOOLEAN,
   DomainType,

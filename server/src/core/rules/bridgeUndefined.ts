@@ -2,7 +2,7 @@ import type { IfcfgFacts } from '../workspace/facts';
 import { OVS_BRIDGE_TYPES } from '../workspace/facts';
 import { literalMappings, reservedBridges } from './bridgeMappings';
 import type { Finding, Rule } from './rule';
-import { nearestNames } from './suggest';
+import { nearestNames } from '../text/nearest';
 
 /**
  * A bridge in bridge_mappings must be created on the host, here by an ifcfg

@@ -55,39 +55,3 @@ export function ml2Label(file: IndexedFile, peers: readonly IndexedFile[]): stri
   return shared ? file.relativePath : file.host.name;
 }
 
-/**
- * Candidates close to `name`, nearest first, counting a swap of two
- * neighbouring characters as one edit (`vxlna` is nearer `vxlan` than `vlan`).
- */
-export function nearestSpellings(name: string, candidates: Iterable<string>, limit = 3): string[] {
-  const maxDistance = Math.max(2, Math.floor(name.length / 3));
-  const scored: { candidate: string; score: number }[] = [];
-  for (const candidate of new Set(candidates)) {
-    if (candidate === name) continue;
-    const score = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (score <= maxDistance) scored.push({ candidate, score });
-  }
-  return scored
-    .sort((a, b) => a.score - b.score || a.candidate.localeCompare(b.candidate))
-    .slice(0, limit)
-    .map((s) => s.candidate);
-}
-
-/** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
-function editDistance(a: string, b: string): number {
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) {
-    rows.push([i]);
-    for (let j = 1; j <= b.length; j++) {
-      if (i === 0) {
-        rows[i].push(j);
-        continue;
-      }
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
-      rows[i].push(d);
-    }
-  }
-  return rows[a.length][b.length];
-}

@@ -1,6 +1,7 @@
+import { nearestNames } from '../text/nearest';
 import type { Ml2Facts, OvsAgentFacts } from '../workspace/facts';
 import type { IndexedFile } from '../workspace/model';
-import { joinList, ml2Label, nearestSpellings, quotedList } from './ml2Helpers';
+import { joinList, ml2Label, quotedList } from './ml2Helpers';
 import type { Finding, Rule } from './rule';
 
 /** A physnet an agent maps must be one the deployment's ML2 configuration allows. */
@@ -20,7 +21,7 @@ export const physnetUndeclared: Rule = {
     for (const mapping of mappings.mappings) {
       const physnet = mapping.physnet.text;
       if (mapping.templated || deployment.allows(physnet)) continue;
-      const suggestions = nearestSpellings(physnet, deployment.declaredNames());
+      const suggestions = nearestNames(physnet, deployment.declaredNames());
       const hint = suggestions.length ? ` Did you mean "${suggestions[0]}"?` : '';
       findings.push({
         code: 'physnet-undeclared',

@@ -1,7 +1,7 @@
 import { isTemplated } from '../syntax/templates';
 import type { IfcfgFacts } from '../workspace/facts';
 import type { Finding, Rule } from './rule';
-import { nearestNames } from './suggest';
+import { nearestNames } from '../text/nearest';
 
 /** OVS_BRIDGE must name a bridge that an ifcfg file of an OVS bridge type creates on the same host. */
 export const portBridgeUndefined: Rule = {

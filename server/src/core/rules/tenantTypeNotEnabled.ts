@@ -1,6 +1,7 @@
+import { nearestNames } from '../text/nearest';
 import type { Range } from 'vscode-languageserver-types';
 import type { Ml2Facts } from '../workspace/facts';
-import { KNOWN_NETWORK_TYPES, loadedTypeDrivers, nearestSpellings, valueOrName } from './ml2Helpers';
+import { KNOWN_NETWORK_TYPES, loadedTypeDrivers, valueOrName } from './ml2Helpers';
 import type { Finding, Rule } from './rule';
 
 /**
@@ -24,7 +25,7 @@ export const tenantTypeNotEnabled: Rule = {
     const findings: Finding[] = [];
     const report = (type: string, range: Range, where: string, source: 'tenant' | 'external' | 'default') => {
       const known = KNOWN_NETWORK_TYPES.includes(type);
-      const suggestions = known ? [] : nearestSpellings(type, [...loaded, ...KNOWN_NETWORK_TYPES]);
+      const suggestions = known ? [] : nearestNames(type, [...loaded, ...KNOWN_NETWORK_TYPES]);
       const hint = suggestions.length ? ` Did you mean "${suggestions[0]}"?` : '';
       findings.push({
         code: 'tenant-type-not-enabled',
