@@ -49,13 +49,15 @@ describe('hover on an option name', () => {
     has(bridges, '**Default:** empty. No physnet on this host: flat and VLAN ports cannot bind here ("Binding failed"), only tunnelled networks work.');
   });
 
-  it('keeps the wiring view of bridge_mappings after the catalogue block', () => {
+  it("puts this host's wiring of bridge_mappings right after the summary, before the catalogue block", () => {
     const all = lines(hoverAt(AGENT, '[ovs]\nbridge_mapp|ings = physnet1:br-ex\n').hover);
-    const releases = all.indexOf('**Releases:**');
+    const type = all.indexOf('**Type:** list value');
     const wiring = all.indexOf('**Wiring on compute-0**');
-    assert.ok(all.indexOf('**Type:** list value') > 0 && releases > 0, all.join('\n'));
-    assert.ok(wiring > releases, 'host wiring after the catalogue block');
+    assert.ok(type > 0 && all.indexOf('**Releases:**') > type, all.join('\n'));
+    assert.equal(wiring, 4, 'title, blank, summary, blank, then the wiring');
+    assert.ok(wiring < type, 'host wiring before the catalogue block');
     assert.ok(all.some((l) => l.includes('**`int-<bridge>`**')), 'the packet path');
+    assert.ok(all.some((l) => l.includes('int-\\<bridge> and phy-\\<bridge>')), 'angle brackets of the prose escaped');
   });
 
   it('shows where the option stands in the configured release, and history with old names', () => {

@@ -27,8 +27,12 @@ export function hover(context: FeatureContext, position: Position): Hover | null
       if (!explained) return null;
       const doc = optionDoc(context.file.kind, cursor.section, cursor.name.text);
       let text = explained;
+      if (doc?.value === 'physnet-bridge-mappings') {
+        // This host's wiring is what a user hovers for: right after the one-line summary, before the reference text.
+        const paragraphs = explained.split('\n\n');
+        text = [...paragraphs.slice(0, 2), hostWiring(context, cursor.option), '---', ...paragraphs.slice(2)].join('\n\n');
+      }
       if (doc?.more) text += '\n\n---\n\n' + doc.more;
-      if (doc?.value === 'physnet-bridge-mappings') text += '\n\n---\n\n' + hostWiring(context, cursor.option);
       return markdown(text, cursor.name.range);
     }
     case 'option-value': {

@@ -65,10 +65,10 @@ export function optionMarkdown(entry: CatalogEntry, options: OptionDocOptions): 
   if (found?.borrowedFrom) {
     out.push(`*Read by ${SERVICE_OF_KIND[found.borrowedFrom]} (an option of ${code(FILE_OF_KIND[found.borrowedFrom])}) when it is started with this file too, as all-in-one set-ups do.*`, '');
   }
-  out.push(x.summary);
-  if (x.details) out.push('', x.details);
+  out.push(prose(x.summary));
+  if (x.details) out.push('', prose(x.details));
   out.push('', `**Type:** ${typeSummary(entry, release)}`);
-  out.push('', `**Format:** ${x.format}`);
+  out.push('', `**Format:** ${prose(x.format)}`);
   if (x.example !== undefined) out.push('', '```ini', `${entry.name} = ${x.example}`.trimEnd(), '```');
   out.push('', `**Default:** ${defaultLine(entry, release)}`);
   if (type.oslo !== 'boolean value') {
@@ -79,7 +79,7 @@ export function optionMarkdown(entry: CatalogEntry, options: OptionDocOptions): 
       if (values.length > 20) out.push(`- … and ${values.length - 20} more`);
     }
   }
-  if (x.whenWrong) out.push('', `**When it is wrong:** ${x.whenWrong}`);
+  if (x.whenWrong) out.push('', `**When it is wrong:** ${prose(x.whenWrong)}`);
   out.push('', '**Releases:**', ...historyText(entry).split('\n').map((l) => `- ${l}`));
   const status = found?.status ?? statusOf(entry, release);
   const standing = statusLine(status, release);
@@ -92,7 +92,15 @@ export function optionMarkdown(entry: CatalogEntry, options: OptionDocOptions): 
 function defaultLine(entry: CatalogEntry, release: Release | undefined): string {
   const shown = defaultDisplay(entry, release);
   const unset = entry.doc.whenUnset;
-  return unset ? `${shown}. ${unset}` : `${shown}.`;
+  return unset ? `${shown}. ${prose(unset)}` : `${shown}.`;
+}
+
+/** Catalogue prose as Markdown: `int-<bridge>` must not vanish as an HTML tag (code spans are left alone). */
+export function prose(text: string): string {
+  return text
+    .split(/(`[^`]*`)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/</g, '\\<')))
+    .join('');
 }
 
 /** Where the option stands in the configured release, or in the newest one when none is set; nothing when it is current. */
