@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { CODES, type DiagnosticCode } from '../../server/src/core/rules/codes';
+
+/**
+ * The list of codes lives in rules/codes.ts; the settings schema in
+ * package.json and docs/codes.md are derived from it. These tests keep them in
+ * step; `UPDATE_GENERATED=1 npm test` rewrites both.
+ */
+
+const ROOT = path.resolve(__dirname, '../../..');
+const UPDATE = process.env.UPDATE_GENERATED === '1';
+const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'];
+
+const PARSER_CODES: string[] = ['syntax', 'option-outside-section', 'duplicate-option'];
+const OPTION_CODES: string[] = ['unknown-section', 'unknown-option', 'invalid-value', 'deprecated-option', 'removed-option'];
+const isIfcfg = (c: string) => c.startsWith('ifcfg-') || c === 'unknown-variable';
+const GROUPS: { title: string; codes: (code: DiagnosticCode) => boolean }[] = [
+  { title: 'Files as the services read them', codes: (c) => PARSER_CODES.includes(c) },
+  { title: 'Provider-network wiring across files and hosts', codes: (c) => !PARSER_CODES.includes(c) && !OPTION_CODES.includes(c) && !isIfcfg(c) },
+  { title: 'Options, values and releases', codes: (c) => OPTION_CODES.includes(c) },
+  { title: 'ifcfg network-scripts', codes: isIfcfg },
+];
+
+function codesMarkdown(): string {
+  const out = [
+    '# Diagnostic codes',
+    '',
+    '<!-- Generated from server/src/core/rules/codes.ts by test/unit/generatedDocs.test.ts (UPDATE_GENERATED=1 npm test). -->',
+    '',
+    'Every finding carries one of these codes. Codes are stable: settings (`neutronConfig.rules`), the CLI (`--rule CODE=SEVERITY`),',
+    'suppression comments (`# neutron-config: disable=CODE`) and SARIF rule ids use them.',
+  ];
+  for (const group of GROUPS) {
+    out.push('', `## ${group.title}`, '', '| code | default severity | what it means |', '|---|---|---|');
+    for (const [code, info] of Object.entries(CODES)) {
+      if (group.codes(code as DiagnosticCode)) out.push(`| \`${code}\` | ${info.severity} | ${info.summary} |`);
+    }
+  }
+  return out.join('\n') + '\n';
+}
+
+function rulesSchema(): Record<string, unknown> {
+  const properties: Record<string, unknown> = {};
+  for (const [code, info] of Object.entries(CODES)) {
+    properties[code] = { type: 'string', enum: SEVERITIES, markdownDescription: `${info.summary} Default: \`${info.severity}\`.` };
+  }
+  return properties;
+}
+
+describe('files derived from the list of codes', () => {
+  it('every code appears in exactly one group of docs/codes.md', () => {
+    for (const code of Object.keys(CODES)) {
+      assert.equal(GROUPS.filter((g) => g.codes(code as DiagnosticCode)).length, 1, code);
+    }
+  });
+
+  it('docs/codes.md lists every code', () => {
+    const file = path.join(ROOT, 'docs/codes.md');
+    const expected = codesMarkdown();
+    if (UPDATE) fs.writeFileSync(file, expected);
+    assert.equal(fs.readFileSync(file, 'utf8'), expected, 'run UPDATE_GENERATED=1 npm test');
+  });
+
+  it('the neutronConfig.rules setting offers every code', () => {
+    const file = path.join(ROOT, 'package.json');
+    const manifest = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const setting = manifest.contributes.configuration.properties['neutronConfig.rules'];
+    const expected = rulesSchema();
+    if (UPDATE) {
+      setting.properties = expected;
+      fs.writeFileSync(file, JSON.stringify(manifest, null, 2) + '\n');
+    }
+    assert.deepEqual(setting.properties, expected, 'run UPDATE_GENERATED=1 npm test');
+  });
+});
