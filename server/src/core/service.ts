@@ -66,6 +66,22 @@ export class NeutronConfigService {
     return this.invalidate(this.index.set(uri, text));
   }
 
+  /**
+   * Adds or replaces many files' texts at once (a bulk load, as when a
+   * workspace is first read): the same as `setFile` for each in turn, but the
+   * files to re-check are worked out once. Returns every URI whose diagnostics
+   * may have changed (each recognised file given included), each once.
+   */
+  setFiles(entries: Iterable<readonly [uri: string, text: string]>): string[] {
+    try {
+      return this.invalidate(this.index.setMany(entries));
+    } catch (error) {
+      // Some files may have changed before the failure: trust no cached diagnostics.
+      this.diagnostics.clear();
+      throw error;
+    }
+  }
+
   removeFile(uri: string): string[] {
     return this.invalidate(this.index.remove(uri));
   }

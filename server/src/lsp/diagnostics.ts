@@ -10,7 +10,9 @@
  *   request open until there is something new to report.
  *
  * Either way the diagnostics are computed from the service's current state at
- * the moment they are sent, so work made stale by a newer edit is never sent.
+ * the moment they are sent, so work made stale by a newer edit is never sent;
+ * a pushed document whose newer edit is still debounced waits for that edit.
+ * Pushing publishes open documents first, then the files they affect.
  */
 import type { Connection, Diagnostic, Disposable, DocumentDiagnosticReport, WorkspaceDiagnosticReport, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver';
 import { DiagnosticServerCancellationData } from 'vscode-languageserver';
@@ -26,10 +28,12 @@ export interface DiagnosticsSource {
   getDiagnostics(uri: string): Diagnostic[];
   /** The URI spelling the client used for this resource, if it ever sent one. */
   clientUri(uri: string): string;
-  /** Version of the open document, or null when the file is not open. */
+  /** Version of the open document's text the service holds, or null when the file is not open. */
   openVersion(uri: string): number | null;
   /** Applies edits whose debounce has not yet run, so answers see the latest text. */
   flushPendingEdits(): void;
+  /** Whether an edit of this open document waits (debounced): diagnostics computed now would be stale. */
+  hasPendingEdit(uri: string): boolean;
   /** Resolves once the first index of all workspace folders is complete. */
   initialIndex(): Promise<void>;
 }
@@ -37,13 +41,18 @@ export interface DiagnosticsSource {
 export interface DiagnosticsDelivery extends Disposable {
   /** Diagnostics of these (canonical) URIs may have changed. */
   changed(uris: Iterable<string>): void;
+  /** Whether the URI's diagnostics changed and have not been delivered (published, or pulled by the client) since. */
+  isUndelivered(uri: string): boolean;
 }
 
-const BATCH = 50;
-/** Bursts of changes (a folder of files created at once) are gathered for this long. */
-const COALESCE_MS = 20;
+/** Publishing runs in slices of about this long between turns of the event loop, so requests are not held up. */
+const SLICE_MS = 4;
+/** Changes arriving together (an edit and the files it affects, a burst of file events) are gathered for this long. */
+const COALESCE_MS = 5;
 
 export class PushDiagnostics implements DiagnosticsDelivery {
+  /** Open documents whose diagnostics may have changed: published first. */
+  private readonly urgent = new Set<string>();
   private readonly dirty = new Set<string>();
   /** JSON of the last list sent per URI; absent means an empty list. */
   private readonly lastSent = new Map<string, string>();
@@ -64,38 +73,49 @@ export class PushDiagnostics implements DiagnosticsDelivery {
   }
 
   changed(uris: Iterable<string>): void {
-    for (const uri of uris) this.dirty.add(uri);
+    for (const uri of uris) {
+      if (this.source.openVersion(uri) !== null) this.urgent.add(uri);
+      else this.dirty.add(uri);
+    }
     this.schedule();
+  }
+
+  isUndelivered(uri: string): boolean {
+    return this.urgent.has(uri) || this.dirty.has(uri);
   }
 
   dispose(): void {
     this.disposed = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    this.urgent.clear();
     this.dirty.clear();
   }
 
   private schedule(): void {
-    if (!this.ready || this.disposed || this.draining || this.timer || this.dirty.size === 0) return;
+    if (!this.ready || this.disposed || this.draining || this.timer || this.urgent.size + this.dirty.size === 0) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.drain();
     }, COALESCE_MS);
   }
 
+  /**
+   * Publishes open documents first, then the rest, in slices of SLICE_MS.
+   * A document whose newer edit waits (debounced) is skipped: applying that
+   * edit reports it again. Work made stale by an edit applied meanwhile is
+   * redone, since that edit marks the files it affects again.
+   */
   private async drain(): Promise<void> {
     this.draining = true;
     try {
-      while (this.dirty.size > 0 && !this.disposed) {
-        this.source.flushPendingEdits();
-        const batch: string[] = [];
-        for (const uri of this.dirty) {
-          batch.push(uri);
-          if (batch.length >= BATCH) break;
-        }
-        for (const uri of batch) {
-          this.dirty.delete(uri);
-          this.publish(uri);
+      while (!this.disposed) {
+        const next = this.next();
+        if (next === undefined) break;
+        const sliceStart = performance.now();
+        for (let uri: string | undefined = next; uri !== undefined; uri = this.next()) {
+          if (!this.source.hasPendingEdit(uri)) this.publish(uri);
+          if (performance.now() - sliceStart >= SLICE_MS) break;
         }
         await yieldToEventLoop();
       }
@@ -103,6 +123,17 @@ export class PushDiagnostics implements DiagnosticsDelivery {
       this.draining = false;
     }
     this.schedule();
+  }
+
+  /** Takes the next URI to publish, open documents first. */
+  private next(): string | undefined {
+    for (const set of [this.urgent, this.dirty]) {
+      for (const uri of set) {
+        set.delete(uri);
+        return uri;
+      }
+    }
+    return undefined;
   }
 
   private publish(uri: string): void {
@@ -196,6 +227,11 @@ export class PullDiagnostics implements DiagnosticsDelivery {
     );
   }
 
+  isUndelivered(uri: string): boolean {
+    const generation = this.generation.get(uri);
+    return generation !== undefined && this.reports.get(uri)?.generation !== generation;
+  }
+
   changed(uris: Iterable<string>): void {
     for (const uri of uris) this.generation.set(uri, (this.generation.get(uri) ?? 0) + 1);
     if (this.refreshTimer || this.disposed) return;
@@ -244,9 +280,12 @@ export class PullDiagnostics implements DiagnosticsDelivery {
     const candidates = new Set<string>(this.source.knownFiles());
     for (const uri of previous.keys()) candidates.add(uri);
     const items: WorkspaceDocumentDiagnosticReport[] = [];
-    let count = 0;
+    let sliceStart = performance.now();
     for (const uri of candidates) {
-      if (++count % BATCH === 0) await yieldToEventLoop();
+      if (performance.now() - sliceStart >= SLICE_MS) {
+        await yieldToEventLoop();
+        sliceStart = performance.now();
+      }
       let report: Report;
       try {
         report = this.report(uri);

@@ -79,7 +79,7 @@ export function startServer(connection: Connection): void {
         refreshNavigation(connection, clientCapabilities, logger);
       }, NAVIGATION_REFRESH_MS);
     }
-  });
+  }, (uri) => delivery?.isUndelivered(uri) ?? false);
 
   let readSettings: SettingsReader = fixedSettingsReader(undefined);
   let pullConfiguration = false;
@@ -108,8 +108,9 @@ export function startServer(connection: Connection): void {
       knownFiles: () => index.knownFiles(),
       getDiagnostics: (uri: string) => (index.isKnown(uri) ? service.getDiagnostics(uri) : []),
       clientUri: (uri: string) => index.clientUri(uri),
-      openVersion: (uri: string) => index.openVersion(uri),
+      openVersion: (uri: string) => index.appliedVersion(uri),
       flushPendingEdits: () => index.flushPendingEdits(),
+      hasPendingEdit: (uri: string) => index.hasPendingEdit(uri),
       initialIndex: () => index.initialIndex(),
     };
     delivery = pull

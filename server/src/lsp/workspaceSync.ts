@@ -5,9 +5,19 @@
  * disk), and file events (watcher and file-operation notifications).
  *
  * All disk work runs one operation at a time through a queue, so events are
- * applied in the order they arrived. Open-document edits are applied after a
- * short debounce; `flushPendingEdits` applies them at once before a request is
- * answered.
+ * applied in the order they arrived. Reading a folder reads many files at once
+ * and hands them to the service in slices of a few milliseconds, so requests
+ * are answered while a large workspace is indexed.
+ *
+ * Open-document edits, per document: an edit is applied at once when the
+ * document is settled (the diagnostics of its previous edit have been
+ * delivered), so a single edit is checked and published without delay. An edit
+ * that arrives while the previous one is still being checked or published
+ * starts a debounce: it and the edits after it wait until typing pauses for
+ * EDIT_DEBOUNCE_MS and are applied once, only the last text being checked;
+ * the diagnostics of the waiting document are not published meanwhile (they
+ * would be stale). `flushPendingEdits` applies waiting edits at once before a
+ * request is answered.
  */
 import * as path from 'path';
 import type { Connection, TextDocuments } from 'vscode-languageserver';
@@ -16,7 +26,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { NeutronConfigService } from '../core/service';
 import { parseRelease } from '../core/catalog/releases';
 import { DEFAULT_SETTINGS, Settings, normaliseSettings } from '../core/settings';
-import { isPathInside, readTextFile, walkFiles, yieldToEventLoop } from '../fsWalk';
+import { isPathInside, readTextFile, readTextFiles, walkFiles, yieldToEventLoop } from '../fsWalk';
 import { canonicalUri, fileUri, uriToFsPath } from '../uris';
 import { Logger, describeError } from './runSafe';
 
@@ -27,10 +37,10 @@ export interface Folder {
   name: string;
 }
 
-/** How long typing may pause before an edit is handed to the service. */
+/** How long typing must pause before edits that arrived while the document was not settled are handed to the service. */
 export const EDIT_DEBOUNCE_MS = 150;
-/** Files handed to the service between two turns of the event loop while indexing. */
-const INDEX_BATCH = 50;
+/** Work done between two turns of the event loop while indexing, so requests wait at most about this long. */
+export const INDEX_SLICE_MS = 4;
 
 export type SettingsReader = (folders: readonly Folder[]) => Promise<Map<string, Settings>>;
 
@@ -44,6 +54,8 @@ export class WorkspaceSync {
   /** Canonical URI → client URI of open documents. */
   private readonly open = new Map<string, string>();
   private readonly pendingEdits = new Map<string, NodeJS.Timeout>();
+  /** Canonical URI of an open document → version of the text last handed to the service. */
+  private readonly applied = new Map<string, number>();
   private queue: Promise<void> = Promise.resolve();
   private stopped = false;
   private resolveInitial!: () => void;
@@ -54,6 +66,8 @@ export class WorkspaceSync {
     private readonly documents: TextDocuments<TextDocument>,
     private readonly logger: Logger,
     private readonly onChanged: (uris: Iterable<string>) => void,
+    /** Whether diagnostics of this URI changed since they were last delivered (published or pulled). */
+    private readonly isUndelivered: (uri: string) => boolean = () => false,
   ) {}
 
   // ---- queries --------------------------------------------------------------
@@ -81,6 +95,17 @@ export class WorkspaceSync {
 
   openVersion(uri: string): number | null {
     return this.openDocument(uri)?.version ?? null;
+  }
+
+  /** Version of the open document's text the service holds (older than `openVersion` while an edit waits), or null when not open. */
+  appliedVersion(uri: string): number | null {
+    if (!this.open.has(uri)) return null;
+    return this.applied.get(uri) ?? this.openVersion(uri);
+  }
+
+  /** Whether an edit of this document waits (debounced): its diagnostics would be stale. */
+  hasPendingEdit(uri: string): boolean {
+    return this.pendingEdits.has(uri);
   }
 
   workspaceFolders(): readonly Folder[] {
@@ -149,6 +174,7 @@ export class WorkspaceSync {
     const uri = this.remember(document.uri);
     this.open.set(uri, document.uri);
     this.cancelPendingEdit(uri);
+    this.applied.set(uri, document.version);
     if (this.service.isRecognised(uri)) this.put(uri, document.getText());
   }
 
@@ -156,6 +182,12 @@ export class WorkspaceSync {
     const uri = canonicalUri(document.uri);
     if (!this.open.has(uri)) return;
     if (!this.known.has(uri) && !this.service.isRecognised(uri)) return;
+    if (!this.pendingEdits.has(uri) && !this.isUndelivered(uri)) {
+      // Leading edge: the document is settled, check this edit now.
+      this.applyEdit(uri, document);
+      return;
+    }
+    // Typing faster than the checks are delivered: wait for a pause, check only the last text.
     this.cancelPendingEdit(uri);
     this.pendingEdits.set(
       uri,
@@ -165,8 +197,11 @@ export class WorkspaceSync {
 
   documentClosed(document: TextDocument): void {
     const uri = canonicalUri(document.uri);
+    // Its diagnostics were held back while the edit waited: whatever the disk says, publish them again.
+    if (this.pendingEdits.has(uri)) this.onChanged([uri]);
     this.cancelPendingEdit(uri);
     this.open.delete(uri);
+    this.applied.delete(uri);
     // The disk is the truth again: re-read it, or forget a file that lives outside the workspace.
     void this.enqueue(`Re-reading ${uri}`, async () => {
       if (this.open.has(uri)) return;
@@ -246,7 +281,15 @@ export class WorkspaceSync {
   private applyPendingEdit(uri: string): void {
     this.cancelPendingEdit(uri);
     const document = this.openDocument(uri);
-    if (document) this.put(uri, document.getText());
+    if (!document) return;
+    // Reported even when the text came back to what the service holds: its diagnostics were held back while the edit waited.
+    if (!this.applyEdit(uri, document)) this.onChanged([uri]);
+  }
+
+  /** Hands an open document's current text to the service; false when the service already had it. */
+  private applyEdit(uri: string, document: TextDocument): boolean {
+    this.applied.set(uri, document.version);
+    return this.put(uri, document.getText());
   }
 
   /** Open documents become known or unknown when recognition (file-kind globs, folders) changes. */
@@ -259,10 +302,25 @@ export class WorkspaceSync {
     }
   }
 
-  private put(uri: string, text: string): void {
-    if (this.known.get(uri) === text) return;
+  private put(uri: string, text: string): boolean {
+    if (this.known.get(uri) === text) return false;
     this.known.set(uri, text);
     this.report(() => this.service.setFile(uri, text), uri);
+    return true;
+  }
+
+  /** `put` for many files (read from disk) at once: one call into the service, one report. */
+  private putMany(entries: [uri: string, text: string][]): void {
+    const changed = entries.filter(([uri, text]) => this.known.get(uri) !== text);
+    if (changed.length === 0) return;
+    for (const [uri, text] of changed) this.known.set(uri, text);
+    try {
+      this.onChanged(this.service.setFiles(changed));
+    } catch (error) {
+      // Find the file the analysis fails on: one at a time, each failure logged on its own.
+      this.logger.error(`The analysis of ${changed.length} file(s) failed, retrying one by one: ${describeError(error)}`);
+      for (const [uri, text] of changed) this.report(() => this.service.setFile(uri, text), uri);
+    }
   }
 
   private drop(uri: string): void {
@@ -279,7 +337,9 @@ export class WorkspaceSync {
     } catch (error) {
       this.logger.error(`The analysis failed${alsoChanged ? ` on ${alsoChanged}` : ''}: ${describeError(error)}`);
     }
-    this.onChanged(alsoChanged === undefined ? changed : [alsoChanged, ...changed]);
+    // The file itself first: its diagnostics are published before those of the files it affects.
+    if (alsoChanged !== undefined) this.onChanged([alsoChanged]);
+    this.onChanged(changed);
   }
 
   /** Reads a recognised file from disk into the service, unless it is open. */
@@ -293,38 +353,69 @@ export class WorkspaceSync {
     try {
       text = await readTextFile(fsPath);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT' && code !== 'ENOTDIR' && code !== 'EISDIR') this.logger.warn(`Cannot read ${fsPath}: ${describeError(error)}`);
-      if (!this.open.has(uri)) this.drop(uri);
+      this.readFailed(uri, fsPath, error);
       return;
     }
     // The document may have been opened while the disk was read: its text wins.
     if (!this.open.has(uri)) this.put(uri, text);
   }
 
+  private readFailed(uri: string, fsPath: string, error: unknown): void {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR' && code !== 'EISDIR') this.logger.warn(`Cannot read ${fsPath}: ${describeError(error)}`);
+    if (!this.open.has(uri)) this.drop(uri);
+  }
+
   /**
    * Walks a directory (or one file) and makes the service agree with it:
    * recognised files are read, files known below it that are gone or no
    * longer recognised are dropped. Returns the number of recognised files.
+   *
+   * Files are read many at a time and handed to the service as they arrive;
+   * every INDEX_SLICE_MS of work the event loop gets a turn, so requests
+   * (hover, completion) are answered while a large folder is read.
    */
   private async reconcile(root: string): Promise<number> {
     const seen = new Set<string>();
-    let sinceYield = 0;
+    const isCancelled = () => this.stopped;
     const walk = walkFiles(root, {
       accept: (file) => this.service.isRecognised(fileUri(file)),
       onError: (file, error) => {
         if (error.code !== 'ENOENT') this.logger.warn(`Cannot read ${file}: ${error.message}`);
       },
-      isCancelled: () => this.stopped,
+      isCancelled,
     });
-    for await (const file of walk) {
-      const uri = fileUri(file);
-      seen.add(uri);
-      if (!this.open.has(uri)) await this.readFromDisk(uri);
-      if (++sinceYield >= INDEX_BATCH) {
-        sinceYield = 0;
-        await yieldToEventLoop();
+    // Texts read and not yet handed over, applied in chunks sized to fit a slice.
+    let chunk: [uri: string, text: string][] = [];
+    let chunkSize = 16;
+    let sliceStart = performance.now();
+    const applyChunk = () => {
+      if (chunk.length === 0) return;
+      const started = performance.now();
+      // Opened while the disk was read: the editor's text wins.
+      this.putMany(chunk.filter(([uri]) => !this.open.has(uri)));
+      const perFile = (performance.now() - started) / chunk.length;
+      chunkSize = Math.max(4, Math.min(512, Math.floor(INDEX_SLICE_MS / 2 / Math.max(perFile, 0.001))));
+      chunk = [];
+    };
+    try {
+      for await (const read of readTextFiles(walk, { isCancelled })) {
+        const uri = fileUri(read.path);
+        seen.add(uri);
+        // An open document's text wins over the disk.
+        if (!this.open.has(uri)) {
+          if (read.error) this.readFailed(uri, read.path, read.error);
+          else chunk.push([uri, read.text]);
+        }
+        if (chunk.length >= chunkSize) applyChunk();
+        if (performance.now() - sliceStart >= INDEX_SLICE_MS) {
+          applyChunk();
+          await yieldToEventLoop();
+          sliceStart = performance.now();
+        }
       }
+    } finally {
+      if (!this.stopped) applyChunk();
     }
     if (this.stopped) return seen.size;
     for (const uri of [...this.known.keys()]) {

@@ -282,6 +282,9 @@ function twoDeployments(): Record<string, string> {
 }
 
 const prodFiles = (files: Record<string, string>) => Object.keys(files).filter((p) => p.startsWith('prod/')).sort();
+/** The files that read their deployment: ML2 and Open vSwitch agent configs (ifcfg and L3 files depend on their host only). */
+const readsDeployment = (path: string) => path.endsWith(ML2) || path.endsWith('plugin.ini') || path.endsWith(AGENT);
+const prodDeploymentFiles = (files: Record<string, string>) => prodFiles(files).filter(readsDeployment);
 
 describe('incremental updates: what setFile says to re-check', () => {
   it('(a) an agent edit that keeps the mapped physnets and bridges: only that file', () => {
@@ -314,25 +317,55 @@ describe('incremental updates: what setFile says to re-check', () => {
     assert.deepEqual(shifted(`prod/compute-1/${AGENT}`), [`prod/compute-1/${AGENT}`, `prod/controller/${ML2}`].sort());
     // An ifcfg file's DEVICE and TYPE: its host.
     assert.deepEqual(shifted(`prod/compute-1/${SCRIPTS}/ifcfg-br-ex`), hostOf('prod/compute-1/'));
-    // ML2 options: the whole deployment.
-    assert.deepEqual(shifted(`prod/controller/${ML2}`), prodFiles(files));
+    // ML2 options: the ML2 and agent files of the deployment.
+    assert.deepEqual(shifted(`prod/controller/${ML2}`), prodDeploymentFiles(files));
     // An l3 agent: nothing points into it.
     assert.deepEqual(shifted('prod/network/etc/neutron/l3_agent.ini'), ['prod/network/etc/neutron/l3_agent.ini']);
   });
 
-  it('(b) a change of a mapped physnet: the file and every file of its deployment', () => {
+  it('(b) a change of a mapped physnet: the file and the ML2 and agent files of its deployment', () => {
     const files = twoDeployments();
     const service = workspaceOf(files);
     const affected = sorted(service.setFile(uriOf(`prod/compute-1/${AGENT}`), agent('physnet2:br-ex')));
-    assert.deepEqual(affected, prodFiles(files));
+    assert.deepEqual(affected, prodDeploymentFiles(files));
+    // A physnet and a bridge at once: the host's files too.
+    const both = sorted(service.setFile(uriOf(`prod/compute-1/${AGENT}`), agent('physnet1:br-ey')));
+    assert.deepEqual(both, [...new Set([...prodDeploymentFiles(files), ...prodFiles(files).filter((p) => p.startsWith('prod/compute-1/'))])].sort());
   });
 
-  it('(c) an ML2 edit changing flat_networks: every file of the deployment, none of another', () => {
+  it('(c) an ML2 edit changing flat_networks: the ML2 and agent files of the deployment, none of another', () => {
     const files = twoDeployments();
     const service = workspaceOf(files);
     const affected = sorted(service.setFile(uriOf(`prod/controller/${ML2}`), ml2('physnet1,physnet3', 'physnet2:100:200')));
-    assert.deepEqual(affected, prodFiles(files));
+    assert.deepEqual(affected, prodDeploymentFiles(files));
     assert.equal(affected.some((p) => p.startsWith('staging/')), false);
+  });
+
+  it('an agent file arriving or leaving: its host and the ML2 and agent files of its deployment', () => {
+    const files = twoDeployments();
+    const service = workspaceOf(files);
+    const path = `prod/network/${AGENT}`;
+    const expected = [...new Set([...prodDeploymentFiles(files), path, 'prod/network/etc/neutron/l3_agent.ini'])].sort();
+    assert.deepEqual(sorted(service.setFile(uriOf(path), agent('physnet1:br-ex'))), expected);
+    assert.deepEqual(sorted(service.removeFile(uriOf(path))), expected);
+  });
+
+  it('setFiles: a bulk load names the union of what each setFile would, once each', () => {
+    const files = twoDeployments();
+    const one = new NeutronConfigService();
+    one.setWorkspaceFolders([{ uri: ROOT }]);
+    const each = new Set<string>();
+    for (const [path, text] of Object.entries(files)) for (const uri of one.setFile(uriOf(path), text)) each.add(uri);
+    const bulk = new NeutronConfigService();
+    bulk.setWorkspaceFolders([{ uri: ROOT }]);
+    const entries = Object.entries(files).map(([path, text]) => [uriOf(path), text] as const);
+    const affected = bulk.setFiles([...entries, [uriOf('x/README'), 'hello']]);
+    assert.equal(new Set(affected).size, affected.length);
+    assert.deepEqual(sorted(affected), sorted([...each]));
+    for (const path of Object.keys(files)) assert.deepEqual(bulk.getDiagnostics(uriOf(path)), one.getDiagnostics(uriOf(path)), path);
+    // Edits in bulk: the ML2 and agent files of prod (a physnet changed), and nothing of staging.
+    const edited = sorted(bulk.setFiles([[uriOf(`prod/compute-1/${AGENT}`), agent('physnet2:br-ex')], [uriOf(`prod/compute-0/${SCRIPTS}/ifcfg-eth1`), port('eth1', 'br-ex') + 'MTU=9000\n']]));
+    assert.deepEqual(edited, [...prodDeploymentFiles(files), `prod/compute-0/${SCRIPTS}/ifcfg-eth1`].sort());
   });
 
   it('(d) an ifcfg edit changing TYPE: the files of that host only', () => {
@@ -360,14 +393,15 @@ describe('incremental updates: what setFile says to re-check', () => {
     assert.deepEqual(codes(service, `prod/edge/compute-5/${AGENT}`), ['physnet-undeclared']);
 
     const edgeMl2 = `prod/edge/controller/${ML2}`;
+    // Hosts move between deployments: every ML2 and agent file.
     const added = sorted(service.setFile(uriOf(edgeMl2), ml2('edgenet')));
-    assert.deepEqual(added, [...Object.keys(files), edgeMl2].sort());
+    assert.deepEqual(added, [...Object.keys(files), edgeMl2].filter(readsDeployment).sort());
     assert.equal(service.describeFile(edgeAgent)?.deployment, '/ws/prod/edge');
     assert.equal(service.describeFile(uriOf(`prod/compute-0/${AGENT}`))?.deployment, '/ws/prod');
     assert.deepEqual(codes(service, `prod/edge/compute-5/${AGENT}`), []);
 
     const removed = sorted(service.removeFile(uriOf(edgeMl2)));
-    assert.deepEqual(removed, [...Object.keys(files), edgeMl2].sort());
+    assert.deepEqual(removed, [...Object.keys(files), edgeMl2].filter(readsDeployment).sort());
     assert.equal(service.describeFile(edgeAgent)?.deployment, '/ws/prod');
     assert.deepEqual(codes(service, `prod/edge/compute-5/${AGENT}`), ['physnet-undeclared']);
   });
@@ -519,6 +553,14 @@ function freshFrom(files: Files): NeutronConfigService {
   return workspaceOf(files);
 }
 
+/** The same files loaded in one setFiles call. */
+function bulkFrom(files: Files): NeutronConfigService {
+  const service = new NeutronConfigService();
+  service.setWorkspaceFolders([{ uri: ROOT }]);
+  service.setFiles(Object.entries(files).map(([path, text]) => [uriOf(path), text] as const));
+  return service;
+}
+
 /** Diagnostics with everything a client sees. */
 function snapshot(service: NeutronConfigService, files: Files): Record<string, Diagnostic[]> {
   const out: Record<string, Diagnostic[]> = {};
@@ -540,6 +582,7 @@ function views(service: NeutronConfigService, files: Files): Record<string, unkn
       ports: [...context.host.portsByBridge].map(([b, fs]) => [b, fs.map((f) => [rel(f.uri), live(f)])]),
       deployment: context.deployment && {
         root: context.deployment.root,
+        hosts: context.deployment.hosts.map((h) => h.key).sort(),
         ml2: context.deployment.ml2Files.map((f) => [rel(f.uri), live(f)]),
         agents: context.deployment.agentFiles.map((f) => [rel(f.uri), live(f)]),
         flat: [context.deployment.flat.open, ...[...context.deployment.flat.names].map(([n, os]) => [n, os.map((o) => [rel(o.file.uri), live(o.file), o.token.range])])],
@@ -579,6 +622,9 @@ describe('incremental updates: the index after any sequence of edits equals a fr
         assert.deepEqual(sorted(service.files()), Object.keys(files).sort(), where);
         assert.deepEqual(views(service, files), views(fresh, files), where);
         assert.deepEqual(snapshot(service, files), snapshot(fresh, files), where);
+        const bulk = bulkFrom(files);
+        assert.deepEqual(views(bulk, files), views(fresh, files), `${where}\n  (loaded with setFiles)`);
+        assert.deepEqual(snapshot(bulk, files), snapshot(fresh, files), `${where}\n  (loaded with setFiles)`);
         for (const path of Object.keys(files)) {
           const info = service.describeFile(uriOf(path));
           assert.deepEqual(info, fresh.describeFile(uriOf(path)), `${where}\n  describeFile ${path}`);

@@ -74,6 +74,10 @@ class Catalog {
     return [...(this.sectionsByKind.get(kind)?.keys() ?? [])];
   }
 
+  hasOwnSection(kind: CatalogKind, section: string): boolean {
+    return this.sectionsByKind.get(kind)?.has(section) ?? false;
+  }
+
   exact(kind: CatalogKind, section: string, name: string): CatalogEntry | undefined {
     return this.byKey.get(keyOf(kind, section, name));
   }
@@ -179,8 +183,25 @@ function aliasStatus(entry: CatalogEntry, alias: DeprecatedName, r: Release | un
   return { state: 'deprecated', since, ...replacement };
 }
 
+/** Sections per kind, sorted, and by name; built once per kind (the catalogue never changes). */
+const sectionsByKind = new Map<CatalogKind, { list: readonly SectionInfo[]; byName: Map<string, SectionInfo> }>();
+
+function sectionTable(kind: CatalogKind): { list: readonly SectionInfo[]; byName: Map<string, SectionInfo> } {
+  let table = sectionsByKind.get(kind);
+  if (!table) {
+    const list = buildSectionsOf(kind);
+    table = { list, byName: new Map(list.map((s) => [s.name, s])) };
+    sectionsByKind.set(kind, table);
+  }
+  return table;
+}
+
 /** Whether a file of `kind` can hold this section in some release (own or borrowed). */
 export function sectionsOf(kind: CatalogKind): SectionInfo[] {
+  return [...sectionTable(kind).list];
+}
+
+function buildSectionsOf(kind: CatalogKind): SectionInfo[] {
   const c = catalog();
   const out = new Map<string, SectionInfo>();
   for (const name of c.ownSections(kind)) out.set(name, { name, owners: [kind], borrowed: false });
@@ -197,14 +218,13 @@ export function sectionsOf(kind: CatalogKind): SectionInfo[] {
 
 /** The section as this kind knows it, or undefined when the file never has it. Section names are matched as oslo.config does (lower case, except DEFAULT). */
 export function sectionInfo(kind: CatalogKind, section: string): SectionInfo | undefined {
-  const wanted = normaliseSection(section);
-  return sectionsOf(kind).find((s) => s.name === wanted);
+  return sectionTable(kind).byName.get(normaliseSection(section));
 }
 
 /** Kinds that share a section (for hover: "also read by …"). */
 export function kindsWithSection(section: string): CatalogKind[] {
   const wanted = normaliseSection(section);
-  return CATALOG_KINDS.filter((k) => catalog().ownSections(k).includes(wanted));
+  return CATALOG_KINDS.filter((k) => catalog().hasOwnSection(k, wanted));
 }
 
 /**
@@ -243,8 +263,9 @@ export function suggestFor(kind: CatalogKind, section: string, name: string, rel
   const candidates = optionsOf(kind, section, release).map((e) => e.name);
   const names = nearestOf(name, candidates, limit);
   const sections: string[] = [];
-  for (const s of sectionsOf(kind)) {
-    if (s.name === normaliseSection(section)) continue;
+  const wanted = normaliseSection(section);
+  for (const s of sectionTable(kind).list) {
+    if (s.name === wanted) continue;
     if (optionsOf(kind, s.name, release).some((e) => e.name === name)) sections.push(s.name);
   }
   return { names, sections };
@@ -252,7 +273,7 @@ export function suggestFor(kind: CatalogKind, section: string, name: string, rel
 
 /** Section names of this kind close to the one written. */
 export function nearestSections(kind: CatalogKind, section: string, limit = 3): string[] {
-  return nearestOf(section, sectionsOf(kind).map((s) => s.name), limit);
+  return nearestOf(section, sectionTable(kind).list.map((s) => s.name), limit);
 }
 
 function nearestOf(name: string, candidates: string[], limit: number): string[] {

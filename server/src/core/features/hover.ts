@@ -204,43 +204,57 @@ function physnetDescription(context: FeatureContext, physnet: string, extra?: st
   if (extra) out.push(`- This entry: ${extra}`);
   if (!deployment) {
     out.push(`- No ML2 configuration covers ${context.host.host.name}, so where ${code(physnet)} is declared is unknown.`);
-    out.push(...mappingLines([context.host.host.name], bridgesFor(context.host.agentFiles, physnet)));
+    out.push(...mappingLines(new Set([context.host.host.name]), bridgesFor(context.host.agentFiles, physnet)));
     return out.join('\n');
   }
   if (deployment.allows(physnet)) out.push(`- Declared: ${declarationText(deployment, physnet)}`);
   else {
     out.push(`- ⚠ No ML2 config of this deployment lists it in \`flat_networks\` or \`network_vlan_ranges\`, so neutron-server rejects networks on it.`);
   }
-  const mappedHosts = [...new Set((deployment.mapped.names.get(physnet) ?? []).map((o) => o.file.host.name))].sort();
-  if (mappedHosts.length === 0) {
-    out.push(
-      deployment.agentFiles.length
-        ? `- ⚠ No host of this deployment maps it in \`bridge_mappings\`, so ports on its networks cannot bind anywhere.`
-        : `- No Open vSwitch agent configuration of this deployment is in the workspace.`,
-    );
-    return out.join('\n');
-  }
-  out.push(...mappingLines(mappedHosts, bridgesFor(deployment.agentFiles, physnet)));
+  out.push(...deploymentMappingLines(deployment, physnet));
   return out.join('\n');
 }
 
-function mappingLines(hosts: string[], bridges: Map<string, string[]>): string[] {
-  if (bridges.size === 0) return [`- Not mapped by ${hosts.length === 1 ? hosts[0] : 'any host'}.`];
+/** Per deployment view (replaced whenever its files change) and physnet: the lines saying where it is mapped. */
+const mappingLinesCache = new WeakMap<DeploymentView, Map<string, string[]>>();
+
+function deploymentMappingLines(deployment: DeploymentView, physnet: string): string[] {
+  let byPhysnet = mappingLinesCache.get(deployment);
+  if (!byPhysnet) mappingLinesCache.set(deployment, (byPhysnet = new Map()));
+  const cached = byPhysnet.get(physnet);
+  if (cached) return cached;
+  const mappedHosts = new Set<string>();
+  for (const o of deployment.mapped.names.get(physnet) ?? []) mappedHosts.add(o.file.host.name);
+  const lines =
+    mappedHosts.size === 0
+      ? [
+          deployment.agentFiles.length
+            ? `- ⚠ No host of this deployment maps it in \`bridge_mappings\`, so ports on its networks cannot bind anywhere.`
+            : `- No Open vSwitch agent configuration of this deployment is in the workspace.`,
+        ]
+      : mappingLines(mappedHosts, bridgesFor(deployment.agentFiles, physnet));
+  byPhysnet.set(physnet, lines);
+  return lines;
+}
+
+/** Host names are listed in code-unit order; only the first few are shown. */
+function mappingLines(hosts: ReadonlySet<string>, bridges: Map<string, Set<string>>): string[] {
+  if (bridges.size === 0) return [`- Not mapped by ${hosts.size === 1 ? firstNames(hosts) : 'any host'}.`];
   return [
-    `- Mapped on ${hosts.length} host${hosts.length === 1 ? '' : 's'}: ${firstNames(hosts)}`,
+    `- Mapped on ${hosts.size} host${hosts.size === 1 ? '' : 's'}: ${firstNames(hosts)}`,
     `- Bridges: ${[...bridges].map(([bridge, on]) => `${code(bridge)} (${firstNames(on)})`).join(', ')}`,
   ];
 }
 
 /** Bridge → host names, for the mappings of one physnet in the given agent files. */
-function bridgesFor(agentFiles: IndexedFile[], physnet: string): Map<string, string[]> {
-  const bridges = new Map<string, string[]>();
+function bridgesFor(agentFiles: IndexedFile[], physnet: string): Map<string, Set<string>> {
+  const bridges = new Map<string, Set<string>>();
   for (const file of agentFiles) {
     for (const m of (file.facts as OvsAgentFacts).bridgeMappings?.mappings ?? []) {
       if (m.physnet.text !== physnet) continue;
-      const hosts = bridges.get(m.bridge.text) ?? [];
-      if (!hosts.includes(file.host.name)) hosts.push(file.host.name);
-      bridges.set(m.bridge.text, hosts.sort());
+      const hosts = bridges.get(m.bridge.text);
+      if (hosts) hosts.add(file.host.name);
+      else bridges.set(m.bridge.text, new Set([file.host.name]));
     }
   }
   return new Map([...bridges].sort(([a], [b]) => a.localeCompare(b)));
@@ -248,9 +262,18 @@ function bridgesFor(agentFiles: IndexedFile[], physnet: string): Map<string, str
 
 const FIRST_NAMES = 5;
 
-function firstNames(names: string[]): string {
-  const shown = names.slice(0, FIRST_NAMES).join(', ');
-  return names.length > FIRST_NAMES ? `${shown} and ${names.length - FIRST_NAMES} more` : shown;
+/** The first names in code-unit order (as `sort()` puts them), and how many more. */
+function firstNames(names: ReadonlySet<string>): string {
+  const first: string[] = [];
+  for (const name of names) {
+    if (first.length === FIRST_NAMES && name >= first[FIRST_NAMES - 1]) continue;
+    let i = first.length;
+    while (i > 0 && name < first[i - 1]) i--;
+    first.splice(i, 0, name);
+    if (first.length > FIRST_NAMES) first.pop();
+  }
+  const shown = first.join(', ');
+  return names.size > FIRST_NAMES ? `${shown} and ${names.size - FIRST_NAMES} more` : shown;
 }
 
 /** `physnet` alone, or `physnet:min:max`: the tags it spans, or why neutron-server would refuse it. */

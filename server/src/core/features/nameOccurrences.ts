@@ -75,7 +75,7 @@ export function hostFiles(host: Host): IndexedFile[] {
 /** The hosts of the deployment `host` belongs to (only `host` itself when no ML2 config covers it). */
 export function deploymentHosts(index: WorkspaceIndex, host: Host): Host[] {
   if (host.deployment === undefined) return [host];
-  return [...index.allHosts()].filter((h) => h.deployment === host.deployment).sort((a, b) => a.name.localeCompare(b.name) || a.key.localeCompare(b.key));
+  return [...index.hostsOfDeployment(host.deployment)].sort((a, b) => a.name.localeCompare(b.name) || a.key.localeCompare(b.key));
 }
 
 /** The files where a physnet seen from `host` may appear: its deployment's, or only its own without one. */

@@ -11,6 +11,7 @@ const KEPT_WHEN_HASHED = MAX_INTERFACE_NAME - PATCH_PREFIX.length - 6;
 /** Mapped bridge names longer than 11 characters give hashed, unrecognisable patch port names. */
 export const bridgeNameTooLong: Rule = {
   codes: ['bridge-name-too-long'],
+  scope: 'file',
   check({ file }) {
     const findings: Finding[] = [];
     for (const mapping of literalMappings(file)) {

@@ -5,6 +5,7 @@ import type { Finding, Rule } from './rule';
 /** A physical network must get a bridge of its own, never the agent's integration or tunnel bridge. */
 export const bridgeReserved: Rule = {
   codes: ['bridge-reserved'],
+  scope: 'file',
   check({ file }) {
     const mappings = literalMappings(file);
     if (mappings.length === 0) return [];

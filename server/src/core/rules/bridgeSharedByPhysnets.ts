@@ -5,6 +5,7 @@ import type { Finding, Rule } from './rule';
 /** Each bridge may serve one physical network: the agent refuses bridge_mappings that repeat a bridge. */
 export const bridgeSharedByPhysnets: Rule = {
   codes: ['bridge-shared-by-physnets'],
+  scope: 'file',
   check({ file }) {
     const mappings = literalMappings(file);
     const findings: Finding[] = [];

@@ -11,6 +11,7 @@ import { nearestNames } from '../text/nearest';
  */
 export const bridgeUndefined: Rule = {
   codes: ['bridge-undefined'],
+  scope: 'host',
   check({ file, host }) {
     if (file.kind !== 'ovs-agent' || !host.knowsBridges) return [];
     const mappings = literalMappings(file);

@@ -10,6 +10,7 @@ import type { Finding, Rule } from './rule';
  */
 export const bridgeWithoutPort: Rule = {
   codes: ['bridge-without-port'],
+  scope: 'host',
   check({ file, host }) {
     if (file.kind !== 'ovs-agent' || !host.knowsBridges) return [];
     const reserved = reservedBridges(file);

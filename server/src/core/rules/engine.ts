@@ -1,8 +1,10 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import type { SeverityName } from '../settings';
+import type { SeverityName, Settings } from '../settings';
+import type { Folder, IndexedFile } from '../workspace/model';
 import { CODES, SOURCE } from './codes';
-import type { Finding, Rule, RuleContext } from './rule';
-import { isSuppressed, readSuppressions } from './suppression';
+import type { HostView } from '../workspace/views';
+import type { Finding, Rule, RuleContext, RuleScope } from './rule';
+import { isSuppressed, readSuppressions, type Suppressions } from './suppression';
 
 const SEVERITY: Record<SeverityName, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -11,33 +13,168 @@ const SEVERITY: Record<SeverityName, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+type OnRuleError = (rule: Rule, error: unknown) => void;
+
+/**
+ * Findings of the rules of one scope for one file, by the rule's position in
+ * `rules` (only rules that found something), with the positions of rules
+ * that threw: those run again next time (and report again).
+ */
+interface ScopeResults {
+  byRule: Map<number, Finding[]> | undefined;
+  failed: number[] | undefined;
+}
+
+/**
+ * What one indexed file yields on its own: the parser's findings, the
+ * findings of the `file` rules and the suppression comments. The index
+ * replaces a file's object on every edit (and every file's object when
+ * folders or settings change), so an entry keyed by the object is never
+ * stale; the folder and settings objects are compared as well, to be safe.
+ */
+interface FileResults extends ScopeResults {
+  rules: readonly Rule[];
+  folder: Folder;
+  settings: Settings;
+  parser: readonly Finding[];
+  /** Undefined when the file silences nothing. */
+  suppressions: Suppressions | undefined;
+  /** The `host` rules' findings, kept in the same entry (one weak-map entry per file). */
+  hostLevel: HostResults | undefined;
+}
+
+/**
+ * The findings of the `host` rules for one file object, valid while its host
+ * holds the same file objects (a host view is a function of them).
+ */
+interface HostResults extends ScopeResults {
+  rules: readonly Rule[];
+  settings: Settings;
+  host: HostView['host'];
+  hostFiles: readonly IndexedFile[];
+}
+
+const NONE: readonly Finding[] = Object.freeze([]);
+
+function nonEmpty(s: Suppressions): Suppressions | undefined {
+  return s.file.size > 0 || s.byLine.size > 0 ? s : undefined;
+}
+
+const fileResults = new WeakMap<IndexedFile, FileResults>();
+/** One copy of a host view's files, shared by the host-rule results of its files. */
+const hostSnapshots = new WeakMap<HostView, readonly IndexedFile[]>();
+
+function snapshotOf(view: HostView): readonly IndexedFile[] {
+  let files = hostSnapshots.get(view);
+  if (!files || !sameFiles(files, view.files)) {
+    files = [...view.files];
+    hostSnapshots.set(view, files);
+  }
+  return files;
+}
+
+function fileLocalResults(context: RuleContext, rules: readonly Rule[], onRuleError?: OnRuleError): FileResults {
+  const { file } = context;
+  const cached = fileResults.get(file);
+  if (cached && cached.rules === rules && cached.folder === file.folder && cached.settings === file.folder.settings) {
+    retryFailed(cached, rules, context, onRuleError);
+    return cached;
+  }
+  const entry: FileResults = {
+    rules,
+    folder: file.folder,
+    settings: file.folder.settings,
+    parser:
+      file.doc.problems.length === 0
+        ? NONE
+        : file.doc.problems.map((p) => ({
+            code: p.code,
+            range: p.range,
+            message: p.message,
+            severity: p.severity,
+            ...(p.data ? { data: p.data } : {}),
+          })),
+    byRule: undefined,
+    failed: undefined,
+    suppressions: nonEmpty(readSuppressions(file.doc)),
+    hostLevel: undefined,
+  };
+  runScope(entry, 'file', rules, context, onRuleError);
+  fileResults.set(file, entry);
+  return entry;
+}
+
+function hostLevelResults(local: FileResults, context: RuleContext, rules: readonly Rule[], onRuleError?: OnRuleError): HostResults {
+  const { file, host } = context;
+  const cached = local.hostLevel;
+  if (cached && cached.rules === rules && cached.settings === file.folder.settings && cached.host === host.host && sameFiles(cached.hostFiles, host.files)) {
+    retryFailed(cached, rules, context, onRuleError);
+    return cached;
+  }
+  const entry: HostResults = { rules, settings: file.folder.settings, host: host.host, hostFiles: snapshotOf(host), byRule: undefined, failed: undefined };
+  runScope(entry, 'host', rules, context, onRuleError);
+  local.hostLevel = entry;
+  return entry;
+}
+
+function sameFiles(a: readonly IndexedFile[], b: readonly IndexedFile[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function runScope(entry: ScopeResults, scope: RuleScope, rules: readonly Rule[], context: RuleContext, onRuleError?: OnRuleError): void {
+  for (let i = 0; i < rules.length; i++) if (rules[i].scope === scope) runInto(entry, i, rules[i], context, onRuleError);
+}
+
+function retryFailed(entry: ScopeResults, rules: readonly Rule[], context: RuleContext, onRuleError?: OnRuleError): void {
+  if (!entry.failed) return;
+  const failed = entry.failed;
+  entry.failed = undefined;
+  for (const i of failed) runInto(entry, i, rules[i], context, onRuleError);
+}
+
+function runInto(entry: ScopeResults, i: number, rule: Rule, context: RuleContext, onRuleError?: OnRuleError): void {
+  const found = runRule(rule, context, onRuleError);
+  if (found === undefined) (entry.failed ??= []).push(i);
+  else if (found.length > 0) (entry.byRule ??= new Map()).set(i, found);
+}
+
+function runRule(rule: Rule, context: RuleContext, onRuleError?: OnRuleError): Finding[] | undefined {
+  try {
+    return rule.check(context);
+  } catch (error) {
+    onRuleError?.(rule, error);
+    return undefined;
+  }
+}
+
 /**
  * Runs the parser's findings and every rule for one file, then applies
- * suppression comments and the folder's severity settings.
+ * suppression comments and the folder's severity settings. Findings of
+ * `file` rules are computed once per indexed file object, those of `host`
+ * rules once per file object and set of host files; `deployment` rules run
+ * on every call. Findings keep the order of `rules`.
  */
-export function diagnose(context: RuleContext, rules: readonly Rule[], onRuleError?: (rule: Rule, error: unknown) => void): Diagnostic[] {
+export function diagnose(context: RuleContext, rules: readonly Rule[], onRuleError?: OnRuleError): Diagnostic[] {
   const { file } = context;
-  const findings: Finding[] = file.doc.problems.map((p) => ({
-    code: p.code,
-    range: p.range,
-    message: p.message,
-    severity: p.severity,
-    ...(p.data ? { data: p.data } : {}),
-  }));
-  for (const rule of rules) {
-    try {
-      findings.push(...rule.check(context));
-    } catch (error) {
-      onRuleError?.(rule, error);
-    }
+  const local = fileLocalResults(context, rules, onRuleError);
+  const hostLevel = hostLevelResults(local, context, rules, onRuleError);
+  const findings: Finding[] = [...local.parser];
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i];
+    const found =
+      rule.scope === 'file' ? local.byRule?.get(i) : rule.scope === 'host' ? hostLevel.byRule?.get(i) : runRule(rule, context, onRuleError);
+    if (found) for (const finding of found) findings.push(finding);
   }
-  const suppressions = readSuppressions(file.doc);
+  if (findings.length === 0) return [];
+  const suppressions = local.suppressions;
   const overrides = file.folder.settings.rules;
   const diagnostics: Diagnostic[] = [];
   for (const finding of findings) {
     const setting = overrides[finding.code];
     if (setting === 'off') continue;
-    if (isSuppressed(suppressions, finding.code, finding.range.start.line)) continue;
+    if (suppressions && isSuppressed(suppressions, finding.code, finding.range.start.line)) continue;
     const severity = setting ?? finding.severity ?? CODES[finding.code].severity;
     const diagnostic: Diagnostic = {
       range: finding.range,

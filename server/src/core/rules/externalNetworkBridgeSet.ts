@@ -5,6 +5,7 @@ import type { Rule } from './rule';
 /** external_network_bridge must be empty for provider networks to carry router gateways (and is gone since Stein). */
 export const externalNetworkBridgeSet: Rule = {
   codes: ['external-network-bridge-set'],
+  scope: 'file',
   check({ file }) {
     if (file.kind !== 'l3-agent') return [];
     // From Stein on the agent ignores the option: the line is dead, which removed-option says.

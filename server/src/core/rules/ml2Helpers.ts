@@ -39,11 +39,44 @@ export function joinList(items: readonly string[], limit = 4): string {
   return `${items.slice(0, limit - 1).join(', ')} and ${items.length - (limit - 1)} more`;
 }
 
+/** hostsOf answers for frozen arrays (a deployment's files, which the index never changes), by limit. */
+const hostsOfCache = new WeakMap<readonly IndexedFile[], Map<number, string>>();
+
 /** Host names of files, distinct and sorted: `compute-0, compute-1 and 3 more (5 hosts)`. */
 export function hostsOf(files: readonly IndexedFile[], limit = 3): string {
-  const names = [...new Set(files.map((f) => f.host.name))].sort((a, b) => a.localeCompare(b));
-  const listed = joinList(names, limit);
-  return names.length > limit ? `${listed} (${names.length} hosts)` : listed;
+  if (!Object.isFrozen(files)) return listHosts(files, limit);
+  let byLimit = hostsOfCache.get(files);
+  if (!byLimit) hostsOfCache.set(files, (byLimit = new Map()));
+  let listed = byLimit.get(limit);
+  if (listed === undefined) byLimit.set(limit, (listed = listHosts(files, limit)));
+  return listed;
+}
+
+function listHosts(files: readonly IndexedFile[], limit: number): string {
+  const distinct = new Set<string>();
+  for (const f of files) distinct.add(f.host.name);
+  const n = distinct.size;
+  const byName = (a: string, b: string) => a.localeCompare(b);
+  let listed: string;
+  if (limit < 1) listed = joinList([...distinct].sort(byName), limit);
+  else if (n <= limit) listed = joinList([...distinct].sort(byName), limit);
+  // Only the first names in order are shown: pick them without sorting them all.
+  else listed = `${firstSorted(distinct, limit - 1, byName).join(', ')} and ${n - (limit - 1)} more`;
+  return n > limit ? `${listed} (${n} hosts)` : listed;
+}
+
+/** The first `count` items as a stable sort by `compare` would order them. */
+function firstSorted<T>(items: Iterable<T>, count: number, compare: (a: T, b: T) => number): T[] {
+  const top: T[] = [];
+  if (count <= 0) return top;
+  for (const item of items) {
+    if (top.length === count && compare(item, top[count - 1]) >= 0) continue;
+    let i = top.length;
+    while (i > 0 && compare(item, top[i - 1]) < 0) i--;
+    top.splice(i, 0, item);
+    if (top.length > count) top.pop();
+  }
+  return top;
 }
 
 /**

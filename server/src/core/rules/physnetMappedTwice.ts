@@ -4,6 +4,7 @@ import type { Finding, Rule } from './rule';
 /** Each physical network may appear once in bridge_mappings: the agent refuses a repeated one. */
 export const physnetMappedTwice: Rule = {
   codes: ['physnet-mapped-twice'],
+  scope: 'file',
   check({ file }) {
     const mappings = literalMappings(file);
     const findings: Finding[] = [];

@@ -1,27 +1,31 @@
 import { nearestNames } from '../text/nearest';
 import type { Ml2Facts, OvsAgentFacts } from '../workspace/facts';
 import type { IndexedFile } from '../workspace/model';
+import type { DeploymentView } from '../workspace/views';
 import { joinList, ml2Label, quotedList } from './ml2Helpers';
 import type { Finding, Rule } from './rule';
 
 /** A physnet an agent maps must be one the deployment's ML2 configuration allows. */
 export const physnetUndeclared: Rule = {
   codes: ['physnet-undeclared'],
+  scope: 'deployment',
   check({ file, deployment }) {
     if (file.kind !== 'ovs-agent' || !deployment || deployment.ml2Files.length === 0) return [];
     const mappings = (file.facts as OvsAgentFacts).bridgeMappings;
     if (!mappings || mappings.templated) return [];
-    const ml2Files = deployment.ml2Files;
-    const where =
-      ml2Files.length === 1
-        ? `the ML2 config of ${ml2Label(ml2Files[0], ml2Files)}`
-        : `any of the ML2 configs (${joinList(ml2Files.map((f) => ml2Label(f, ml2Files)))})`;
-    const related = ml2Files.flatMap(declarationsOf);
     const findings: Finding[] = [];
+    let shared: Shared | undefined;
     for (const mapping of mappings.mappings) {
       const physnet = mapping.physnet.text;
       if (mapping.templated || deployment.allows(physnet)) continue;
-      const suggestions = nearestNames(physnet, deployment.declaredNames());
+      shared ??= sharedOf(deployment);
+      const { where, related } = shared;
+      let suggestions = shared.suggestions.get(physnet);
+      if (!suggestions) {
+        suggestions = nearestNames(physnet, shared.names);
+        shared.suggestions.set(physnet, suggestions);
+      }
+      suggestions = [...suggestions];
       const hint = suggestions.length ? ` Did you mean "${suggestions[0]}"?` : '';
       findings.push({
         code: 'physnet-undeclared',
@@ -38,6 +42,41 @@ export const physnetUndeclared: Rule = {
 };
 
 type Related = NonNullable<Finding['related']>[number];
+
+/**
+ * What every finding in a deployment says alike: where the ML2 configs are,
+ * their declarations as related information, the declared names and the
+ * suggestions per misspelt physnet. Kept per deployment view while it holds
+ * the same ML2 file objects (all of it derives from them), so a re-check of
+ * every agent after an ML2 edit builds it once.
+ */
+interface Shared {
+  ml2Files: readonly IndexedFile[];
+  where: string;
+  related: Related[];
+  names: string[];
+  suggestions: Map<string, string[]>;
+}
+
+const sharedByDeployment = new WeakMap<DeploymentView, Shared>();
+
+function sharedOf(deployment: DeploymentView): Shared {
+  const ml2Files = deployment.ml2Files;
+  const cached = sharedByDeployment.get(deployment);
+  if (cached && cached.ml2Files.length === ml2Files.length && cached.ml2Files.every((f, i) => f === ml2Files[i])) return cached;
+  const shared: Shared = {
+    ml2Files: [...ml2Files],
+    where:
+      ml2Files.length === 1
+        ? `the ML2 config of ${ml2Label(ml2Files[0], ml2Files)}`
+        : `any of the ML2 configs (${joinList(ml2Files.map((f) => ml2Label(f, ml2Files)))})`,
+    related: ml2Files.flatMap(declarationsOf),
+    names: deployment.declaredNames(),
+    suggestions: new Map(),
+  };
+  sharedByDeployment.set(deployment, shared);
+  return shared;
+}
 
 /** The flat_networks and network_vlan_ranges options of one ML2 file, as related information. */
 function declarationsOf(ml2: IndexedFile): Related[] {

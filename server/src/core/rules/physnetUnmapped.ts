@@ -12,6 +12,7 @@ const RELATED_LIMIT = 10;
  */
 export const physnetUnmapped: Rule = {
   codes: ['physnet-unmapped'],
+  scope: 'deployment',
   check({ file, deployment }) {
     if (file.kind !== 'ml2' || !deployment || deployment.agentFiles.length === 0 || deployment.mapped.open) return [];
     const facts = file.facts as Ml2Facts;
@@ -25,18 +26,21 @@ export const physnetUnmapped: Rule = {
     if (declared.length === 0) return [];
 
     const agents = deployment.agentFiles;
-    const agentHosts = hostsOf(agents);
-    const related = agents.slice(0, RELATED_LIMIT).map((agent) => {
-      const mappings = (agent.facts as OvsAgentFacts).bridgeMappings;
-      return mappings
-        ? { uri: agent.uri, range: mappings.option.range, message: `bridge_mappings on ${agent.host.name}` }
-        : { uri: agent.uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: `${agent.host.name} sets no bridge_mappings` };
-    });
+    // Wording and related information are the same for every finding: built at the first one.
+    let agentHosts: string | undefined;
+    let related: NonNullable<Finding['related']> | undefined;
 
     const findings: Finding[] = [];
     for (const { token, how } of declared) {
       const physnet = token.text;
       if (deployment.mapped.names.has(physnet)) continue;
+      agentHosts ??= hostsOf(agents);
+      related ??= agents.slice(0, RELATED_LIMIT).map((agent) => {
+        const mappings = (agent.facts as OvsAgentFacts).bridgeMappings;
+        return mappings
+          ? { uri: agent.uri, range: mappings.option.range, message: `bridge_mappings on ${agent.host.name}` }
+          : { uri: agent.uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: `${agent.host.name} sets no bridge_mappings` };
+      });
       findings.push({
         code: 'physnet-unmapped',
         range: token.range,

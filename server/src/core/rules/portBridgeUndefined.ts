@@ -6,6 +6,7 @@ import { nearestNames } from '../text/nearest';
 /** OVS_BRIDGE must name a bridge that an ifcfg file of an OVS bridge type creates on the same host. */
 export const portBridgeUndefined: Rule = {
   codes: ['port-bridge-undefined'],
+  scope: 'host',
   check({ file, host }) {
     if (file.kind !== 'ifcfg' || host.uncertain) return [];
     const facts = file.facts as IfcfgFacts;

@@ -23,9 +23,22 @@ export interface Finding {
   related?: { uri: string; range: Range; message: string }[];
 }
 
+/**
+ * What a rule's findings depend on, besides the file itself:
+ * - `file`: only the file (its text, parse, facts, name, host name and its
+ *   folder's settings). Its findings are computed once per indexed file
+ *   object and reused when the file is re-checked because another file changed.
+ * - `host`: also the other files of its host (`context.host`).
+ * - `deployment`: also the deployment (`context.deployment`), and possibly the host.
+ * A rule that reads `context.host` or `context.deployment` must not be `file`.
+ */
+export type RuleScope = 'file' | 'host' | 'deployment';
+
 /** One rule: a pure function of its context. */
 export interface Rule {
   /** The codes this rule can produce. */
   codes: readonly DiagnosticCode[];
+  /** What its findings depend on (see RuleScope). */
+  scope: RuleScope;
   check(context: RuleContext): Finding[];
 }

@@ -11,6 +11,7 @@ import type { Finding, Rule } from './rule';
  */
 export const tenantTypeNotEnabled: Rule = {
   codes: ['tenant-type-not-enabled'],
+  scope: 'file',
   check({ file }) {
     if (file.kind !== 'ml2') return [];
     const facts = file.facts as Ml2Facts;

@@ -7,8 +7,11 @@ const TEMPLATE_MARKERS = ['{{', '{%', '<%', '{#'];
 const OSLO_SUBSTITUTION = /\$(\{[A-Za-z_][\w.]*\}|[A-Za-z_])/;
 
 export function isTemplated(text: string): boolean {
-  for (const marker of TEMPLATE_MARKERS) if (text.includes(marker)) return true;
-  return OSLO_SUBSTITUTION.test(text);
+  // Most texts hold none of `{`, `<`, `$`: one scan each settles them.
+  if (text.includes('{')) {
+    for (const marker of TEMPLATE_MARKERS) if (text.includes(marker)) return true;
+  } else if (text.includes('<%')) return true;
+  return text.includes('$') && OSLO_SUBSTITUTION.test(text);
 }
 
 /** A whole line that is a template directive rather than configuration (`{% if … %}`). */

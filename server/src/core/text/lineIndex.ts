@@ -7,6 +7,8 @@ import type { Position, Range } from 'vscode-languageserver-types';
 export class LineIndex {
   /** Offset at which each line starts. */
   private readonly lineStarts: number[];
+  /** Line of the last positionAt answer (a hint, never needed for correctness). */
+  private lastLine = 0;
 
   constructor(readonly text: string) {
     const starts = [0];
@@ -41,14 +43,21 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const starts = this.lineStarts;
+    // Parsers ask line by line: try the line of the previous answer first.
+    const last = this.lastLine;
+    if (starts[last] <= clamped && (last + 1 >= starts.length || starts[last + 1] > clamped)) {
+      return { line: last, character: clamped - starts[last] };
+    }
     let low = 0;
-    let high = this.lineStarts.length - 1;
+    let high = starts.length - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid] <= clamped) low = mid;
+      if (starts[mid] <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: clamped - this.lineStarts[low] };
+    this.lastLine = low;
+    return { line: low, character: clamped - starts[low] };
   }
 
   offsetAt(position: Position): number {

@@ -1,14 +1,21 @@
 import { URI } from 'vscode-uri';
 
 /** Absolute POSIX path of a URI without a trailing slash. */
+/** The last answer of uriPath: one URI is usually asked about several times in a row (recognised? which folder? its path). */
+let lastUri: string | undefined;
+let lastPath = '';
+
 export function uriPath(uri: string): string {
+  if (uri === lastUri) return lastPath;
   let path: string;
   try {
     path = URI.parse(uri).path;
   } catch {
     path = uri;
   }
-  return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+  lastPath = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+  lastUri = uri;
+  return lastPath;
 }
 
 export function dirname(path: string): string {

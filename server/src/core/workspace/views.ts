@@ -55,33 +55,54 @@ export interface PhysnetSet {
 export class DeploymentView {
   readonly ml2Files: IndexedFile[];
   readonly agentFiles: IndexedFile[];
-  readonly hosts: Host[];
+  private readonly unsortedHosts: Host[];
+  private sortedHosts: Host[] | undefined;
   /** Physnets flat networks may use; open when `*`, left at its default, or templated. */
   readonly flat: PhysnetSet = { names: new Map(), open: false };
   /** Physnets with VLAN ranges; open when templated. */
   readonly vlan: PhysnetSet = { names: new Map(), open: false };
-  /** Physnets mapped by agents; open when some mapping is templated. */
-  readonly mapped: PhysnetSet = { names: new Map(), open: false };
+  private mappedSet: PhysnetSet | undefined;
 
+  /**
+   * `files`, when given, are the deployment's ML2 and OVS agent files, each
+   * sorted by path (the index keeps them); otherwise they are taken from the hosts.
+   */
   constructor(
     readonly root: string,
     hosts: Iterable<Host>,
+    files?: { ml2Files: IndexedFile[]; agentFiles: IndexedFile[] },
   ) {
-    this.hosts = [...hosts].sort((a, b) => a.name.localeCompare(b.name));
-    const files = this.hosts.flatMap((h) => [...h.files]);
-    const byPath = (a: IndexedFile, b: IndexedFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-    this.ml2Files = files.filter((f) => f.kind === 'ml2').sort(byPath);
-    this.agentFiles = files.filter((f) => f.kind === 'ovs-agent').sort(byPath);
+    this.unsortedHosts = [...hosts];
+    if (files) {
+      this.ml2Files = files.ml2Files;
+      this.agentFiles = files.agentFiles;
+    } else {
+      const all = this.unsortedHosts.flatMap((h) => [...h.files]);
+      this.ml2Files = all.filter((f) => f.kind === 'ml2').sort(byPath);
+      this.agentFiles = all.filter((f) => f.kind === 'ovs-agent').sort(byPath);
+    }
     for (const file of this.ml2Files) this.addDeclarations(file, file.facts as Ml2Facts);
+  }
+
+  /** The deployment's hosts by name. */
+  get hosts(): Host[] {
+    return (this.sortedHosts ??= [...this.unsortedHosts].sort((a, b) => a.name.localeCompare(b.name)));
+  }
+
+  /** Physnets mapped by agents; open when some mapping is templated. Computed on first use. */
+  get mapped(): PhysnetSet {
+    if (this.mappedSet) return this.mappedSet;
+    const mapped: PhysnetSet = { names: new Map(), open: false };
     for (const file of this.agentFiles) {
       const mappings = (file.facts as OvsAgentFacts).bridgeMappings;
       if (!mappings) continue;
-      if (mappings.templated) this.mapped.open = true;
+      if (mappings.templated) mapped.open = true;
       for (const m of mappings.mappings) {
-        if (m.templated) this.mapped.open = true;
-        else push(this.mapped.names, m.physnet.text, { file, token: m.physnet });
+        if (m.templated) mapped.open = true;
+        else push(mapped.names, m.physnet.text, { file, token: m.physnet });
       }
     }
+    return (this.mappedSet = mapped);
   }
 
   private addDeclarations(file: IndexedFile, facts: Ml2Facts): void {
@@ -114,6 +135,10 @@ export class DeploymentView {
   declaredNames(): string[] {
     return [...new Set([...this.flat.names.keys(), ...this.vlan.names.keys()])].sort();
   }
+}
+
+function byPath(a: IndexedFile, b: IndexedFile): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

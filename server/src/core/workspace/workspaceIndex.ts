@@ -21,6 +21,8 @@ export class WorkspaceIndex {
   private readonly hosts = new Map<string, Host>();
   /** Deployment roots (absolute paths) with the ML2 files that declare them. */
   private readonly roots = new Map<string, Set<IndexedFile>>();
+  /** Per deployment root: its hosts and its ML2 and OVS agent files, kept up to date. */
+  private readonly members = new Map<string, DeploymentMembers>();
   private readonly hostViews = new Map<Host, HostView>();
   private readonly deploymentViews = new Map<string, DeploymentView>();
   /** Looseness for files outside every folder: the file-system root acts as their folder. */
@@ -69,13 +71,40 @@ export class WorkspaceIndex {
 
   /**
    * Adds or replaces a file. Returns the URIs whose diagnostics may change:
-   * the file, its host when host-level facts changed, its deployment when
-   * deployment-level facts changed, everything when deployments moved.
+   * the file, its host when host-level facts changed, the ML2 and OVS agent
+   * files of its deployment when deployment-level facts changed, every ML2
+   * and agent file when deployments moved.
    */
   set(uri: string, text: string): string[] {
+    const affected = new Affected();
+    this.setInto(uri, text, affected);
+    return this.expand(affected);
+  }
+
+  /**
+   * Adds or replaces many files at once (a bulk load): the same as calling
+   * `set` for each in turn, but the URIs to re-check are collected once.
+   * Returns their union.
+   */
+  setMany(entries: Iterable<readonly [string, string]>): string[] {
+    const affected = new Affected();
+    for (const [uri, text] of entries) this.setInto(uri, text, affected);
+    return this.expand(affected);
+  }
+
+  remove(uri: string): string[] {
+    const affected = new Affected();
+    this.removeInto(uri, affected);
+    return this.expand(affected);
+  }
+
+  private setInto(uri: string, text: string, affected: Affected): void {
     const kind = this.kindOf(uri);
     const old = this.files.get(uri);
-    if (!kind) return old ? this.remove(uri) : [];
+    if (!kind) {
+      if (old) this.removeInto(uri, affected);
+      return;
+    }
     const file = this.build(uri, text, kind);
     if (old && old.kind === kind && old.host.key === file.host.key) {
       // The common case, an edit: the file keeps its place.
@@ -84,21 +113,23 @@ export class WorkspaceIndex {
       old.host.files.add(file);
       this.files.set(uri, file);
       if (kind === 'ml2') this.replaceInRoots(old, file);
-      return this.affectedByEdit(old, file);
+      this.members.get(file.host.deployment as string)?.replace(old, file);
+      this.affectedByEdit(old, file, affected);
+      return;
     }
-    const affected = old ? this.remove(uri) : [];
+    if (old) this.removeInto(uri, affected);
     this.files.set(uri, file);
     this.attach(file);
-    return union(affected, this.affectedByMembership(file));
+    this.affectedByMembership(file, affected);
   }
 
-  remove(uri: string): string[] {
+  private removeInto(uri: string, affected: Affected): void {
     const file = this.files.get(uri);
-    if (!file) return [];
+    if (!file) return;
     this.files.delete(uri);
-    const affected = this.affectedByMembership(file);
+    affected.uris.add(uri);
+    this.affectedByMembership(file, affected);
     this.detach(file);
-    return union([uri], affected);
   }
 
   // ---- hosts and deployments ------------------------------------------------
@@ -116,10 +147,18 @@ export class WorkspaceIndex {
     if (root === undefined) return undefined;
     let view = this.deploymentViews.get(root);
     if (!view) {
-      view = new DeploymentView(root, [...this.hosts.values()].filter((h) => h.deployment === root));
+      const members = this.members.get(root);
+      view = members
+        ? new DeploymentView(root, members.hosts, { ml2Files: members.ml2.sorted(), agentFiles: members.agents.sorted() })
+        : new DeploymentView(root, []);
       this.deploymentViews.set(root, view);
     }
     return view;
+  }
+
+  /** The hosts of a deployment (unordered; do not modify). */
+  hostsOfDeployment(root: string): ReadonlySet<Host> {
+    return this.members.get(root)?.hosts ?? EMPTY_HOSTS;
   }
 
   allHosts(): IterableIterator<Host> {
@@ -176,8 +215,14 @@ export class WorkspaceIndex {
   }
 
   private attach(file: IndexedFile): void {
-    file.host.files.add(file);
-    this.hostViews.delete(file.host);
+    const host = file.host;
+    if (this.hosts.get(host.key) !== host) {
+      // A host emptied by the removal of this file's previous version comes back, placed afresh.
+      this.hosts.set(host.key, host);
+      host.deployment = this.deploymentOf(host);
+    }
+    host.files.add(file);
+    this.hostViews.delete(host);
     if (file.kind === 'ml2') {
       const root = deploymentRootOf(file);
       const declaring = this.roots.get(root);
@@ -187,15 +232,21 @@ export class WorkspaceIndex {
         this.reassignDeployments();
       }
     }
-    this.deploymentViews.delete(file.host.deployment as string);
+    if (host.deployment !== undefined) {
+      this.membersOf(host.deployment).addFile(file);
+      this.deploymentViews.delete(host.deployment);
+    }
   }
 
   private detach(file: IndexedFile): void {
     const host = file.host;
     host.files.delete(file);
     this.hostViews.delete(host);
-    this.deploymentViews.delete(host.deployment as string);
-    if (host.files.size === 0) this.hosts.delete(host.key);
+    if (host.deployment !== undefined) {
+      this.members.get(host.deployment)?.deleteFile(file);
+      this.deploymentViews.delete(host.deployment);
+    }
+    if (host.files.size === 0 && this.hosts.get(host.key) === host) this.hosts.delete(host.key);
     if (file.kind === 'ml2') {
       const root = deploymentRootOf(file);
       const declaring = this.roots.get(root);
@@ -205,6 +256,15 @@ export class WorkspaceIndex {
         this.reassignDeployments();
       }
     }
+  }
+
+  private membersOf(root: string): DeploymentMembers {
+    let members = this.members.get(root);
+    if (!members) {
+      members = new DeploymentMembers();
+      this.members.set(root, members);
+    }
+    return members;
   }
 
   private replaceInRoots(old: IndexedFile, file: IndexedFile): void {
@@ -222,40 +282,67 @@ export class WorkspaceIndex {
   }
 
   private reassignDeployments(): void {
-    for (const host of this.hosts.values()) host.deployment = this.deploymentOf(host);
+    this.members.clear();
+    for (const host of this.hosts.values()) {
+      host.deployment = this.deploymentOf(host);
+      if (host.deployment === undefined || host.files.size === 0) continue;
+      const members = this.membersOf(host.deployment);
+      for (const file of host.files) members.addFile(file);
+    }
     this.deploymentViews.clear();
   }
 
-  private affectedByEdit(old: IndexedFile, file: IndexedFile): string[] {
+  private affectedByEdit(old: IndexedFile, file: IndexedFile, affected: Affected): void {
     const hostChanged = old.hostSignature !== file.hostSignature;
     const deploymentChanged = old.deploymentSignature !== file.deploymentSignature;
     // Views hold file objects and token ranges: rebuild them even when no name changed.
     this.hostViews.delete(file.host);
-    this.deploymentViews.delete(file.host.deployment as string);
     const deployment = file.host.deployment;
-    if (deploymentChanged && deployment !== undefined) return this.urisOfDeployment(deployment);
-    const affected = hostChanged ? [...file.host.files].map((f) => f.uri) : [file.uri];
+    if (deployment !== undefined) this.deploymentViews.delete(deployment);
+    affected.uris.add(file.uri);
+    if (hostChanged) affected.hosts.add(file.host);
+    // Only ML2 and OVS agent files read their deployment (ifcfg and L3 files depend on their host alone).
+    if (deploymentChanged && deployment !== undefined) affected.deployments.add(deployment);
     // Findings of other files point at this file's facts (related information): when those move, re-check them.
-    if (factPositions(old) === factPositions(file)) return affected;
-    if (file.kind === 'ifcfg') return [...file.host.files].map((f) => f.uri);
-    if (deployment === undefined) return affected;
-    if (file.kind === 'ml2') return this.urisOfDeployment(deployment);
-    const ml2 = [...this.hosts.values()].filter((h) => h.deployment === deployment).flatMap((h) => [...h.files].filter((f) => f.kind === 'ml2'));
-    return union(affected, ml2.map((f) => f.uri));
+    if (factPositions(old) === factPositions(file)) return;
+    if (file.kind === 'ifcfg') affected.hosts.add(file.host);
+    else if (deployment === undefined) return;
+    else if (file.kind === 'ml2') affected.deployments.add(deployment);
+    else if (file.kind === 'ovs-agent') for (const ml2 of this.members.get(deployment)?.ml2.files ?? []) affected.uris.add(ml2.uri);
   }
 
-  /** A file arriving or leaving: its host, and its deployment when it carries deployment facts. */
-  private affectedByMembership(file: IndexedFile): string[] {
-    if (file.kind === 'ml2') return [...this.files.keys(), file.uri];
+  /**
+   * A file arriving or leaving: its host, and when it is an ML2 or agent file,
+   * its deployment's ML2 and agent files; when deployments move, every ML2 and agent file.
+   */
+  private affectedByMembership(file: IndexedFile, affected: Affected): void {
+    affected.uris.add(file.uri);
+    affected.hosts.add(file.host);
+    if (file.kind === 'ml2') {
+      // A first or last ML2 file of a root moves hosts between deployments.
+      const declaring = this.roots.get(deploymentRootOf(file));
+      const declaresAlone = !declaring || (declaring.size === 1 && declaring.has(file));
+      if (declaresAlone) affected.allDeployments = true;
+    }
     const deployment = file.host.deployment;
-    if (file.deploymentSignature !== '' && deployment !== undefined) return union([file.uri], this.urisOfDeployment(deployment));
-    return union([file.uri], [...file.host.files].map((f) => f.uri));
+    if (file.deploymentSignature !== '' && deployment !== undefined) affected.deployments.add(deployment);
   }
 
-  private urisOfDeployment(root: string): string[] {
-    const uris: string[] = [];
-    for (const host of this.hosts.values()) if (host.deployment === root) for (const f of host.files) uris.push(f.uri);
-    return uris;
+  /** The URIs an accumulation of changes names, against the index as it is now. */
+  private expand(affected: Affected): string[] {
+    const uris = affected.uris;
+    for (const host of affected.hosts) for (const f of host.files) uris.add(f.uri);
+    if (affected.allDeployments) {
+      for (const f of this.files.values()) if (f.kind === 'ml2' || f.kind === 'ovs-agent') uris.add(f.uri);
+    } else {
+      for (const root of affected.deployments) {
+        const members = this.members.get(root);
+        if (!members) continue;
+        for (const f of members.ml2.files) uris.add(f.uri);
+        for (const f of members.agents.files) uris.add(f.uri);
+      }
+    }
+    return [...uris];
   }
 
   private rebuild(): string[] {
@@ -263,6 +350,7 @@ export class WorkspaceIndex {
     this.files.clear();
     this.hosts.clear();
     this.roots.clear();
+    this.members.clear();
     this.hostViews.clear();
     this.deploymentViews.clear();
     const affected = texts.map(([uri]) => uri);
@@ -355,6 +443,76 @@ function factPositions(file: IndexedFile): string {
   }
 }
 
-function union(a: string[], b: string[]): string[] {
-  return [...new Set([...a, ...b])];
+/** What a sequence of changes asks to re-check, expanded once at the end. */
+class Affected {
+  readonly uris = new Set<string>();
+  /** Every file of these hosts. */
+  readonly hosts = new Set<Host>();
+  /** The ML2 and OVS agent files of these deployments. */
+  readonly deployments = new Set<string>();
+  /** Every ML2 and OVS agent file (deployments moved). */
+  allDeployments = false;
 }
+
+const byPath = (a: IndexedFile, b: IndexedFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+/** A set of files with a sorted copy made on demand and kept across in-place edits. */
+class SortedFiles {
+  readonly files = new Set<IndexedFile>();
+  private cache: IndexedFile[] | undefined;
+
+  add(file: IndexedFile): void {
+    this.files.add(file);
+    this.cache = undefined;
+  }
+
+  delete(file: IndexedFile): void {
+    if (this.files.delete(file)) this.cache = undefined;
+  }
+
+  /** Swaps an edited file's new object in; its path, hence its place, is unchanged. */
+  replace(old: IndexedFile, file: IndexedFile): void {
+    if (!this.files.delete(old)) return;
+    this.files.add(file);
+    if (!this.cache) return;
+    const i = this.cache.indexOf(old);
+    if (i < 0 || old.path !== file.path) this.cache = undefined;
+    else {
+      // Views hold the previous array: copy it, never change it.
+      const copy = this.cache.slice();
+      copy[i] = file;
+      this.cache = Object.freeze(copy) as IndexedFile[];
+    }
+  }
+
+  /** Sorted by path; the same (frozen) array until the set changes. */
+  sorted(): IndexedFile[] {
+    return (this.cache ??= Object.freeze([...this.files].sort(byPath)) as IndexedFile[]);
+  }
+}
+
+/** The hosts of one deployment and its ML2 and OVS agent files. */
+class DeploymentMembers {
+  readonly hosts = new Set<Host>();
+  readonly ml2 = new SortedFiles();
+  readonly agents = new SortedFiles();
+
+  addFile(file: IndexedFile): void {
+    this.hosts.add(file.host);
+    if (file.kind === 'ml2') this.ml2.add(file);
+    else if (file.kind === 'ovs-agent') this.agents.add(file);
+  }
+
+  deleteFile(file: IndexedFile): void {
+    if (file.kind === 'ml2') this.ml2.delete(file);
+    else if (file.kind === 'ovs-agent') this.agents.delete(file);
+    if (file.host.files.size === 0) this.hosts.delete(file.host);
+  }
+
+  replace(old: IndexedFile, file: IndexedFile): void {
+    if (file.kind === 'ml2') this.ml2.replace(old, file);
+    else if (file.kind === 'ovs-agent') this.agents.replace(old, file);
+  }
+}
+
+const EMPTY_HOSTS: ReadonlySet<Host> = new Set();

@@ -10,6 +10,7 @@ import { asIfcfg, filesForDevice, hasTemplateLines, literalValue, ovsType, typeR
  */
 export const ifcfgBondMembers: Rule = {
   codes: ['ifcfg-bond-members'],
+  scope: 'host',
   check({ file, host }) {
     const f = asIfcfg(file);
     const ovs = f && ovsType(f);

@@ -11,6 +11,7 @@ const UPLINK_ROLES = new Set(['port', 'bond']);
  */
 export const ifcfgBridgeDhcp: Rule = {
   codes: ['ifcfg-bridge-dhcp'],
+  scope: 'host',
   check({ file, host }) {
     const f = asIfcfg(file);
     const ovs = f && ovsType(f);

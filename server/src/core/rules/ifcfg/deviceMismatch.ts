@@ -12,6 +12,7 @@ import { asIfcfg, isLiteral } from './helpers';
  */
 export const ifcfgDeviceMismatch: Rule = {
   codes: ['ifcfg-device-mismatch'],
+  scope: 'file',
   check({ file }) {
     const f = asIfcfg(file);
     if (!f) return [];

@@ -10,6 +10,7 @@ import { asIfcfg, hasTemplateLines, literalValue, ovsType, typeRange } from './h
  */
 export const ifcfgNmControlled: Rule = {
   codes: ['ifcfg-nm-controlled'],
+  scope: 'file',
   check({ file }) {
     const f = asIfcfg(file);
     const ovs = f && ovsType(f);

@@ -20,6 +20,7 @@ import { asIfcfg, hasTemplateMarker, isNmUnmanaged } from './helpers';
  */
 export const ifcfgQuoting: Rule = {
   codes: ['ifcfg-quoting'],
+  scope: 'file',
   check({ file }) {
     const f = asIfcfg(file);
     if (!f) return [];

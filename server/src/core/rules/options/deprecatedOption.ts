@@ -31,6 +31,7 @@ import { overlaps, wiringClaims } from './wiringClaims';
  */
 export const deprecatedOption: Rule = {
   codes: ['deprecated-option'],
+  scope: 'file',
   check(context) {
     const ini = iniFileOf(context.file);
     if (!ini) return [];

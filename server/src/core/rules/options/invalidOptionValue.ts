@@ -20,6 +20,7 @@ import { overlaps, wiringClaims } from './wiringClaims';
  */
 export const invalidOptionValue: Rule = {
   codes: ['invalid-value'],
+  scope: 'file',
   check(context) {
     const ini = iniFileOf(context.file);
     if (!ini) return [];

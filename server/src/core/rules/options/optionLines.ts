@@ -78,8 +78,24 @@ export interface OptionLine {
   effective: boolean;
 }
 
-/** Every option of the file's catalogued sections whose name is literal. */
-export function optionLines(ini: IniFile, release: Release | undefined): OptionLine[] {
+/**
+ * The last answer: the option rules run one after the other on the same file
+ * and ask for the same lines, so one entry serves them all without keeping
+ * every file's lines alive. A document is never changed after parsing (an
+ * edit parses a new one), so the entry never goes stale.
+ */
+let recent: { doc: IniDocument; key: string; lines: readonly OptionLine[] } | undefined;
+
+/** Every option of the file's catalogued sections whose name is literal. Shared between callers: do not modify. */
+export function optionLines(ini: IniFile, release: Release | undefined): readonly OptionLine[] {
+  const key = `${ini.kind}|${release?.id ?? ''}`;
+  if (recent && recent.doc === ini.doc && recent.key === key) return recent.lines;
+  const lines = computeOptionLines(ini, release);
+  recent = { doc: ini.doc, key, lines };
+  return lines;
+}
+
+function computeOptionLines(ini: IniFile, release: Release | undefined): OptionLine[] {
   const out: OptionLine[] = [];
   const last = lastOccurrences(ini.doc);
   for (const section of ini.doc.sections) {

@@ -24,6 +24,7 @@ import { overlaps, wiringClaims } from './wiringClaims';
  */
 export const removedOption: Rule = {
   codes: ['removed-option'],
+  scope: 'file',
   check(context) {
     const ini = iniFileOf(context.file);
     if (!ini) return [];

@@ -25,6 +25,7 @@ import { configuredRelease, iniFileOf, optionLines } from './optionLines';
  */
 export const unknownOption: Rule = {
   codes: ['unknown-option'],
+  scope: 'file',
   check({ file }) {
     const ini = iniFileOf(file);
     if (!ini) return [];

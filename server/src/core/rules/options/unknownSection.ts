@@ -11,6 +11,7 @@ import { iniFileOf, sectionVerdict } from './optionLines';
  */
 export const unknownSection: Rule = {
   codes: ['unknown-section'],
+  scope: 'file',
   check({ file }) {
     const ini = iniFileOf(file);
     if (!ini) return [];

@@ -1,0 +1,116 @@
+/**
+ * The disk side of the server and the CLI: walking folders (order, symlinks,
+ * loops, errors) and reading many files at once, blocking or not.
+ */
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { createLimiter, listFiles, readTextFiles, walkFiles } from '../../../server/src/fsWalk';
+
+/** Larger than one first read, with a multi-byte character across the 64 KiB boundary. */
+const LARGE = 'x'.repeat(65535) + '\u00e9' + 'y'.repeat(70000);
+const EXACT = 'z'.repeat(65536);
+
+describe('walking and reading files', () => {
+  let dir: string;
+  const rel = (files: string[]) => files.map((f) => path.relative(dir, f).split(path.sep).join('/'));
+
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'neutron-fswalk-'));
+    const write = (relative: string, content: string | Buffer) => {
+      fs.mkdirSync(path.dirname(path.join(dir, relative)), { recursive: true });
+      fs.writeFileSync(path.join(dir, relative), content);
+    };
+    write('b/z.ini', 'z');
+    write('b/a.ini', 'a');
+    write('a/deep/er/x.ini', 'x');
+    write('top.ini', '\ufefftop');
+    write('c/garbage.ini', Buffer.from([0xff, 0xfe, 0x00, 0xc3, 0x28, 0x41]));
+    write('node_modules/skip.ini', 'no');
+    write('d/large.ini', LARGE);
+    write('d/exact.ini', EXACT);
+    for (let i = 0; i < 120; i++) write(`many/f${String(i).padStart(3, '0')}.ini`, `file ${i}`);
+    // A link back to an ancestor (a loop), a second way to reach a directory, and a dangling link.
+    fs.symlinkSync(dir, path.join(dir, 'a', 'loop'));
+    fs.symlinkSync(path.join(dir, 'b'), path.join(dir, 'link-to-b'));
+    fs.symlinkSync(path.join(dir, 'nowhere.ini'), path.join(dir, 'dangling.ini'));
+  });
+
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  for (const synchronous of [false, true]) {
+    const mode = synchronous ? 'blocking' : 'concurrent';
+
+    it(`${mode}: yields files in a stable order, each directory once, skipping package caches and loops`, async () => {
+      const errors: string[] = [];
+      const files = await listFiles(dir, { synchronous, onError: (file) => errors.push(path.basename(file)) });
+      const many = Array.from({ length: 120 }, (_, i) => `many/f${String(i).padStart(3, '0')}.ini`);
+      assert.deepEqual(rel(files), ['top.ini', 'a/deep/er/x.ini', 'b/a.ini', 'b/z.ini', 'c/garbage.ini', 'd/exact.ini', 'd/large.ini', ...many]);
+      assert.deepEqual(errors, ['dangling.ini']);
+    });
+
+    it(`${mode}: does not report unreadable entries nobody asked for`, async () => {
+      const errors: string[] = [];
+      const files = await listFiles(dir, { synchronous, accept: (f) => f.endsWith('x.ini'), onError: (file) => errors.push(file) });
+      assert.deepEqual(rel(files), ['a/deep/er/x.ini']);
+      assert.deepEqual(errors, []);
+    });
+
+    it(`${mode}: reads files in the order asked, without BOM, any bytes, errors in place`, async () => {
+      const wanted = ['top.ini', 'dangling.ini', 'c/garbage.ini', ...Array.from({ length: 100 }, (_, i) => `many/f${String(i).padStart(3, '0')}.ini`)];
+      const results = [];
+      for await (const read of readTextFiles(wanted.map((f) => path.join(dir, f)), { synchronous, concurrency: 7 })) results.push(read);
+      assert.deepEqual(rel(results.map((r) => r.path)), wanted);
+      assert.equal(results[0].text, 'top');
+      assert.equal(results[1].error?.code, 'ENOENT');
+      assert.equal(results[2].text, '\ufffd\ufffd\u0000\ufffd(A');
+      results.slice(3).forEach((r, i) => assert.equal(r.text, `file ${i}`));
+    });
+
+    it(`${mode}: reads files larger than one read whole`, async () => {
+      const results = [];
+      for await (const read of readTextFiles([path.join(dir, 'd', 'large.ini'), path.join(dir, 'd', 'exact.ini'), dir], { synchronous })) results.push(read);
+      assert.equal(results[0].text, LARGE);
+      assert.equal(results[1].text, EXACT);
+      assert.equal(results[2].error?.code, 'EISDIR');
+    });
+
+    it(`${mode}: walks and reads a single file given as the root`, async () => {
+      assert.deepEqual(rel(await listFiles(path.join(dir, 'b', 'a.ini'), { synchronous })), ['b/a.ini']);
+      const errors: string[] = [];
+      assert.deepEqual(await listFiles(path.join(dir, 'absent'), { synchronous, onError: (_file, e) => errors.push(e.code ?? '') }), []);
+      assert.deepEqual(errors, ['ENOENT']);
+    });
+  }
+
+  it('stops quietly when cancelled', async () => {
+    let seen = 0;
+    for await (const file of walkFiles(dir, { isCancelled: () => seen >= 3 })) {
+      assert.ok(file);
+      seen++;
+    }
+    assert.equal(seen, 3);
+  });
+
+  it('the limiter runs at most N tasks at once, all of them in the end', async () => {
+    const limit = createLimiter(3);
+    let running = 0;
+    let peak = 0;
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        limit(async () => {
+          running++;
+          peak = Math.max(peak, running);
+          await new Promise((resolve) => setTimeout(resolve, 1 + (i % 3)));
+          running--;
+          if (i === 5) throw new Error('five');
+          return i;
+        }).catch((error: Error) => error.message),
+      ),
+    );
+    assert.equal(peak, 3);
+    assert.deepEqual(results, Array.from({ length: 20 }, (_, i) => (i === 5 ? 'five' : i)));
+  });
+});
