@@ -9,7 +9,7 @@ import {
   renameSafeInEveryRelease,
   successorOf,
 } from './optionLines';
-import { overlaps, wiringClaims } from './wiringClaims';
+import { claimedByWiring } from './wiringClaims';
 
 /**
  * An option (or an old name of one) that the configured release still reads
@@ -37,15 +37,14 @@ export const deprecatedOption: Rule = {
     if (!ini) return [];
     const release = configuredRelease(context.file);
     const findings: Finding[] = [];
-    let claims: Finding['range'][] | undefined;
+    const claimed = claimedByWiring(context);
     for (const { section, option, found, effective } of optionLines(ini, release)) {
       if (!found || !effective || found.status.state !== 'deprecated') continue;
       const status = found.status;
       if (isDefaultValue(found.entry, option, release)) continue;
       const successor = successorOf(ini.kind, found, release);
       if (!release && !renameSafeInEveryRelease(found, successor)) continue;
-      claims ??= wiringClaims(context);
-      if (claims.some((r) => overlaps(r, option.range))) continue;
+      if (claimed(option.range)) continue;
 
       const name = option.name.text;
       const when = status.since === OLDEST_RELEASE.id ? `since ${labelOf(status.since)} or earlier` : `since ${labelOf(status.since)}`;

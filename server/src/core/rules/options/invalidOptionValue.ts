@@ -1,7 +1,7 @@
 import { validateOption } from '../../catalog/index';
 import type { Finding, Rule } from '../rule';
 import { configuredRelease, iniFileOf, optionLines } from './optionLines';
-import { overlaps, wiringClaims } from './wiringClaims';
+import { claimedByWiring, overlaps } from './wiringClaims';
 
 /**
  * A value the option's type rejects (booleans, integers and bounds, ports,
@@ -26,15 +26,14 @@ export const invalidOptionValue: Rule = {
     if (!ini) return [];
     const release = configuredRelease(context.file);
     const findings: Finding[] = [];
-    let claims: Finding['range'][] | undefined;
+    const claimed = claimedByWiring(context);
     for (const { section, option, found, effective } of optionLines(ini, release)) {
       if (!found || !effective) continue;
       if (found.status.state === 'not-yet' || (release && found.status.state === 'removed')) continue;
       // An indented `name = value` the parser flags as part of this value: its syntax finding says why.
       if (ini.doc.problems.some((p) => p.code === 'syntax' && overlaps(p.range, option.range) && p.data?.continues !== undefined)) continue;
       for (const problem of validateOption(found.entry, option, ini.doc.lineIndex, release)) {
-        claims ??= wiringClaims(context);
-        if (claims.some((r) => overlaps(r, problem.range))) continue;
+        if (claimed(problem.range)) continue;
         const finding: Finding = {
           code: 'invalid-value',
           range: problem.range,

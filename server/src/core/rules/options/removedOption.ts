@@ -1,7 +1,7 @@
 import { labelOf } from '../../catalog/index';
 import type { Finding, Rule } from '../rule';
 import { configuredRelease, iniFileOf, isDefaultValue, optionLabel, optionLines, successorOf } from './optionLines';
-import { overlaps, wiringClaims } from './wiringClaims';
+import { claimedByWiring } from './wiringClaims';
 
 /**
  * An option (or an old name of one) that Neutron no longer reads: says since
@@ -30,13 +30,12 @@ export const removedOption: Rule = {
     if (!ini) return [];
     const release = configuredRelease(context.file);
     const findings: Finding[] = [];
-    let claims: Finding['range'][] | undefined;
+    const claimed = claimedByWiring(context);
     for (const { section, option, found, effective } of optionLines(ini, release)) {
       if (!found || !effective || found.status.state !== 'removed') continue;
       const status = found.status;
       if (!release && isDefaultValue(found.entry, option, undefined)) continue;
-      claims ??= wiringClaims(context);
-      if (claims.some((r) => overlaps(r, option.range))) continue;
+      if (claimed(option.range)) continue;
 
       const name = option.name.text;
       const removed = labelOf(status.since);

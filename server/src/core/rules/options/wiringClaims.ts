@@ -22,6 +22,15 @@ export function wiringClaims(context: RuleContext): Range[] {
   return ranges;
 }
 
+/** A predicate "does a wiring rule already report this range?", running the wiring rules only when first asked. */
+export function claimedByWiring(context: RuleContext): (range: Range) => boolean {
+  let claims: Range[] | undefined;
+  return (range) => {
+    claims ??= wiringClaims(context);
+    return claims.some((claim) => overlaps(claim, range));
+  };
+}
+
 export function overlaps(a: Range, b: Range): boolean {
   const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character < q.character);
   // Touching empty ranges (an empty value) count as overlapping.
