@@ -265,8 +265,11 @@ const PUSH_CLIENT_CAPABILITIES = {
 };
 
 /** Starts a server, waits until it reads stdin, sends initialize + initialized with the folder. */
+/** The server is started the way the VS Code client starts it (server/src/lsp/memory.ts). */
+const SERVER_NODE_ARGS = ['--max-semi-space-size=2'];
+
 async function startServer(serverPath, dir, nodeArgs = []) {
-  const client = new BenchClient(serverPath, { nodeArgs });
+  const client = new BenchClient(serverPath, { nodeArgs: [...SERVER_NODE_ARGS, ...nodeArgs] });
   // The server is up once it answers anything: an unhandled method gets MethodNotFound.
   await client.request('bench/ping', null, 60_000).catch((error) => {
     if (error.code === undefined) throw error;

@@ -3,9 +3,11 @@
  * Transport comes from the command line: `--stdio`, `--node-ipc`,
  * `--socket=<port>` or `--pipe=<name>`.
  */
+import * as v8 from 'node:v8';
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { createLogger, startServer } from './lsp/startServer';
 import { describeError } from './lsp/runSafe';
+import { SMALL_YOUNG_GENERATION } from './lsp/memory';
 import { VERSION } from './version';
 
 const args = process.argv.slice(2);
@@ -21,6 +23,11 @@ if (!args.some((arg) => arg === '--stdio' || arg === '--node-ipc' || arg.startsW
   );
   process.exit(2);
 }
+
+// A small young generation: the index keeps many small objects, and V8's default semi-spaces
+// (16 MB each) inflate peak memory while indexing. npm run bench, 1,000 hosts, peak RSS: 242 MB by
+// default, 189 MB with this call, 165 MB when node starts with the flag (as the VS Code client does).
+v8.setFlagsFromString(SMALL_YOUNG_GENERATION);
 
 const connection = createConnection(ProposedFeatures.all);
 const logger = createLogger(connection);
