@@ -25,8 +25,9 @@ if (!args.some((arg) => arg === '--stdio' || arg === '--node-ipc' || arg.startsW
 }
 
 // A small young generation: the index keeps many small objects, and V8's default semi-spaces
-// (16 MB each) inflate peak memory while indexing. npm run bench, 1,000 hosts, peak RSS: 242 MB by
-// default, 189 MB with this call, 165 MB when node starts with the flag (as the VS Code client does).
+// (16 MB each) add to resident memory. npm run bench, 1,000 hosts, RSS after indexing: 173 MB
+// by default, 146 MB with the flag given to node (as the VS Code client does); the run-time call
+// below gets part of that for clients that start node without it.
 v8.setFlagsFromString(SMALL_YOUNG_GENERATION);
 
 const connection = createConnection(ProposedFeatures.all);
