@@ -91,6 +91,55 @@ export interface ValueElement {
   item?: number;
 }
 
+/**
+ * Each list item as an element, followed by the parts of it that `rolesOf`
+ * names, position by position (an undefined role leaves that part out).
+ */
+function itemElements(
+  source: ValueSource,
+  split: (item: Token) => Token[],
+  rolesOf: (parts: Token[]) => readonly (ElementRole | undefined)[],
+): ValueElement[] {
+  const out: ValueElement[] = [];
+  source.items().forEach((item, index) => {
+    out.push({ role: 'item', token: item, item: index });
+    const parts = split(item);
+    rolesOf(parts).forEach((role, i) => {
+      if (role && parts[i]) out.push({ role, token: parts[i], item: index });
+    });
+  });
+  return out;
+}
+
+/**
+ * A whole number within [min, max], or undefined after reporting why not;
+ * an out-of-range number suggests the nearer bound.
+ */
+function boundedInteger(
+  token: Token,
+  out: ValueProblem[],
+  code: 'bad-vlan-range' | 'bad-tunnel-range',
+  min: number,
+  max: number,
+  messages: { notNumber: string; outside: (n: number) => string },
+): number | undefined {
+  const n = parsePythonInt(token.text);
+  if (n === undefined) {
+    out.push(problem(code, token, messages.notNumber));
+    return undefined;
+  }
+  if (n < min || n > max) {
+    out.push(problem(code, token, messages.outside(n), 'invalid', [String(n < min ? min : max)]));
+    return undefined;
+  }
+  return n;
+}
+
+/** The role for a part that has text; an empty part is no element. */
+function named(part: Token, role: ElementRole): ElementRole | undefined {
+  return part.text ? role : undefined;
+}
+
 export interface ValueCompletion {
   /** Text to insert. */
   value: string;
@@ -707,14 +756,7 @@ export class DictType extends ValueType {
   }
 
   override elements(source: ValueSource): ValueElement[] {
-    const out: ValueElement[] = [];
-    source.items().forEach((item, index) => {
-      const parts = source.splitOnce(item, ':');
-      out.push({ role: 'item', token: item, item: index });
-      out.push({ role: 'key', token: parts[0], item: index });
-      if (parts[1]) out.push({ role: 'dict-value', token: parts[1], item: index });
-    });
-    return out;
+    return itemElements(source, (item) => source.splitOnce(item, ':'), () => ['key', 'dict-value']);
   }
 
   override complete(): ValueCompletion[] {
@@ -764,16 +806,8 @@ export class BridgeMappingsType extends ValueType {
   }
 
   override elements(source: ValueSource): ValueElement[] {
-    const out: ValueElement[] = [];
-    source.items().forEach((item, index) => {
-      out.push({ role: 'item', token: item, item: index });
-      const parts = source.split(item, ':');
-      if (parts.length === 2) {
-        if (parts[0].text) out.push({ role: 'physnet', token: parts[0], item: index });
-        if (parts[1].text) out.push({ role: this.right === 'bridge' ? 'bridge' : 'dict-value', token: parts[1], item: index });
-      }
-    });
-    return out;
+    const right = this.right === 'bridge' ? 'bridge' : 'dict-value';
+    return itemElements(source, (item) => source.split(item, ':'), (parts) => (parts.length === 2 ? [named(parts[0], 'physnet'), named(parts[1], right)] : []));
   }
 
   override describeValue(source: ValueSource, offset?: number): string | undefined {
@@ -821,30 +855,14 @@ export class VlanRangesType extends ValueType {
   }
 
   private tag(token: Token, out: ValueProblem[], stop: string): number | undefined {
-    const n = parsePythonInt(token.text);
-    if (n === undefined) {
-      out.push(problem('bad-vlan-range', token, `${token.text ? quote(token.text) : 'An empty tag'} is not a VLAN tag (a whole number from 1 to 4094); ${stop}`));
-      return undefined;
-    }
-    if (n < VlanRangesType.MIN || n > VlanRangesType.MAX) {
-      out.push(problem('bad-vlan-range', token, `${n} is outside the VLAN tags 1–4094; ${stop}`, 'invalid', [String(n < 1 ? 1 : 4094)]));
-      return undefined;
-    }
-    return n;
+    return boundedInteger(token, out, 'bad-vlan-range', VlanRangesType.MIN, VlanRangesType.MAX, {
+      notNumber: `${token.text ? quote(token.text) : 'An empty tag'} is not a VLAN tag (a whole number from 1 to 4094); ${stop}`,
+      outside: (n) => `${n} is outside the VLAN tags 1–4094; ${stop}`,
+    });
   }
 
   override elements(source: ValueSource): ValueElement[] {
-    const out: ValueElement[] = [];
-    source.items().forEach((item, index) => {
-      out.push({ role: 'item', token: item, item: index });
-      const parts = source.split(item, ':');
-      if (parts[0].text) out.push({ role: 'physnet', token: parts[0], item: index });
-      if (parts.length === 3) {
-        out.push({ role: 'vlan-min', token: parts[1], item: index });
-        out.push({ role: 'vlan-max', token: parts[2], item: index });
-      }
-    });
-    return out;
+    return itemElements(source, (item) => source.split(item, ':'), (parts) => [named(parts[0], 'physnet'), ...(parts.length === 3 ? (['vlan-min', 'vlan-max'] as const) : [])]);
   }
 
   override describeValue(source: ValueSource, offset?: number): string | undefined {
@@ -899,29 +917,14 @@ export class TunnelRangesType extends ValueType {
   }
 
   private id_(token: Token, out: ValueProblem[], stop: string): number | undefined {
-    const n = parsePythonInt(token.text);
-    if (n === undefined) {
-      out.push(problem('bad-tunnel-range', token, `${token.text ? quote(token.text) : 'An empty bound'} is not a whole number; ${stop}`));
-      return undefined;
-    }
-    if (n < 1 || n > this.max) {
-      out.push(problem('bad-tunnel-range', token, `${n} is not a valid ${this.what} (1 to ${this.max.toLocaleString('en-US')}); ${stop}`, 'invalid', [String(n < 1 ? 1 : this.max)]));
-      return undefined;
-    }
-    return n;
+    return boundedInteger(token, out, 'bad-tunnel-range', 1, this.max, {
+      notNumber: `${token.text ? quote(token.text) : 'An empty bound'} is not a whole number; ${stop}`,
+      outside: (n) => `${n} is not a valid ${this.what} (1 to ${this.max.toLocaleString('en-US')}); ${stop}`,
+    });
   }
 
   override elements(source: ValueSource): ValueElement[] {
-    const out: ValueElement[] = [];
-    source.items().forEach((item, index) => {
-      out.push({ role: 'item', token: item, item: index });
-      const parts = source.split(item, ':');
-      if (parts.length === 2) {
-        out.push({ role: 'tunnel-min', token: parts[0], item: index });
-        out.push({ role: 'tunnel-max', token: parts[1], item: index });
-      }
-    });
-    return out;
+    return itemElements(source, (item) => source.split(item, ':'), (parts) => (parts.length === 2 ? ['tunnel-min', 'tunnel-max'] : []));
   }
 
   override describeValue(source: ValueSource, offset?: number): string | undefined {
@@ -983,16 +986,7 @@ export class PhysnetMtusType extends ValueType {
   }
 
   override elements(source: ValueSource): ValueElement[] {
-    const out: ValueElement[] = [];
-    source.items().forEach((item, index) => {
-      out.push({ role: 'item', token: item, item: index });
-      const parts = source.split(item, ':');
-      if (parts.length === 2) {
-        if (parts[0].text) out.push({ role: 'physnet', token: parts[0], item: index });
-        if (parts[1].text) out.push({ role: 'mtu', token: parts[1], item: index });
-      }
-    });
-    return out;
+    return itemElements(source, (item) => source.split(item, ':'), (parts) => (parts.length === 2 ? [named(parts[0], 'physnet'), named(parts[1], 'mtu')] : []));
   }
 
   override describeValue(source: ValueSource, offset?: number): string | undefined {
@@ -1056,14 +1050,8 @@ export class ResourceRatesType extends ValueType {
   }
 
   override elements(source: ValueSource): ValueElement[] {
-    const out: ValueElement[] = [];
-    source.items().forEach((item, index) => {
-      out.push({ role: 'item', token: item, item: index });
-      const parts = source.split(item, ':');
-      if (parts[0].text) out.push({ role: this.nameWhat === 'bridge' ? 'bridge' : 'rp-name', token: parts[0], item: index });
-      for (const rate of parts.slice(1)) if (rate.text) out.push({ role: 'rate', token: rate, item: index });
-    });
-    return out;
+    const name = this.nameWhat === 'bridge' ? 'bridge' : 'rp-name';
+    return itemElements(source, (item) => source.split(item, ':'), (parts) => parts.map((part, i) => named(part, i === 0 ? name : 'rate')));
   }
 
   override describeValue(source: ValueSource, offset?: number): string | undefined {
