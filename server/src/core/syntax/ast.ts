@@ -1,12 +1,13 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { LineIndex } from '../text/lineIndex';
 
+// The parsers build these as classes that work out ranges on demand (nodes.ts); readers see plain fields.
 /** A piece of source text with where it stands. Offsets are UTF-16 indexes into the file. */
 export interface Token {
-  text: string;
-  start: number;
-  end: number;
-  range: Range;
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  readonly range: Range;
 }
 
 /** A finding of the parser itself, before any rule runs. */
@@ -20,9 +21,9 @@ export interface ParseProblem {
 }
 
 export interface Comment {
-  text: string;
-  line: number;
-  range: Range;
+  readonly text: string;
+  readonly line: number;
+  readonly range: Range;
 }
 
 /** One physical line of an option's value (the first line, then each continuation line). */
@@ -35,7 +36,7 @@ export interface ValueSegment {
 export interface IniOption {
   name: Token;
   /** The `=` or `:` between name and value. */
-  separator: Token;
+  readonly separator: Token;
   /**
    * The value as oslo.config sees it: trimmed, continuation lines joined with
    * a line break. `value.range` runs from its first to its last character; an
@@ -44,7 +45,7 @@ export interface IniOption {
   value: Token;
   segments: ValueSegment[];
   /** From the start of the name to the end of the last continuation line. */
-  range: Range;
+  readonly range: Range;
   /** Name of the section holding it; undefined for an option before any header. */
   section: string | undefined;
 }
@@ -52,9 +53,9 @@ export interface IniOption {
 export interface IniSection {
   name: Token;
   /** The whole `[name]` header line. */
-  headerRange: Range;
+  readonly headerRange: Range;
   /** From the header to the end of its last option or comment. */
-  range: Range;
+  readonly range: Range;
   options: IniOption[];
 }
 
@@ -85,7 +86,7 @@ export interface IfcfgAssignment {
   /** The `export ` keyword before the key, if any. */
   exported: boolean;
   line: number;
-  range: Range;
+  readonly range: Range;
 }
 
 export interface IfcfgDocument {

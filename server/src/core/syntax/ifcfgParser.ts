@@ -1,5 +1,6 @@
 import { LineIndex } from '../text/lineIndex';
 import type { Comment, IfcfgAssignment, IfcfgDocument, IfcfgQuoting, ParseProblem, Token } from './ast';
+import { CommentNode, IfcfgAssignmentNode, SourceToken, sourceToken } from './nodes';
 import { isTemplateLine } from './templates';
 
 /**
@@ -25,7 +26,7 @@ export function parseIfcfg(text: string): IfcfgDocument {
     if (start >= end) continue;
     const content = text.slice(start, end);
     if (content.startsWith('#')) {
-      comments.push({ text: content.slice(1).trim(), line, range: index.range(start, end) });
+      comments.push(new CommentNode(line, start, end, index));
       continue;
     }
     if (isTemplateLine(content)) continue;
@@ -42,7 +43,7 @@ export function parseIfcfg(text: string): IfcfgDocument {
       continue;
     }
     const keyStart = start + (match[1]?.length ?? 0);
-    const key = tokenAt(text, index, keyStart, keyStart + match[2].length);
+    const key = sourceToken(index, keyStart, keyStart + match[2].length);
     if (match[3]) {
       problem('syntax', 'Shell array assignments are not read by NetworkManager; write KEY=value.', keyStart, keyStart + match[2].length + match[3].length, 'warning');
       continue;
@@ -73,24 +74,17 @@ export function parseIfcfg(text: string): IfcfgDocument {
         'error',
       );
     }
-    const raw_ = tokenAt(text, index, valueStart, word.end);
+    const raw_ = sourceToken(index, valueStart, word.end);
     const inner = word.singleQuotedWord ?? { start: valueStart, end: word.end };
-    const value: Token = { text: word.value, start: inner.start, end: inner.end, range: index.range(inner.start, inner.end) };
-    assignments.push({
-      key,
-      value,
-      raw: raw_,
-      quoting: word.quoting,
-      expands: word.expands,
-      exported: Boolean(match[1]),
-      line,
-      range: index.range(keyStart, word.end),
-    });
+    // Most values are written plainly: then the value is the raw token (one object fewer per line).
+    const plain = inner.start === valueStart && inner.end === word.end && word.value === raw_.text;
+    const value = plain ? raw_ : new SourceToken(word.value, inner.start, inner.end, index);
+    assignments.push(new IfcfgAssignmentNode(key, value, raw_, word.quoting, word.expands, Boolean(match[1]), line, index));
     const rest = text.slice(word.end, end);
     const restTrimmed = rest.trimStart();
     if (restTrimmed.startsWith('#') && rest.length !== restTrimmed.length) {
       const commentStart = end - restTrimmed.length;
-      comments.push({ text: restTrimmed.slice(1).trim(), line, range: index.range(commentStart, end) });
+      comments.push(new CommentNode(line, commentStart, end, index));
     }
   }
   return { format: 'ifcfg', lineIndex: index, assignments, comments, problems };
@@ -105,7 +99,7 @@ export function trailingText(doc: IfcfgDocument, assignment: IfcfgAssignment): T
   if (!trimmed || trimmed.startsWith('#')) return undefined;
   const start = assignment.raw.end + (rest.length - rest.trimStart().length);
   const end = assignment.raw.end + rest.trimEnd().length;
-  return tokenAt(text, doc.lineIndex, start, end);
+  return sourceToken(doc.lineIndex, start, end);
 }
 
 interface ShellWord {
@@ -219,8 +213,4 @@ function readAnsiC(text: string, start: number, end: number): { value: string; c
     i++;
   }
   return { value, close: -1 };
-}
-
-function tokenAt(text: string, index: LineIndex, start: number, end: number): Token {
-  return { text: text.slice(start, end), start, end, range: index.range(start, end) };
 }

@@ -1,5 +1,6 @@
 import { LineIndex } from '../text/lineIndex';
-import type { Comment, IniDocument, IniOption, IniSection, ParseProblem, Token, ValueSegment } from './ast';
+import type { Comment, IniDocument, IniOption, ParseProblem, Token, ValueSegment } from './ast';
+import { CommentNode, IniOptionNode, IniSectionNode, SourceToken, sourceToken } from './nodes';
 import { isTemplateLine } from './templates';
 
 /**
@@ -20,13 +21,13 @@ const BOM = 0xfeff;
 
 class IniParser {
   private readonly index: LineIndex;
-  private readonly sections: IniSection[] = [];
+  private readonly sections: IniSectionNode[] = [];
   private readonly orphans: IniOption[] = [];
   private readonly comments: Comment[] = [];
   private readonly problems: ParseProblem[] = [];
-  private section: IniSection | undefined;
+  private section: IniSectionNode | undefined;
   /** The option whose value continuation lines extend. */
-  private open: IniOption | undefined;
+  private open: IniOptionNode | undefined;
   /** Lines holding template directives such as `{% else %}`. */
   private readonly templateLines: number[] = [];
 
@@ -66,7 +67,7 @@ class IniParser {
     const content = this.text.slice(start, trimmedEnd);
     if (content.startsWith('[')) this.header(start, trimmedEnd);
     else if (content.startsWith('#') || content.startsWith(';')) {
-      this.comments.push({ text: content.slice(1).trim(), line, range: this.index.range(start, trimmedEnd) });
+      this.comments.push(new CommentNode(line, start, trimmedEnd, this.index));
       this.extendSection(trimmedEnd);
     } else if (isTemplateLine(content)) {
       // A template directive line: neither configuration nor an error.
@@ -95,14 +96,9 @@ class IniParser {
     if (option.value.text === '') {
       option.value = this.token(valueStart, end);
     } else {
-      option.value = {
-        text: option.value.text + '\n' + segment.text,
-        start: option.value.start,
-        end,
-        range: this.index.range(option.value.start, end),
-      };
+      option.value = new SourceToken(option.value.text + '\n' + segment.text, option.value.start, end, this.index);
     }
-    option.range = this.index.range(option.name.start, end);
+    option.extendTo(end);
     this.extendSection(end);
     if (/^[A-Za-z_][\w-]*\s*=/.test(segment.text)) {
       this.problem(
@@ -132,12 +128,7 @@ class IniParser {
       this.section = undefined;
       return;
     }
-    const section: IniSection = {
-      name: this.token(start + 1, nameEnd),
-      headerRange: this.index.range(start, end),
-      range: this.index.range(start, end),
-      options: [],
-    };
+    const section = new IniSectionNode(this.token(start + 1, nameEnd), start, end, this.index);
     this.sections.push(section);
     this.section = section;
   }
@@ -175,14 +166,15 @@ class IniParser {
       valueEnd = Math.max(valueStart, valueEnd - 1); // a lone quote reads as empty
     }
     const value = this.token(valueStart, valueEnd);
-    const option: IniOption = {
-      name: this.token(nameStart, nameEnd),
-      separator: this.token(start + sep, start + sep + 1),
+    const option = new IniOptionNode(
+      this.token(nameStart, nameEnd),
+      start + sep,
       value,
-      segments: [{ text: value.text, start: valueStart }],
-      range: this.index.range(nameStart, end),
-      section: this.section?.name.text,
-    };
+      [{ text: value.text, start: valueStart }],
+      end,
+      this.section?.name.text,
+      this.index,
+    );
     if (this.section) {
       this.section.options.push(option);
       this.extendSection(end);
@@ -200,7 +192,7 @@ class IniParser {
   }
 
   private extendSection(end: number): void {
-    if (this.section) this.section.range = { start: this.section.range.start, end: this.index.positionAt(end) };
+    this.section?.extendTo(end);
   }
 
   /** The last assignment of a name in a section wins; earlier ones are dead. */
@@ -227,7 +219,7 @@ class IniParser {
   }
 
   private token(start: number, end: number): Token {
-    return { text: this.text.slice(start, end), start, end, range: this.index.range(start, end) };
+    return sourceToken(this.index, start, end);
   }
 
   private problem(

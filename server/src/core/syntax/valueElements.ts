@@ -1,5 +1,6 @@
 import type { LineIndex } from '../text/lineIndex';
 import type { IniOption, Token } from './ast';
+import { SourceToken, sourceToken } from './nodes';
 
 /**
  * Splits option values into elements that keep their own ranges, so a rule,
@@ -42,11 +43,11 @@ function trimmed(start: number, end: number, lineIndex: LineIndex): Token | unde
   while (start < end && isSpace(text.charCodeAt(start))) start++;
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   if (start >= end) return undefined;
-  return { text: text.slice(start, end), start, end, range: lineIndex.range(start, end) };
+  return sourceToken(lineIndex, start, end);
 }
 
 function emptyAt(offset: number, lineIndex: LineIndex): Token {
-  return { text: '', start: offset, end: offset, range: lineIndex.range(offset, offset) };
+  return new SourceToken('', offset, offset, lineIndex);
 }
 
 function isSpace(code: number): boolean {

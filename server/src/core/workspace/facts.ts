@@ -2,6 +2,7 @@ import type { IfcfgAssignment, IfcfgDocument, IniDocument, IniOption, Token } fr
 import { isTemplated } from '../syntax/templates';
 import { normalizeSectionName } from '../syntax/iniParser';
 import { listItems, splitToken } from '../syntax/valueElements';
+import { sourceToken } from '../syntax/nodes';
 
 /**
  * The facts one file contributes to the workspace: names it declares or uses,
@@ -208,7 +209,7 @@ function bondIfaces(doc: IfcfgDocument): IfcfgFacts['bondIfaces'] {
     for (const match of value.text.matchAll(/\S+/g)) {
       const start = value.start + (match.index ?? 0);
       const end = start + match[0].length;
-      members.push({ text: match[0], start, end, range: doc.lineIndex.range(start, end) });
+      members.push(sourceToken(doc.lineIndex, start, end));
     }
   }
   return { assignment, members };
