@@ -7,6 +7,7 @@
 // Options: --sizes LIST  --seed N (42)  --runs N (CLI runs; 5, 3 at 10k)  --out DIR (bench-results)
 //          --dist DIR (use prebuilt server.js/cli.js from DIR; default: bundle the working tree)  --keep (keep the generated trees)  --quick (fewer iterations)
 //          --max-minutes N (60: phases not yet started after that are skipped)
+//          --server-node-args 'FLAGS' (node/V8 flags for the server instead of the shipped ones; '' for none)
 //
 // For every size it generates a deployment into a temporary directory (see
 // generate.mjs), then measures the CLI (cold, node start included) and the
@@ -28,7 +29,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // ---- arguments ---------------------------------------------------------------
 
 function parseArgs(argv) {
-  const options = { sizes: [100, 1000, 10000], seed: 42, runs: undefined, out: 'bench-results', dist: undefined, keep: false, quick: false, profile: false, maxMinutes: 60 };
+  const options = { sizes: [100, 1000, 10000], seed: 42, runs: undefined, out: 'bench-results', dist: undefined, keep: false, quick: false, profile: false, maxMinutes: 60, serverNodeArgs: undefined };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s);
     const value = () => inline ?? argv[++i];
@@ -42,6 +43,7 @@ function parseArgs(argv) {
       case '--keep': options.keep = true; break;
       case '--quick': options.quick = true; break;
       case '--profile': options.profile = true; break;
+      case '--server-node-args': options.serverNodeArgs = value().split(/\s+/).filter(Boolean); break;
       case '--help': console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(0, 14).join('\n')); process.exit(0);
       default: throw new Error(`unknown option ${argv[i]}`);
     }
@@ -265,11 +267,13 @@ const PUSH_CLIENT_CAPABILITIES = {
 };
 
 /** Starts a server, waits until it reads stdin, sends initialize + initialized with the folder. */
-/** The server is started the way the VS Code client starts it (server/src/lsp/memory.ts). */
-const SERVER_NODE_ARGS = ['--max-semi-space-size=2'];
+/** The server is started the way the VS Code client starts it (SERVER_V8_FLAGS in server/src/lsp/memory.ts). */
+const SERVER_NODE_ARGS = ['--max-semi-space-size=2', '--heap-growing-percent=50'];
+/** `--server-node-args`: node/V8 flags that replace SERVER_NODE_ARGS, for experiments. */
+let serverNodeArgs = SERVER_NODE_ARGS;
 
 async function startServer(serverPath, dir, nodeArgs = []) {
-  const client = new BenchClient(serverPath, { nodeArgs: [...SERVER_NODE_ARGS, ...nodeArgs] });
+  const client = new BenchClient(serverPath, { nodeArgs: [...serverNodeArgs, ...nodeArgs] });
   // The server is up once it answers anything: an unhandled method gets MethodNotFound.
   await client.request('bench/ping', null, 60_000).catch((error) => {
     if (error.code === undefined) throw error;
@@ -524,6 +528,8 @@ async function serverSession(ctx) {
       }
       ensureAlive(client, name);
       result.phases[name] = await run();
+      // Where the peak comes from: memory as each phase ends.
+      result.phases[name].memoryAfter = procStatus(client.pid);
     };
     const plantedUris = deployment.planted.map((p) => uriOf(p.rel));
     await phase('agentEditBridge', () => agentBridgeEdits(client, docs.agent, iterations.agent, timeouts.edit));
@@ -832,6 +838,7 @@ function log(message) {
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
+  if (options.serverNodeArgs) serverNodeArgs = options.serverNodeArgs;
   const startedAt = Date.now();
   const stamp = new Date().toISOString().replace(/[:]/g, '-').replace(/\..*$/, '');
   const outDir = path.resolve(ROOT, options.out);
@@ -866,6 +873,7 @@ async function main() {
     machine: machineInfo(),
     debounceMs: constantFrom([bundle, ...sources], 'EDIT_DEBOUNCE_MS'),
     coalesceMs: constantFrom([bundle, ...sources], 'COALESCE_MS'),
+    serverNodeArgs,
     options,
     notes: [
       'Latencies are measured in the client process (performance.now at send, at arrival of the message).',
@@ -874,7 +882,7 @@ async function main() {
     ],
   };
   log(`neutron-config benchmark: sizes ${options.sizes.join(', ')}; ${meta.machine.nproc} CPUs (${meta.machine.cpuModel}), node ${meta.machine.node}, load ${meta.machine.loadavgAtStart.join(' ')}`);
-  log(`edit debounce ${meta.debounceMs} ms, push coalescing ${meta.coalesceMs} ms; temp dir ${tmp}`);
+  log(`edit debounce ${meta.debounceMs} ms, push coalescing ${meta.coalesceMs} ms; server node flags: ${serverNodeArgs.join(' ') || '(none)'}; temp dir ${tmp}`);
   const env = { tmp, server, cli, outDir, stamp, startedAt };
   const results = [];
   const cleanup = () => {

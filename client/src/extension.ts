@@ -11,7 +11,7 @@ import {
   FILE_INFO_REQUEST,
   type FileInfoResult,
 } from '../../server/src/lsp/customRequests';
-import { SMALL_YOUNG_GENERATION } from '../../server/src/lsp/memory';
+import { SERVER_V8_FLAGS } from '../../server/src/lsp/memory';
 
 const CLIENT_ID = 'neutronConfig';
 const CLIENT_NAME = 'Neutron Config';
@@ -65,8 +65,8 @@ function enqueue(step: () => Promise<void>): Promise<void> {
 async function start(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { execArgv: [SMALL_YOUNG_GENERATION] } },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: [SMALL_YOUNG_GENERATION, '--nolazy', '--inspect=6011'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_V8_FLAGS] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_V8_FLAGS, '--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [...RECOGNISED_PATTERNS.map((pattern) => ({ scheme: 'file', pattern })), ...fileKindSelectors()],

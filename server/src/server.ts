@@ -7,7 +7,7 @@ import * as v8 from 'node:v8';
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { createLogger, startServer } from './lsp/startServer';
 import { describeError } from './lsp/runSafe';
-import { SMALL_YOUNG_GENERATION } from './lsp/memory';
+import { SERVER_V8_FLAGS } from './lsp/memory';
 import { VERSION } from './version';
 
 const args = process.argv.slice(2);
@@ -24,11 +24,8 @@ if (!args.some((arg) => arg === '--stdio' || arg === '--node-ipc' || arg.startsW
   process.exit(2);
 }
 
-// A small young generation: the index keeps many small objects, and V8's default semi-spaces
-// (16 MB each) add to resident memory. npm run bench, 1,000 hosts, RSS after indexing: 173 MB
-// by default, 146 MB with the flag given to node (as the VS Code client does); the run-time call
-// below gets part of that for clients that start node without it.
-v8.setFlagsFromString(SMALL_YOUNG_GENERATION);
+// Memory-minded GC settings (see lsp/memory.ts); the VS Code client passes them to node already.
+for (const flag of SERVER_V8_FLAGS) v8.setFlagsFromString(flag);
 
 const connection = createConnection(ProposedFeatures.all);
 const logger = createLogger(connection);
