@@ -201,13 +201,17 @@ describe('parseIfcfg: export and bad assignments', () => {
 });
 
 describe('parseIfcfg: BOM and line endings', () => {
-  it('skips a BOM; ranges count it as one UTF-16 unit', () => {
+  it('reports a BOM (bash reads it into the first word) and reads on past it; ranges count it as one UTF-16 unit', () => {
     const doc = parseIfcfg('\ufeffDEVICE=eth0\nTYPE=Ethernet\n');
     assert.equal(tok(doc.assignments[0].key), '"DEVICE"@0:1-0:7');
     assert.equal(tok(doc.assignments[0].value), '"eth0"@0:8-0:12');
-    assert.deepEqual(doc.problems, []);
-    assert.deepEqual(parseIfcfg('\ufeff').problems, []);
-    assert.deepEqual(problems(parseIfcfg('\ufeffecho')), ['syntax/warning@0:1-0:5']);
+    assert.deepEqual(problems(doc), ['syntax/error@0:0-0:1']);
+    assert.match(doc.problems[0].message, /byte order mark .*leaves DEVICE unset/);
+    assert.deepEqual(problems(parseIfcfg('\ufeffexport TYPE=OVSPort')), ['syntax/error@0:0-0:1']);
+    // Before a comment or a blank line bash only complains of an unknown command.
+    assert.deepEqual(problems(parseIfcfg('\ufeff# br-ex\nDEVICE=br-ex')), ['syntax/warning@0:0-0:1']);
+    assert.deepEqual(problems(parseIfcfg('\ufeff')), ['syntax/warning@0:0-0:1']);
+    assert.deepEqual(problems(parseIfcfg('\ufeffecho')), ['syntax/warning@0:0-0:1', 'syntax/warning@0:1-0:5']);
   });
 
   it('reads CRLF and lone CR, without \\r in values', () => {

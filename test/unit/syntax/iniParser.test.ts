@@ -369,19 +369,21 @@ describe('parseIni: line endings, BOM, tabs', () => {
     assert.deepEqual(problems(d), ['syntax/error@5:0-5:3']);
   });
 
-  it('skips a BOM at the start; ranges count it as one UTF-16 unit', () => {
+  it('reports a BOM (oslo.config refuses the file), reads on past it; ranges count it as one UTF-16 unit', () => {
     const text = '\ufeff[DEFAULT]\ndebug = true\n';
     const d = parseIni(text);
-    assert.deepEqual(d.problems, []);
+    assert.deepEqual(problems(d), ['syntax/error@0:0-0:1']);
+    assert.match(d.problems[0].message, /byte order mark .* refuses the whole file/);
     assert.equal(tok(d.sections[0].name), '"DEFAULT"@0:2-0:9');
     assert.equal(at(d.sections[0].headerRange), '0:1-0:10');
     assert.equal(tok(option(d, 'debug').name), '"debug"@1:0-1:5');
   });
 
-  it('skips a BOM before an option and before indentation', () => {
-    assert.deepEqual(problems(parseIni('\ufeffa = 1\n')), ['option-outside-section/error@0:1-0:2']);
-    assert.deepEqual(problems(parseIni('\ufeff  a = 1\n')), ['syntax/error@0:1-0:8']);
-    assert.deepEqual(problems(parseIni('\ufeff')), []);
+  it('reads past a BOM before an option and before indentation; a lone BOM is still refused', () => {
+    assert.deepEqual(problems(parseIni('\ufeffa = 1\n')), ['syntax/error@0:0-0:1', 'option-outside-section/error@0:1-0:2']);
+    assert.deepEqual(problems(parseIni('\ufeff  a = 1\n')), ['syntax/error@0:0-0:1', 'syntax/error@0:1-0:8']);
+    assert.deepEqual(problems(parseIni('\ufeff')), ['syntax/error@0:0-0:1']);
+    assert.deepEqual(problems(parseIni('[DEFAULT]\n\ufeffa = 1\n')), [], 'only a mark at the start of the file');
   });
 
   it('handles tabs around the separator and as indentation', () => {

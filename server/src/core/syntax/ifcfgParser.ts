@@ -3,6 +3,8 @@ import type { Comment, IfcfgAssignment, IfcfgDocument, IfcfgQuoting, ParseProble
 import { CommentNode, IfcfgAssignmentNode, SourceToken, sourceToken } from './nodes';
 import { isTemplateLine } from './templates';
 
+const BOM = 0xfeff;
+
 /**
  * Parses an ifcfg network-script the way bash reads its `KEY=value` lines
  * (initscripts sources the file), keeping ranges. Never throws.
@@ -15,9 +17,18 @@ export function parseIfcfg(text: string): IfcfgDocument {
   const problem = (code: ParseProblem['code'], message: string, start: number, end: number, severity: ParseProblem['severity']) =>
     problems.push({ code, message, range: index.range(start, end), severity });
 
+  if (text.charCodeAt(0) === BOM) {
+    // bash sees the mark as part of the first word: `\ufeffDEVICE=br-ex` is a command, not an assignment.
+    const assignment = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)=/.exec(text.slice(1, index.lineEnd(0)));
+    const consequence = assignment
+      ? `runs the first line as a command and leaves ${assignment[1]} unset`
+      : 'runs the first line as a command';
+    problem('syntax', `The file starts with a UTF-8 byte order mark (BOM): bash reads it as part of the first line, ${consequence}. Save the file as UTF-8 without BOM.`, 0, 1, assignment ? 'error' : 'warning');
+  }
+
   for (let line = 0; line < index.lineCount; line++) {
     let lineStart = index.lineStart(line);
-    if (line === 0 && text.charCodeAt(0) === 0xfeff) lineStart++;
+    if (line === 0 && text.charCodeAt(0) === BOM) lineStart++;
     const lineEnd = index.lineEnd(line);
     const raw = text.slice(lineStart, lineEnd);
     const indent = raw.length - raw.trimStart().length;

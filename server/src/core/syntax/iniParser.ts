@@ -36,6 +36,16 @@ class IniParser {
   }
 
   parse(): IniDocument {
+    if (this.text.charCodeAt(0) === BOM) {
+      // oslo.config opens the file as plain UTF-8, so the mark stays part of the first line.
+      this.problem(
+        'syntax',
+        'The file starts with a UTF-8 byte order mark (BOM). oslo.config reads it as part of the first line and refuses the whole file ("No \':\' or \'=\' found in assignment"). Save the file as UTF-8 without BOM.',
+        0,
+        1,
+        'error',
+      );
+    }
     for (let line = 0; line < this.index.lineCount; line++) this.parseLine(line);
     this.reportDuplicates();
     return {
