@@ -47,15 +47,23 @@ export interface DiagnosticsDelivery extends Disposable {
 
 /** Publishing runs in slices of about this long between turns of the event loop, so requests are not held up. */
 const SLICE_MS = 4;
+/**
+ * At most this many publications are handed to the connection per slice;
+ * the next slice waits until they are written. The connection writes one
+ * message per turn of the event loop: a drain running ahead of it would hold
+ * thousands of built messages in memory (costly to collect) and queue
+ * answers to requests behind them.
+ */
+const SLICE_MESSAGES = 64;
 /** Changes arriving together (an edit and the files it affects, a burst of file events) are gathered for this long. */
 const COALESCE_MS = 5;
 
 export class PushDiagnostics implements DiagnosticsDelivery {
   /** Open documents whose diagnostics may have changed: published first. */
-  private readonly urgent = new Set<string>();
-  private readonly dirty = new Set<string>();
-  /** JSON of the last list sent per URI; absent means an empty list. */
-  private readonly lastSent = new Map<string, string>();
+  private readonly urgent = new UriQueue();
+  private readonly dirty = new UriQueue();
+  /** The last list sent per URI (the service's own array, never changed); absent means an empty list. */
+  private readonly lastSent = new Map<string, readonly Diagnostic[]>();
   private timer: NodeJS.Timeout | undefined;
   private draining = false;
   private ready = false;
@@ -101,10 +109,11 @@ export class PushDiagnostics implements DiagnosticsDelivery {
   }
 
   /**
-   * Publishes open documents first, then the rest, in slices of SLICE_MS.
-   * A document whose newer edit waits (debounced) is skipped: applying that
-   * edit reports it again. Work made stale by an edit applied meanwhile is
-   * redone, since that edit marks the files it affects again.
+   * Publishes open documents first, then the rest, in slices of SLICE_MS
+   * (or SLICE_MESSAGES sent), each waiting for the previous one's messages
+   * to be written. A document whose newer edit waits (debounced) is skipped:
+   * applying that edit reports it again. Work made stale by an edit applied
+   * meanwhile is redone, since that edit marks the files it affects again.
    */
   private async drain(): Promise<void> {
     this.draining = true;
@@ -113,11 +122,19 @@ export class PushDiagnostics implements DiagnosticsDelivery {
         const next = this.next();
         if (next === undefined) break;
         const sliceStart = performance.now();
+        let sent = 0;
+        let lastSent: Promise<void> | undefined;
         for (let uri: string | undefined = next; uri !== undefined; uri = this.next()) {
-          if (!this.source.hasPendingEdit(uri)) this.publish(uri);
-          if (performance.now() - sliceStart >= SLICE_MS) break;
+          const sending = this.source.hasPendingEdit(uri) ? undefined : this.publish(uri);
+          if (sending) {
+            lastSent = sending;
+            sent++;
+          }
+          if (sent >= SLICE_MESSAGES || performance.now() - sliceStart >= SLICE_MS) break;
         }
-        await yieldToEventLoop();
+        // Messages are written in order: once the last is out, all are. A failed write was logged by the connection.
+        if (lastSent) await lastSent.catch(() => undefined);
+        else await yieldToEventLoop();
       }
     } finally {
       this.draining = false;
@@ -127,34 +144,103 @@ export class PushDiagnostics implements DiagnosticsDelivery {
 
   /** Takes the next URI to publish, open documents first. */
   private next(): string | undefined {
-    for (const set of [this.urgent, this.dirty]) {
-      for (const uri of set) {
-        set.delete(uri);
-        return uri;
-      }
-    }
-    return undefined;
+    return this.urgent.take() ?? this.dirty.take();
   }
 
-  private publish(uri: string): void {
+  /** Sends the URI's diagnostics unless the client has them already; the promise settles once they are written. */
+  private publish(uri: string): Promise<void> | undefined {
     let diagnostics: Diagnostic[];
     try {
       diagnostics = this.source.getDiagnostics(uri);
     } catch (error) {
       this.logger.error(`Computing diagnostics of ${uri} failed: ${describeError(error)}`);
-      return;
+      return undefined;
     }
-    const json = JSON.stringify(diagnostics);
-    if ((this.lastSent.get(uri) ?? '[]') === json) return;
+    if (sameJson(this.lastSent.get(uri) ?? NO_DIAGNOSTICS, diagnostics)) return undefined;
     if (diagnostics.length === 0) this.lastSent.delete(uri);
-    else this.lastSent.set(uri, json);
+    else this.lastSent.set(uri, diagnostics);
     const version = this.source.openVersion(uri);
-    void this.connection.sendDiagnostics({
+    return this.connection.sendDiagnostics({
       uri: this.source.clientUri(uri),
       ...(version === null ? {} : { version }),
       diagnostics,
     });
   }
+}
+
+/**
+ * URIs waiting to be published, taken in the order they came. Taking goes on
+ * from where the last take stopped (a live iterator visits later additions
+ * too), rather than scanning again past the entries deleted so far.
+ */
+class UriQueue {
+  private readonly uris = new Set<string>();
+  private order: Iterator<string> | undefined;
+
+  get size(): number {
+    return this.uris.size;
+  }
+
+  add(uri: string): void {
+    this.uris.add(uri);
+  }
+
+  has(uri: string): boolean {
+    return this.uris.has(uri);
+  }
+
+  clear(): void {
+    this.uris.clear();
+    this.order = undefined;
+  }
+
+  take(): string | undefined {
+    if (this.uris.size === 0) {
+      this.order = undefined;
+      return undefined;
+    }
+    this.order ??= this.uris.values();
+    const step = this.order.next();
+    if (step.done) {
+      // Cannot happen (every entry before the iterator's position has been taken): restart rather than lose entries.
+      this.order = this.uris.values();
+      return this.take();
+    }
+    this.uris.delete(step.value);
+    return step.value;
+  }
+}
+
+const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
+
+/**
+ * Whether two JSON-like values serialise alike (the order of object keys
+ * aside), compared in place: after a deployment-wide change most lists come
+ * out as before, often as the very same objects, and serialising each to
+ * compare would cost as much as sending it. Errs towards "different" (values
+ * with `toJSON`, NaN, undefined array items): that only costs a publish.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  if (typeof x.toJSON === 'function' || typeof y.toJSON === 'function') return false;
+  // JSON leaves out properties whose value is undefined: count only the others.
+  let keys = 0;
+  for (const key of Object.keys(x)) {
+    const value = x[key];
+    if (value === undefined) continue;
+    if (!Object.prototype.hasOwnProperty.call(y, key) || !sameJson(value, y[key])) return false;
+    keys++;
+  }
+  for (const key of Object.keys(y)) if (y[key] !== undefined) keys--;
+  return keys === 0;
 }
 
 /** Coalescing delay before `workspace/diagnostic/refresh` is sent after a change. */
@@ -264,7 +350,9 @@ export class PullDiagnostics implements DiagnosticsDelivery {
     const cached = this.reports.get(uri);
     if (cached && cached.generation === generation) return cached;
     const items = this.source.getDiagnostics(uri);
-    const resultId = createHash('sha1').update(JSON.stringify(items)).digest('base64url').slice(0, 20);
+    // Most lists come out as before after a change elsewhere: keep their id without serialising them.
+    const resultId =
+      cached && sameJson(cached.items, items) ? cached.resultId : createHash('sha1').update(JSON.stringify(items)).digest('base64url').slice(0, 20);
     const report = { generation, resultId, items };
     this.reports.set(uri, report);
     return report;

@@ -56,6 +56,13 @@ export class WorkspaceSync {
   private readonly pendingEdits = new Map<string, NodeJS.Timeout>();
   /** Canonical URI of an open document → version of the text last handed to the service. */
   private readonly applied = new Map<string, number>();
+  /**
+   * Open documents whose last applied edit may still wait to be delivered.
+   * Only such a document counts as unsettled: one marked undelivered by
+   * another file's change (the peers of an edited ML2 file) takes its own
+   * next edit at once, which its pending re-check then covers.
+   */
+  private readonly editsInFlight = new Set<string>();
   private queue: Promise<void> = Promise.resolve();
   private stopped = false;
   private resolveInitial!: () => void;
@@ -182,7 +189,7 @@ export class WorkspaceSync {
     const uri = canonicalUri(document.uri);
     if (!this.open.has(uri)) return;
     if (!this.known.has(uri) && !this.service.isRecognised(uri)) return;
-    if (!this.pendingEdits.has(uri) && !this.isUndelivered(uri)) {
+    if (!this.pendingEdits.has(uri) && !(this.editsInFlight.has(uri) && this.isUndelivered(uri))) {
       // Leading edge: the document is settled, check this edit now.
       this.applyEdit(uri, document);
       return;
@@ -198,8 +205,9 @@ export class WorkspaceSync {
   documentClosed(document: TextDocument): void {
     const uri = canonicalUri(document.uri);
     // Its diagnostics were held back while the edit waited: whatever the disk says, publish them again.
-    if (this.pendingEdits.has(uri)) this.onChanged([uri]);
+    if (this.pendingEdits.has(uri)) this.changed([uri]);
     this.cancelPendingEdit(uri);
+    this.editsInFlight.delete(uri);
     this.open.delete(uri);
     this.applied.delete(uri);
     // The disk is the truth again: re-read it, or forget a file that lives outside the workspace.
@@ -283,13 +291,15 @@ export class WorkspaceSync {
     const document = this.openDocument(uri);
     if (!document) return;
     // Reported even when the text came back to what the service holds: its diagnostics were held back while the edit waited.
-    if (!this.applyEdit(uri, document)) this.onChanged([uri]);
+    this.applyEdit(uri, document, true);
   }
 
-  /** Hands an open document's current text to the service; false when the service already had it. */
-  private applyEdit(uri: string, document: TextDocument): boolean {
+  /** Hands an open document's current text to the service; an unchanged text is reported only when `reportUnchanged`. */
+  private applyEdit(uri: string, document: TextDocument, reportUnchanged = false): void {
     this.applied.set(uri, document.version);
-    return this.put(uri, document.getText());
+    if (!this.put(uri, document.getText()) && reportUnchanged) this.changed([uri]);
+    // After reporting: marking files forgets the edits already delivered (see `changed`).
+    this.editsInFlight.add(uri);
   }
 
   /** Open documents become known or unknown when recognition (file-kind globs, folders) changes. */
@@ -315,7 +325,7 @@ export class WorkspaceSync {
     if (changed.length === 0) return;
     for (const [uri, text] of changed) this.known.set(uri, text);
     try {
-      this.onChanged(this.service.setFiles(changed));
+      this.changed(this.service.setFiles(changed));
     } catch (error) {
       // Find the file the analysis fails on: one at a time, each failure logged on its own.
       this.logger.error(`The analysis of ${changed.length} file(s) failed, retrying one by one: ${describeError(error)}`);
@@ -338,8 +348,14 @@ export class WorkspaceSync {
       this.logger.error(`The analysis failed${alsoChanged ? ` on ${alsoChanged}` : ''}: ${describeError(error)}`);
     }
     // The file itself first: its diagnostics are published before those of the files it affects.
-    if (alsoChanged !== undefined) this.onChanged([alsoChanged]);
-    this.onChanged(changed);
+    if (alsoChanged !== undefined) this.changed([alsoChanged]);
+    this.changed(changed);
+  }
+
+  /** Reports URIs whose diagnostics may have changed, first forgetting edits whose diagnostics have been delivered. */
+  private changed(uris: Iterable<string>): void {
+    for (const uri of this.editsInFlight) if (!this.isUndelivered(uri)) this.editsInFlight.delete(uri);
+    this.onChanged(uris);
   }
 
   /** Reads a recognised file from disk into the service, unless it is open. */

@@ -1,4 +1,4 @@
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import type { SeverityName, Settings } from '../settings';
 import type { Folder, IndexedFile } from '../workspace/model';
 import { CODES, SOURCE } from './codes';
@@ -184,12 +184,26 @@ export function diagnose(context: RuleContext, rules: readonly Rule[], onRuleErr
       message: finding.message,
     };
     if (finding.data) diagnostic.data = finding.data;
-    if (finding.related?.length) {
-      diagnostic.relatedInformation = finding.related.map((r) => ({ location: { uri: r.uri, range: r.range }, message: r.message }));
-    }
+    if (finding.related?.length) diagnostic.relatedInformation = relatedInformationOf(finding.related);
     diagnostics.push(diagnostic);
   }
   return diagnostics.sort(compareDiagnostics);
+}
+
+/**
+ * Related information in the protocol's shape, made once per `related` array:
+ * rules share one among many findings (every agent of a deployment points at
+ * the same ML2 declarations), so their diagnostics share the result.
+ */
+const relatedInformation = new WeakMap<NonNullable<Finding['related']>, DiagnosticRelatedInformation[]>();
+
+function relatedInformationOf(related: NonNullable<Finding['related']>): DiagnosticRelatedInformation[] {
+  let converted = relatedInformation.get(related);
+  if (!converted) {
+    converted = related.map((r) => ({ location: { uri: r.uri, range: r.range }, message: r.message }));
+    relatedInformation.set(related, converted);
+  }
+  return converted;
 }
 
 function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {

@@ -20,6 +20,7 @@ export interface Finding {
   severity?: SeverityName;
   /** What a quick fix needs; never parse the message. */
   data?: Record<string, unknown>;
+  /** Never changed once returned: the engine converts each array once and may share it among findings. */
   related?: { uri: string; range: Range; message: string }[];
 }
 

@@ -91,18 +91,7 @@ export class DeploymentView {
 
   /** Physnets mapped by agents; open when some mapping is templated. Computed on first use. */
   get mapped(): PhysnetSet {
-    if (this.mappedSet) return this.mappedSet;
-    const mapped: PhysnetSet = { names: new Map(), open: false };
-    for (const file of this.agentFiles) {
-      const mappings = (file.facts as OvsAgentFacts).bridgeMappings;
-      if (!mappings) continue;
-      if (mappings.templated) mapped.open = true;
-      for (const m of mappings.mappings) {
-        if (m.templated) mapped.open = true;
-        else push(mapped.names, m.physnet.text, { file, token: m.physnet });
-      }
-    }
-    return (this.mappedSet = mapped);
+    return (this.mappedSet ??= mappedBy(this.agentFiles));
   }
 
   private addDeclarations(file: IndexedFile, facts: Ml2Facts): void {
@@ -135,6 +124,31 @@ export class DeploymentView {
   declaredNames(): string[] {
     return [...new Set([...this.flat.names.keys(), ...this.vlan.names.keys()])].sort();
   }
+}
+
+/**
+ * The mapped set per frozen list of agent files (the index hands every view of
+ * a deployment the same list until an agent file changes): a view rebuilt
+ * after an ML2 edit takes it over instead of walking every agent again.
+ */
+const mappedByList = new WeakMap<readonly IndexedFile[], PhysnetSet>();
+
+function mappedBy(agentFiles: readonly IndexedFile[]): PhysnetSet {
+  const frozen = Object.isFrozen(agentFiles);
+  const cached = frozen ? mappedByList.get(agentFiles) : undefined;
+  if (cached) return cached;
+  const mapped: PhysnetSet = { names: new Map(), open: false };
+  for (const file of agentFiles) {
+    const mappings = (file.facts as OvsAgentFacts).bridgeMappings;
+    if (!mappings) continue;
+    if (mappings.templated) mapped.open = true;
+    for (const m of mappings.mappings) {
+      if (m.templated) mapped.open = true;
+      else push(mapped.names, m.physnet.text, { file, token: m.physnet });
+    }
+  }
+  if (frozen) mappedByList.set(agentFiles, mapped);
+  return mapped;
 }
 
 function byPath(a: IndexedFile, b: IndexedFile): number {
