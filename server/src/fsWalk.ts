@@ -272,16 +272,14 @@ export function isPathInside(child: string, parent: string): boolean {
 }
 
 /**
- * Reads a text file as UTF-8 without its byte-order mark: editors hand over
- * document text without one, and positions must agree between an open editor
- * and the same file read from disk. Bytes that are not UTF-8 become U+FFFD.
+ * Reads a text file as UTF-8. Bytes that are not UTF-8 become U+FFFD. A
+ * byte-order mark stays: the programs that read these files do not skip it
+ * and the parsers report it. (Editors hide it from document text, so on line
+ * 0 of such a file a position from disk is one character right of the
+ * editor's until the file is opened.)
  */
 export async function readTextFile(absolutePath: string): Promise<string> {
-  return withoutBom(await ASYNC_DISK.readText(absolutePath));
-}
-
-function withoutBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return ASYNC_DISK.readText(absolutePath);
 }
 
 /** One file read by `readTextFiles`: its text, or why it could not be read. */
@@ -303,7 +301,7 @@ export async function* readTextFiles(
   const start = (file: string) =>
     inFlight.push(
       disk.readText(file).then(
-        (text): ReadResult => ({ path: file, text: withoutBom(text) }),
+        (text): ReadResult => ({ path: file, text }),
         (error: unknown): ReadResult => ({ path: file, error: asErrno(error) }),
       ),
     );

@@ -58,6 +58,16 @@ describe('neutron-config check: text', () => {
     assert.equal(run.stderr.trim(), '2 errors, 1 warning in 2 files.');
   });
 
+  it('reports a file saved with a byte order mark (oslo.config refuses it) at 1:1', () => {
+    const dir = temporaryCopy(CLEAN);
+    const file = path.join(dir, ...OVS.split('/'));
+    fs.writeFileSync(file, '\ufeff' + fs.readFileSync(file, 'utf8'));
+    const run = cli(['check', dir]);
+    assert.equal(run.status, 1, run.stderr);
+    assert.match(run.stdout.trimEnd(), new RegExp(`^${OVS}:1:1: error syntax: The file starts with a UTF-8 byte order mark \\(BOM\\)\\. oslo\\.config`));
+    assert.equal(run.stdout.trimEnd().split('\n').length, 1, run.stdout);
+  });
+
   it('uses no colour when stdout is not a terminal', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '1' };
     delete env.NO_COLOR;

@@ -58,12 +58,12 @@ describe('walking and reading files', () => {
       assert.deepEqual(errors, []);
     });
 
-    it(`${mode}: reads files in the order asked, without BOM, any bytes, errors in place`, async () => {
+    it(`${mode}: reads files in the order asked, BOM kept, any bytes, errors in place`, async () => {
       const wanted = ['top.ini', 'dangling.ini', 'c/garbage.ini', ...Array.from({ length: 100 }, (_, i) => `many/f${String(i).padStart(3, '0')}.ini`)];
       const results = [];
       for await (const read of readTextFiles(wanted.map((f) => path.join(dir, f)), { synchronous, concurrency: 7 })) results.push(read);
       assert.deepEqual(rel(results.map((r) => r.path)), wanted);
-      assert.equal(results[0].text, 'top');
+      assert.equal(results[0].text, '\ufefftop');
       assert.equal(results[1].error?.code, 'ENOENT');
       assert.equal(results[2].text, '\ufffd\ufffd\u0000\ufffd(A');
       results.slice(3).forEach((r, i) => assert.equal(r.text, `file ${i}`));
