@@ -20,7 +20,7 @@ import { RULES } from './rules/registry';
 import type { Rule } from './rules/rule';
 import type { FileKind, Settings } from './settings';
 import type { IndexedFile } from './workspace/model';
-import { WorkspaceIndex } from './workspace/workspaceIndex';
+import { WorkspaceIndex, type BulkLoad } from './workspace/workspaceIndex';
 
 export interface FileInfo {
   uri: string;
@@ -80,6 +80,25 @@ export class NeutronConfigService {
       this.diagnostics.clear();
       throw error;
     }
+  }
+
+  /**
+   * `setFiles` in parts, for a large folder read chunk by chunk: the URIs to
+   * re-check come out once, from `finish`. Until then cached diagnostics are
+   * dropped as parts arrive, so nothing computed meanwhile is stale.
+   */
+  startBulkLoad(): BulkLoad {
+    const load = this.index.startBulkLoad();
+    return {
+      add: (entries) => {
+        try {
+          load.add(entries);
+        } finally {
+          this.diagnostics.clear();
+        }
+      },
+      finish: () => this.invalidate(load.finish()),
+    };
   }
 
   removeFile(uri: string): string[] {

@@ -7,7 +7,8 @@
  * All disk work runs one operation at a time through a queue, so events are
  * applied in the order they arrived. Reading a folder reads many files at once
  * and hands them to the service in slices of a few milliseconds, so requests
- * are answered while a large workspace is indexed.
+ * are answered while a large workspace is indexed; the files whose
+ * diagnostics may have changed are reported once the folder is read.
  *
  * Open-document edits, per document: an edit is applied at once when the
  * document is settled (the diagnostics of its previous edit have been
@@ -24,6 +25,7 @@ import type { Connection, TextDocuments } from 'vscode-languageserver';
 import { FileChangeType } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { NeutronConfigService } from '../core/service';
+import type { BulkLoad } from '../core/workspace/workspaceIndex';
 import { parseRelease } from '../core/catalog/releases';
 import { DEFAULT_SETTINGS, Settings, normaliseSettings } from '../core/settings';
 import { isPathInside, readTextFile, readTextFiles, walkFiles, yieldToEventLoop } from '../fsWalk';
@@ -319,13 +321,13 @@ export class WorkspaceSync {
     return true;
   }
 
-  /** `put` for many files (read from disk) at once: one call into the service, one report. */
-  private putMany(entries: [uri: string, text: string][]): void {
+  /** `put` for many files (read from disk) at once, as part of a bulk load: its `finish` reports them. */
+  private putMany(entries: [uri: string, text: string][], load: BulkLoad): void {
     const changed = entries.filter(([uri, text]) => this.known.get(uri) !== text);
     if (changed.length === 0) return;
     for (const [uri, text] of changed) this.known.set(uri, text);
     try {
-      this.changed(this.service.setFiles(changed));
+      load.add(changed);
     } catch (error) {
       // Find the file the analysis fails on: one at a time, each failure logged on its own.
       this.logger.error(`The analysis of ${changed.length} file(s) failed, retrying one by one: ${describeError(error)}`);
@@ -402,6 +404,8 @@ export class WorkspaceSync {
       isCancelled,
     });
     // Texts read and not yet handed over, applied in chunks sized to fit a slice.
+    // What they change is reported once the walk is done (a large deployment would make every chunk re-list all its members).
+    const load = this.service.startBulkLoad();
     let chunk: [uri: string, text: string][] = [];
     let chunkSize = 16;
     let sliceStart = performance.now();
@@ -409,7 +413,7 @@ export class WorkspaceSync {
       if (chunk.length === 0) return;
       const started = performance.now();
       // Opened while the disk was read: the editor's text wins.
-      this.putMany(chunk.filter(([uri]) => !this.open.has(uri)));
+      this.putMany(chunk.filter(([uri]) => !this.open.has(uri)), load);
       const perFile = (performance.now() - started) / chunk.length;
       chunkSize = Math.max(4, Math.min(512, Math.floor(INDEX_SLICE_MS / 2 / Math.max(perFile, 0.001))));
       chunk = [];
@@ -432,6 +436,7 @@ export class WorkspaceSync {
       }
     } finally {
       if (!this.stopped) applyChunk();
+      this.report(() => load.finish());
     }
     if (this.stopped) return seen.size;
     for (const uri of [...this.known.keys()]) {

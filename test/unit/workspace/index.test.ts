@@ -368,6 +368,30 @@ describe('incremental updates: what setFile says to re-check', () => {
     assert.deepEqual(edited, [...prodDeploymentFiles(files), `prod/compute-0/${SCRIPTS}/ifcfg-eth1`].sort());
   });
 
+  it('startBulkLoad: parts added one by one name, at finish, what one setFiles names; nothing cached goes stale meanwhile', () => {
+    // compute-1 maps a physnet its ML2 file does not allow: a finding only once that file is known.
+    const files = { ...twoDeployments(), [`prod/compute-1/${AGENT}`]: agent('physnetx:br-ex') };
+    const entries = Object.entries(files).map(([path, text]) => [uriOf(path), text] as const);
+    const whole = new NeutronConfigService();
+    whole.setWorkspaceFolders([{ uri: ROOT }]);
+    const expected = sorted(whole.setFiles(entries));
+
+    const parts = new NeutronConfigService();
+    parts.setWorkspaceFolders([{ uri: ROOT }]);
+    const load = parts.startBulkLoad();
+    const agentUri = uriOf(`prod/compute-1/${AGENT}`);
+    // Agents first, their ML2 files later (as a walk meets compute-* before controller-*).
+    const ordered = [...entries].sort(([a], [b]) => Number(a.includes('ml2_conf')) - Number(b.includes('ml2_conf')) || a.localeCompare(b));
+    const ml2At = ordered.findIndex(([uri]) => uri.includes('ml2_conf'));
+    load.add(ordered.slice(0, ml2At));
+    // Asked between parts: judged without a deployment, and not kept once the ML2 files arrive.
+    assert.deepEqual(parts.getDiagnostics(agentUri), []);
+    load.add(ordered.slice(ml2At));
+    assert.deepEqual(parts.getDiagnostics(agentUri).map((d) => d.code), ['physnet-undeclared']);
+    assert.deepEqual(sorted(load.finish()), expected);
+    for (const path of Object.keys(files)) assert.deepEqual(parts.getDiagnostics(uriOf(path)), whole.getDiagnostics(uriOf(path)), path);
+  });
+
   it('(d) an ifcfg edit changing TYPE: the files of that host only', () => {
     const files = twoDeployments();
     const service = workspaceOf(files);

@@ -87,9 +87,25 @@ export class WorkspaceIndex {
    * Returns their union.
    */
   setMany(entries: Iterable<readonly [string, string]>): string[] {
+    const load = this.startBulkLoad();
+    load.add(entries);
+    return load.finish();
+  }
+
+  /**
+   * A bulk load in parts (a folder read from disk, chunk by chunk): `add`
+   * takes files as they arrive, `finish` returns the URIs to re-check, once.
+   * Working them out after every part would cost a pass over every member of
+   * a deployment each time a part touches its ML2 or agent files.
+   */
+  startBulkLoad(): BulkLoad {
     const affected = new Affected();
-    for (const [uri, text] of entries) this.setInto(uri, text, affected);
-    return this.expand(affected);
+    return {
+      add: (entries) => {
+        for (const [uri, text] of entries) this.setInto(uri, text, affected);
+      },
+      finish: () => this.expand(affected),
+    };
   }
 
   remove(uri: string): string[] {
@@ -444,6 +460,12 @@ function factPositions(file: IndexedFile): string {
 }
 
 /** What a sequence of changes asks to re-check, expanded once at the end. */
+export interface BulkLoad {
+  add(entries: Iterable<readonly [string, string]>): void;
+  /** The URIs whose diagnostics may have changed through everything added. */
+  finish(): string[];
+}
+
 class Affected {
   readonly uris = new Set<string>();
   /** Every file of these hosts. */
