@@ -73,19 +73,16 @@ export class NeutronConfigService {
    * may have changed (each recognised file given included), each once.
    */
   setFiles(entries: Iterable<readonly [uri: string, text: string]>): string[] {
-    try {
-      return this.invalidate(this.index.setMany(entries));
-    } catch (error) {
-      // Some files may have changed before the failure: trust no cached diagnostics.
-      this.diagnostics.clear();
-      throw error;
-    }
+    const load = this.startBulkLoad();
+    load.add(entries);
+    return load.finish();
   }
 
   /**
    * `setFiles` in parts, for a large folder read chunk by chunk: the URIs to
    * re-check come out once, from `finish`. Until then cached diagnostics are
-   * dropped as parts arrive, so nothing computed meanwhile is stale.
+   * dropped as parts arrive (and when a part fails half-way), so nothing
+   * computed meanwhile is stale.
    */
   startBulkLoad(): BulkLoad {
     const load = this.index.startBulkLoad();

@@ -82,19 +82,9 @@ export class WorkspaceIndex {
   }
 
   /**
-   * Adds or replaces many files at once (a bulk load): the same as calling
-   * `set` for each in turn, but the URIs to re-check are collected once.
-   * Returns their union.
-   */
-  setMany(entries: Iterable<readonly [string, string]>): string[] {
-    const load = this.startBulkLoad();
-    load.add(entries);
-    return load.finish();
-  }
-
-  /**
-   * A bulk load in parts (a folder read from disk, chunk by chunk): `add`
-   * takes files as they arrive, `finish` returns the URIs to re-check, once.
+   * A bulk load, possibly in parts (a folder read from disk, chunk by chunk):
+   * the same as calling `set` for each file in turn, but `add` takes files as
+   * they arrive and `finish` returns the union of the URIs to re-check, once.
    * Working them out after every part would cost a pass over every member of
    * a deployment each time a part touches its ML2 or agent files.
    */
