@@ -220,7 +220,8 @@ suite('push delivery', () => {
       openVersion: (uri) => (uri === open ? 7 : null),
       flushPendingEdits: () => undefined,
       hasPendingEdit: () => false,
-      initialIndex: () => Promise.resolve(),
+      isSettled: () => true,
+      whenSettled: () => Promise.resolve(),
     };
     const connection = new FakeConnection();
     const logger = { error: () => undefined, warn: () => undefined, info: () => undefined };

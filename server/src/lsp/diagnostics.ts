@@ -10,7 +10,9 @@
  *   request open until there is something new to report.
  *
  * Either way the diagnostics are computed from the service's current state at
- * the moment they are sent, so work made stale by a newer edit is never sent;
+ * the moment they are sent, and only while the service holds the whole
+ * workspace (not half-way through a folder walk or a burst of file events),
+ * so work made stale by a newer edit or by files not read yet is never sent;
  * a pushed document whose newer edit is still debounced waits for that edit.
  * Pushing publishes open documents first, then the files they affect.
  */
@@ -34,8 +36,15 @@ export interface DiagnosticsSource {
   flushPendingEdits(): void;
   /** Whether an edit of this open document waits (debounced): diagnostics computed now would be stale. */
   hasPendingEdit(uri: string): boolean;
-  /** Resolves once the first index of all workspace folders is complete. */
-  initialIndex(): Promise<void>;
+  /**
+   * Whether the service holds the whole workspace: the first index is done and
+   * no folder walk or burst of file events is being applied. Diagnostics are
+   * only delivered then, so that none claims a cross-file finding that files
+   * not read yet would clear.
+   */
+  isSettled(): boolean;
+  /** Resolves once `isSettled()` holds. */
+  whenSettled(): Promise<void>;
 }
 
 export interface DiagnosticsDelivery extends Disposable {
@@ -66,7 +75,8 @@ export class PushDiagnostics implements DiagnosticsDelivery {
   private readonly lastSent = new Map<string, readonly Diagnostic[]>();
   private timer: NodeJS.Timeout | undefined;
   private draining = false;
-  private ready = false;
+  /** Waiting for the workspace to settle before publishing. */
+  private waitingForSettle = false;
   private disposed = false;
 
   constructor(
@@ -74,10 +84,7 @@ export class PushDiagnostics implements DiagnosticsDelivery {
     private readonly source: DiagnosticsSource,
     private readonly logger: Logger,
   ) {
-    source.initialIndex().then(() => {
-      this.ready = true;
-      this.schedule();
-    }, () => undefined);
+    this.schedule();
   }
 
   changed(uris: Iterable<string>): void {
@@ -101,7 +108,15 @@ export class PushDiagnostics implements DiagnosticsDelivery {
   }
 
   private schedule(): void {
-    if (!this.ready || this.disposed || this.draining || this.timer || this.urgent.size + this.dirty.size === 0) return;
+    if (this.disposed || this.draining || this.timer || this.waitingForSettle || this.urgent.size + this.dirty.size === 0) return;
+    if (!this.source.isSettled()) {
+      this.waitingForSettle = true;
+      this.source.whenSettled().then(() => {
+        this.waitingForSettle = false;
+        this.schedule();
+      }, () => undefined);
+      return;
+    }
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.drain();
@@ -118,7 +133,8 @@ export class PushDiagnostics implements DiagnosticsDelivery {
   private async drain(): Promise<void> {
     this.draining = true;
     try {
-      while (!this.disposed) {
+      // A walk or burst of file events starting meanwhile stops the drain until it is applied (schedule waits for it).
+      while (!this.disposed && this.source.isSettled()) {
         const next = this.next();
         if (next === undefined) break;
         const sliceStart = performance.now();
@@ -277,7 +293,7 @@ export class PullDiagnostics implements DiagnosticsDelivery {
           token,
           { kind: 'full', items: [] },
           async () => {
-            if (await untilOrCancelled(source.initialIndex(), token)) return { kind: 'full', items: [] };
+            if (await untilOrCancelled(source.whenSettled(), token)) return { kind: 'full', items: [] };
             source.flushPendingEdits();
             const report = this.report(canonicalUri(params.textDocument.uri));
             if (params.previousResultId === report.resultId) return { kind: 'unchanged', resultId: report.resultId };
@@ -293,13 +309,13 @@ export class PullDiagnostics implements DiagnosticsDelivery {
           token,
           { items: [] },
           async () => {
-            if (await untilOrCancelled(source.initialIndex(), token)) return { items: [] };
             const previous = new Map<string, string>();
             for (const entry of params.previousResultIds) previous.set(canonicalUri(entry.uri), entry.value);
             // Answer at once when something is new to the client; otherwise hold
             // the request until something changes (long poll), so an idle
             // workspace costs no traffic.
             for (;;) {
+              if (await untilOrCancelled(source.whenSettled(), token)) return { items: [] };
               source.flushPendingEdits();
               const items = await this.collectChanged(previous);
               if (items.length > 0 || this.disposed || token.isCancellationRequested) return { items };

@@ -14,6 +14,7 @@
  *     files are asked for again.
  */
 import {
+  CancellationToken,
   ClientCapabilities,
   CodeLens,
   CodeLensRefreshRequest,
@@ -34,7 +35,7 @@ import { SHOW_REFERENCES_COMMAND } from '../core/features/codeLens';
 import { isRenameRefusedError, type PrepareRenameResult } from '../core/features/rename';
 import { NeutronConfigService } from '../core/service';
 import { canonicalUri } from '../uris';
-import { Logger, describeError, runSafe } from './runSafe';
+import { Logger, describeError, runSafe, untilOrCancelled } from './runSafe';
 
 /** What the handlers need from the server's view of the workspace (WorkspaceSync has all of it). */
 export interface NavigationWorkspace {
@@ -46,6 +47,10 @@ export interface NavigationWorkspace {
   clientUri(uri: string): string;
   /** Version of an open document, null when the file is not open. */
   openVersion(uri: string): number | null;
+  /** Resolves when the service holds the whole workspace (no walk or burst of file events under way). */
+  whenSettled(): Promise<void>;
+  /** Why the workspace is not whole yet, for the user; undefined when it is. */
+  unsettledReason(): string | undefined;
 }
 
 export interface NavigationOptions {
@@ -83,6 +88,8 @@ export function registerNavigationHandlers(connection: Connection, service: Neut
     isKnown: (uri) => service.describeFile(uri) !== undefined,
     clientUri: (uri) => uri,
     openVersion: () => null,
+    whenSettled: () => Promise.resolve(),
+    unsettledReason: () => undefined,
   };
   const showReferences = options.showReferencesCommand ?? SHOW_REFERENCES_COMMAND;
   const toClient = (uri: string) => workspace.clientUri(uri);
@@ -93,16 +100,33 @@ export function registerNavigationHandlers(connection: Connection, service: Neut
     const canonical = canonicalUri(uri);
     return workspace.isKnown(canonical) ? canonical : undefined;
   };
+  /**
+   * Runs an answer that depends on the whole workspace once the service holds
+   * all of it: an answer computed half-way through a walk would be partial
+   * (a reference list missing hosts not read yet).
+   */
+  const whole = <T>(label: string, token: CancellationToken, neutral: T, work: () => T) =>
+    runSafe<T>(logger, label, token, neutral, async () => {
+      await untilOrCancelled(workspace.whenSettled(), token);
+      return work();
+    });
+  /** A rename asked before the workspace is whole is refused: a partial edit would rename the name on some hosts only. */
+  const refusedWhileReading = (): ResponseError<void> | undefined => {
+    const reason = workspace.unsettledReason();
+    return reason === undefined
+      ? undefined
+      : new ResponseError<void>(LSPErrorCodes.RequestFailed, `Cannot rename yet: neutron-config is ${reason}. Try again when it is done.`);
+  };
 
   connection.onDefinition((params, token) =>
-    runSafe<Location[] | null>(logger, 'textDocument/definition', token, null, () => {
+    whole<Location[] | null>('textDocument/definition', token, null, () => {
       const uri = known(params.textDocument.uri);
       return uri ? (service.getDefinition(uri, params.position)?.map(location) ?? null) : null;
     }),
   );
 
   connection.onReferences((params, token) =>
-    runSafe<Location[]>(logger, 'textDocument/references', token, [], () => {
+    whole<Location[]>('textDocument/references', token, [], () => {
       const uri = known(params.textDocument.uri);
       return uri ? service.getReferences(uri, params.position, params.context.includeDeclaration).map(location) : [];
     }),
@@ -117,6 +141,8 @@ export function registerNavigationHandlers(connection: Connection, service: Neut
 
   connection.onPrepareRename((params, token) =>
     runSafe<PrepareRenameResult | null | ResponseError<void>>(logger, 'textDocument/prepareRename', token, null, () => {
+      const refused = refusedWhileReading();
+      if (refused) return refused;
       const uri = known(params.textDocument.uri);
       if (!uri) return null;
       return refusalAsError(() => service.prepareRename(uri, params.position));
@@ -125,6 +151,8 @@ export function registerNavigationHandlers(connection: Connection, service: Neut
 
   connection.onRenameRequest((params, token) =>
     runSafe<WorkspaceEdit | null | ResponseError<void>>(logger, 'textDocument/rename', token, null, () => {
+      const refused = refusedWhileReading();
+      if (refused) return refused;
       const uri = known(params.textDocument.uri);
       if (!uri) return null;
       const shape = editShape(options.clientCapabilities?.());
@@ -140,14 +168,14 @@ export function registerNavigationHandlers(connection: Connection, service: Neut
   );
 
   connection.onWorkspaceSymbol((params, token) =>
-    runSafe<SymbolInformation[]>(logger, 'workspace/symbol', token, [], () => {
+    whole<SymbolInformation[]>('workspace/symbol', token, [], () => {
       workspace.flushPendingEdits();
       return service.getWorkspaceSymbols(params.query).map((s) => ({ ...s, location: location(s.location) }));
     }),
   );
 
   connection.onCodeLens((params, token) =>
-    runSafe<CodeLens[]>(logger, 'textDocument/codeLens', token, [], () => {
+    whole<CodeLens[]>('textDocument/codeLens', token, [], () => {
       const uri = known(params.textDocument.uri);
       if (!uri) return [];
       return service.getCodeLenses(uri, { showReferencesCommand: showReferences }).map((lens) => {

@@ -28,7 +28,8 @@ import { VERSION } from '../version';
 import { DiagnosticsDelivery, PullDiagnostics, PushDiagnostics } from './diagnostics';
 import { navigationCapabilities, refreshNavigation, registerNavigationHandlers } from './navigationHandlers';
 import { CHECK_WORKSPACE_REQUEST, CheckWorkspaceResult, FILE_INFO_REQUEST, FileInfoResult } from './customRequests';
-import { Logger, describeError, guard, runSafe } from './runSafe';
+import { IndexingProgress } from './indexingProgress';
+import { Logger, describeError, guard, runSafe, untilOrCancelled } from './runSafe';
 import { Folder, SettingsReader, WorkspaceSync, configurationReader, fixedSettingsReader, folderFromUri } from './workspaceSync';
 
 export type DiagnosticMode = 'push' | 'pull' | 'auto';
@@ -111,7 +112,8 @@ export function startServer(connection: Connection): void {
       openVersion: (uri: string) => index.appliedVersion(uri),
       flushPendingEdits: () => index.flushPendingEdits(),
       hasPendingEdit: (uri: string) => index.hasPendingEdit(uri),
-      initialIndex: () => index.initialIndex(),
+      isSettled: () => index.isSettled(),
+      whenSettled: () => index.whenSettled(),
     };
     delivery = pull
       ? new PullDiagnostics(connection, source, logger, clientCapabilities.workspace?.diagnostics?.refreshSupport === true)
@@ -148,6 +150,10 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(
     guard(logger, 'initialized', async () => {
+      if (clientCapabilities.window?.workDoneProgress) {
+        const progress = new IndexingProgress(connection, logger);
+        index.onIndexingProgress((state) => progress.update(state));
+      }
       const workspace = clientCapabilities.workspace;
       if (workspace?.didChangeConfiguration?.dynamicRegistration) {
         connection.client.register(DidChangeConfigurationNotification.type, { section: 'neutronConfig' }).catch((error: unknown) => {
@@ -168,7 +174,7 @@ export function startServer(connection: Connection): void {
               const folder = folderFromUri(added.uri, added.name);
               if (folder && !next.some((f) => f.uri === folder.uri)) next.push(folder);
             }
-            await index.setFolders(next, await readSettingsSafely(next));
+            await index.unsettledDuring('still reading the workspace folders', async () => index.setFolders(next, await readSettingsSafely(next)));
           }),
         );
       }
@@ -183,7 +189,7 @@ export function startServer(connection: Connection): void {
         readSettings = fixedSettingsReader(pushed);
       }
       const folders = index.workspaceFolders();
-      await index.applySettings(await readSettingsSafely(folders));
+      await index.unsettledDuring('still applying the new settings', async () => index.applySettings(await readSettingsSafely(folders)));
     }),
   );
 
@@ -219,8 +225,10 @@ export function startServer(connection: Connection): void {
     }),
   );
 
+  // Quick fixes may read other files (the host's bridges, other hosts' names): answered once the workspace is whole.
   connection.onCodeAction((params, token) =>
-    runSafe<CodeAction[]>(logger, 'textDocument/codeAction', token, [], () => {
+    runSafe<CodeAction[]>(logger, 'textDocument/codeAction', token, [], async () => {
+      await untilOrCancelled(index.whenSettled(), token);
       index.flushPendingEdits();
       const uri = canonicalUri(params.textDocument.uri);
       if (!index.isKnown(uri)) return [];

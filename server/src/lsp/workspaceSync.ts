@@ -44,6 +44,16 @@ export const EDIT_DEBOUNCE_MS = 150;
 /** Work done between two turns of the event loop while indexing, so requests wait at most about this long. */
 export const INDEX_SLICE_MS = 4;
 
+/** How often a folder walk reports its progress. */
+export const PROGRESS_INTERVAL_MS = 100;
+
+/** A folder walk under way: files read so far, recognised files found so far, and whether the walk is still finding more. */
+export interface IndexingState {
+  filesRead: number;
+  filesFound: number;
+  walking: boolean;
+}
+
 export type SettingsReader = (folders: readonly Folder[]) => Promise<Map<string, Settings>>;
 
 export class WorkspaceSync {
@@ -69,6 +79,15 @@ export class WorkspaceSync {
   private stopped = false;
   private resolveInitial!: () => void;
   private readonly initial: Promise<void> = new Promise((resolve) => (this.resolveInitial = resolve));
+  private initialDone = false;
+  /** Queued disk operations (folder walks, file events, settings) not yet finished. */
+  private operations = 0;
+  private readonly settleWaiters: (() => void)[] = [];
+  /** Why `unsettledDuring` callers hold the workspace unsettled, oldest first. */
+  private readonly pendingReasons: string[] = [];
+  /** The folder walk under way, if any. */
+  private reading: IndexingState | undefined;
+  private progressListener: ((state: IndexingState | undefined) => void) | undefined;
 
   constructor(
     private readonly service: NeutronConfigService,
@@ -83,6 +102,57 @@ export class WorkspaceSync {
 
   initialIndex(): Promise<void> {
     return this.initial;
+  }
+
+  /**
+   * Whether the service's picture of the workspace is whole: the first index
+   * is done and no walk, file-event burst or settings change is being applied.
+   * Answers that depend on the whole workspace (rename, references, …) are
+   * only given when it is.
+   */
+  isSettled(): boolean {
+    return this.stopped || (this.initialDone && this.operations === 0);
+  }
+
+  /** Resolves once `isSettled()` holds (immediately when it does). */
+  whenSettled(): Promise<void> {
+    if (this.isSettled()) return Promise.resolve();
+    return new Promise((resolve) => this.settleWaiters.push(resolve));
+  }
+
+  /** Why the picture is not whole yet, for a user ("still reading the workspace: 120 of 6,008 files"); undefined when settled. */
+  unsettledReason(): string | undefined {
+    if (this.isSettled()) return undefined;
+    const reading = this.reading;
+    if (reading) {
+      const total = reading.walking ? `${count(reading.filesFound)} found so far` : count(reading.filesFound);
+      return `still reading the workspace: ${count(reading.filesRead)} of ${total} files`;
+    }
+    if (this.pendingReasons.length > 0) return this.pendingReasons[0];
+    return this.initialDone ? 'still applying changes to the workspace files' : 'still reading the workspace';
+  }
+
+  /**
+   * Marks the workspace unsettled from now until `change` settles. For
+   * notifications that must fetch something (settings) before they can
+   * queue their operation: without this, a request arriving in that gap
+   * would see a settled workspace that is about to change.
+   */
+  async unsettledDuring<T>(reason: string, change: () => Promise<T>): Promise<T> {
+    this.operations++;
+    this.pendingReasons.push(reason);
+    try {
+      return await change();
+    } finally {
+      this.pendingReasons.splice(this.pendingReasons.indexOf(reason), 1);
+      this.operations--;
+      this.settleIfIdle();
+    }
+  }
+
+  /** Called when a folder walk starts, as it goes (at most every PROGRESS_INTERVAL_MS) and with undefined when it ends. */
+  onIndexingProgress(listener: (state: IndexingState | undefined) => void): void {
+    this.progressListener = listener;
   }
 
   knownFiles(): Iterable<string> {
@@ -147,7 +217,13 @@ export class WorkspaceSync {
       if (added.length > 0) {
         this.logger.info(`Indexed ${count} recognised file(s) in ${added.length} workspace folder(s) in ${Date.now() - started} ms.`);
       }
-    }).finally(() => this.resolveInitial());
+    }).finally(() => {
+      if (!this.initialDone) {
+        this.initialDone = true;
+        this.settleIfIdle();
+      }
+      this.resolveInitial();
+    });
   }
 
   /** Reads every workspace folder from disk again (the "Check Workspace" command). Returns the number of recognised files. */
@@ -254,21 +330,39 @@ export class WorkspaceSync {
     for (const timer of this.pendingEdits.values()) clearTimeout(timer);
     this.pendingEdits.clear();
     this.resolveInitial();
+    this.settleIfIdle();
   }
 
   // ---- internals ------------------------------------------------------------
 
   private enqueue(label: string, operation: () => Promise<void>): Promise<void> {
+    this.operations++;
     const run = this.queue.then(async () => {
-      if (this.stopped) return;
       try {
-        await operation();
+        if (!this.stopped) await operation();
       } catch (error) {
         this.logger.error(`${label} failed: ${describeError(error)}`);
+      } finally {
+        this.operations--;
+        this.settleIfIdle();
       }
     });
     this.queue = run;
     return run;
+  }
+
+  private settleIfIdle(): void {
+    if (!this.isSettled()) return;
+    for (const resolve of this.settleWaiters.splice(0)) resolve();
+  }
+
+  private setReading(state: IndexingState | undefined): void {
+    this.reading = state;
+    try {
+      this.progressListener?.(state && { ...state });
+    } catch (error) {
+      this.logger.warn(`Reporting indexing progress failed: ${describeError(error)}`);
+    }
   }
 
   private remember(clientUri: string): string {
@@ -396,13 +490,23 @@ export class WorkspaceSync {
   private async reconcile(root: string): Promise<number> {
     const seen = new Set<string>();
     const isCancelled = () => this.stopped;
-    const walk = walkFiles(root, {
-      accept: (file) => this.service.isRecognised(fileUri(file)),
-      onError: (file, error) => {
-        if (error.code !== 'ENOENT') this.logger.warn(`Cannot read ${file}: ${error.message}`);
-      },
-      isCancelled,
-    });
+    const state: IndexingState = { filesRead: 0, filesFound: 0, walking: true };
+    let lastProgress = performance.now();
+    this.setReading(state);
+    const walk = countingDone(
+      walkFiles(root, {
+        accept: (file) => {
+          const wanted = this.service.isRecognised(fileUri(file));
+          if (wanted) state.filesFound++;
+          return wanted;
+        },
+        onError: (file, error) => {
+          if (error.code !== 'ENOENT') this.logger.warn(`Cannot read ${file}: ${error.message}`);
+        },
+        isCancelled,
+      }),
+      () => (state.walking = false),
+    );
     // Texts read and not yet handed over, applied in chunks sized to fit a slice.
     // What they change is reported once the walk is done (a large deployment would make every chunk re-list all its members).
     const load = this.service.startBulkLoad();
@@ -422,6 +526,11 @@ export class WorkspaceSync {
       for await (const read of readTextFiles(walk, { isCancelled })) {
         const uri = fileUri(read.path);
         seen.add(uri);
+        state.filesRead++;
+        if (performance.now() - lastProgress >= PROGRESS_INTERVAL_MS) {
+          lastProgress = performance.now();
+          this.setReading(state);
+        }
         // An open document's text wins over the disk.
         if (!this.open.has(uri)) {
           if (read.error) this.readFailed(uri, read.path, read.error);
@@ -437,6 +546,7 @@ export class WorkspaceSync {
     } finally {
       if (!this.stopped) applyChunk();
       this.report(() => load.finish());
+      this.setReading(undefined);
     }
     if (this.stopped) return seen.size;
     for (const uri of [...this.known.keys()]) {
@@ -469,6 +579,19 @@ export class WorkspaceSync {
     const fsPath = uriToFsPath(uri);
     if (fsPath !== undefined) await this.reconcile(fsPath);
   }
+}
+
+/** Passes a walk's paths through and calls `done` when the walk has found every file. */
+async function* countingDone(paths: AsyncGenerator<string>, done: () => void): AsyncGenerator<string> {
+  try {
+    yield* paths;
+  } finally {
+    done();
+  }
+}
+
+function count(n: number): string {
+  return n.toLocaleString('en-US');
 }
 
 /** Reads `neutronConfig` settings per folder through `workspace/configuration`. */
