@@ -3,6 +3,8 @@ import { isTemplated } from '../syntax/templates';
 import { normalizeSectionName } from '../syntax/iniParser';
 import { listItems, splitToken } from '../syntax/valueElements';
 import { sourceToken } from '../syntax/nodes';
+import type { NetworkContribution } from '../network/devices';
+import { ifcfgNetwork } from '../network/sources/ifcfg';
 
 /**
  * The facts one file contributes to the workspace: names it declares or uses,
@@ -32,7 +34,12 @@ export interface PhysnetEntry {
   physnet: Token;
 }
 
-export interface Ml2Facts {
+/** Every file's facts: a network source (ifcfg, keyfile, capture…) also says what it adds to its host's network model. */
+export interface FactsBase {
+  network?: NetworkContribution;
+}
+
+export interface Ml2Facts extends FactsBase {
   kind: 'ml2';
   typeDrivers: ListFact | undefined;
   tenantNetworkTypes: ListFact | undefined;
@@ -51,7 +58,7 @@ export interface BridgeMapping {
   templated: boolean;
 }
 
-export interface OvsAgentFacts {
+export interface OvsAgentFacts extends FactsBase {
   kind: 'ovs-agent';
   bridgeMappings: (ScalarFact & { mappings: BridgeMapping[] }) | undefined;
   integrationBridge: { name: string; option?: IniOption };
@@ -60,12 +67,12 @@ export interface OvsAgentFacts {
   resourceProviderBandwidths: (ScalarFact & { entries: { entry: Token; bridge: Token }[] }) | undefined;
 }
 
-export interface L3AgentFacts {
+export interface L3AgentFacts extends FactsBase {
   kind: 'l3-agent';
   externalNetworkBridge: ScalarFact | undefined;
 }
 
-export interface IfcfgFacts {
+export interface IfcfgFacts extends FactsBase {
   kind: 'ifcfg';
   /** DEVICE, or the file name's suffix when DEVICE is not set. */
   device: string;
@@ -186,7 +193,7 @@ export function ifcfgFacts(doc: IfcfgDocument, renderedName: string): IfcfgFacts
   const ovsBridge = lastAssignment(doc, 'OVS_BRIDGE');
   const suffix = renderedName.replace(/^ifcfg-/, '');
   const unknown = (a: IfcfgAssignment | undefined) => a !== undefined && (a.expands || isTemplated(a.value.text));
-  return {
+  const facts: IfcfgFacts = {
     kind: 'ifcfg',
     device: deviceAssignment?.value.text || suffix,
     deviceAssignment,
@@ -197,6 +204,11 @@ export function ifcfgFacts(doc: IfcfgDocument, renderedName: string): IfcfgFacts
     ovsPatchPeer: lastAssignment(doc, 'OVS_PATCH_PEER'),
     templated: unknown(deviceAssignment) || unknown(typeAssignment) || unknown(ovsBridge) || isTemplated(suffix),
   };
+  facts.network = ifcfgNetwork(doc, {
+    ...facts,
+    bondMembers: facts.bondIfaces?.members.map((token) => ({ name: token.text, token })),
+  });
+  return facts;
 }
 
 function bondIfaces(doc: IfcfgDocument): IfcfgFacts['bondIfaces'] {

@@ -1,3 +1,5 @@
+import type { NetworkContribution } from '../network/devices';
+import { contributionSignature } from '../network/devices';
 import { DEFAULT_SETTINGS, type FileKind, type Settings } from '../settings';
 import type { Range } from 'vscode-languageserver-types';
 import type { IniDocument, IniOption, ParsedDocument } from '../syntax/ast';
@@ -394,9 +396,9 @@ function deriveFacts(kind: FileKind, doc: ParsedDocument, rendered: string): Fil
 }
 
 function hostSignature(facts: FileFacts): string {
+  // A network source's devices are what its host's other files read.
+  if (facts.network) return contributionSignature(facts.network);
   switch (facts.kind) {
-    case 'ifcfg':
-      return JSON.stringify([facts.device, facts.type, facts.ovsBridge?.value.text, facts.templated, facts.ovsPatchPeer?.value.text]);
     case 'ovs-agent':
       return JSON.stringify(facts.bridgeMappings?.mappings.map((m) => m.bridge.text) ?? null);
     default:
@@ -443,10 +445,20 @@ function factPositions(file: IndexedFile): string {
     case 'ovs-agent':
       return JSON.stringify([option(facts.bridgeMappings?.option), facts.bridgeMappings?.mappings.map((m) => [at(m.entry), at(m.physnet), at(m.bridge)])]);
     case 'ifcfg':
-      return JSON.stringify([facts.deviceAssignment, facts.typeAssignment, facts.ovsBridge].map((a) => a && [at(a), at(a.key), at(a.value)]));
+      return JSON.stringify([
+        [facts.deviceAssignment, facts.typeAssignment, facts.ovsBridge].map((a) => a && [at(a), at(a.key), at(a.value)]),
+        networkPositions(facts.network),
+      ]);
     default:
-      return '';
+      return JSON.stringify(networkPositions(facts.network));
   }
+}
+
+/** Where a network source's device names stand (findings of agents on the host point at them). */
+function networkPositions(network: NetworkContribution | undefined): unknown {
+  if (!network) return null;
+  const at = (r: Range | undefined) => r && [r.start.line, r.start.character, r.end.line, r.end.character];
+  return network.devices.map((d) => [at(d.nameRange), at(d.bridge?.token?.range), at(d.peer?.token?.range), d.members?.map((m) => at(m.token?.range))]);
 }
 
 /** What a sequence of changes asks to re-check, expanded once at the end. */

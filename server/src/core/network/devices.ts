@@ -1,0 +1,98 @@
+import type { Range } from 'vscode-languageserver-types';
+import type { Token } from '../syntax/ast';
+
+/**
+ * What one file says about its host's network, in terms no rule has to
+ * translate: devices (bridges, ports, bonds, interfaces, patch ports), each
+ * with where its name stands. Every network source (ifcfg, NetworkManager
+ * keyfiles, os-net-config, captures such as `ovs-vsctl show`) turns its own
+ * facts into one of these; the host's model (hostNetwork.ts) adds them up.
+ */
+
+/** declared: what the host is configured to create; observed: what a capture shows it has. */
+export type NetworkLayerName = 'declared' | 'observed';
+
+export type DeviceRole =
+  /** An Open vSwitch bridge. */
+  | 'ovs-bridge'
+  /** A port of an OVS bridge that reaches something outside it (a NIC, a DPDK port, a bond). */
+  | 'ovs-port'
+  /** An OVS internal port (the bridge's own interface, an OVSIntPort). */
+  | 'ovs-internal'
+  /** An OVS patch port; `peer` names the port at the other end. */
+  | 'ovs-patch'
+  /** A tunnel port (vxlan, gre, geneve). */
+  | 'ovs-tunnel'
+  /** A Linux interface: a NIC, a VLAN device, an InfiniBand port. */
+  | 'interface'
+  /** A bond (Linux or OVS); `members` are its slaves. */
+  | 'bond'
+  /** A Linux bridge. */
+  | 'linux-bridge';
+
+/** A name as it stands in a source file: the text, and where (undefined when the name is implied, e.g. by a file name). */
+export interface NameRef {
+  name: string;
+  token: Token | undefined;
+}
+
+export interface NetworkDevice {
+  name: string;
+  role: DeviceRole;
+  /** The source's own word for the type (`OVSBridge`, `ovs-bridge`, `ovs_bridge`, `patch`), for messages and hover. */
+  sourceType: string | undefined;
+  /** Where the device's name stands; the file's first line when only the file name says it. */
+  nameRange: Range;
+  /** The name's token when it can be edited in place (rename). */
+  nameToken: Token | undefined;
+  /** Where the device's whole definition stands (a file, a YAML node, a capture block). */
+  definitionRange: Range;
+  /** The OVS bridge this device is a port of, if any. */
+  bridge?: NameRef;
+  /** Bond members. */
+  members?: NameRef[];
+  /** Patch port at the other end. */
+  peer?: NameRef;
+  /** Whether the device carries an IP configuration (a static address or DHCP). */
+  addressed?: boolean;
+  /** Observed link state, when a capture shows it. */
+  link?: { up: boolean; lowerUp: boolean; master: string | undefined };
+  /** OpenFlow port number, when a capture shows it. */
+  ofport?: number;
+}
+
+/** One file's contribution to its host's network. */
+export interface NetworkContribution {
+  layer: NetworkLayerName;
+  /** The source family, for messages ("ifcfg file", "NetworkManager keyfile", …): see sourceVocabulary.ts. */
+  source: NetworkSourceName;
+  devices: NetworkDevice[];
+  /**
+   * Some name, type or attachment comes from a template or an expansion, so
+   * the set of devices is not known for sure: absence-based checks on this
+   * host stay silent.
+   */
+  uncertain: boolean;
+}
+
+export type NetworkSourceName = 'ifcfg' | 'nm-keyfile' | 'os-net-config' | 'ovs-vsctl-show' | 'ip-address';
+
+/** A cheap, stable summary of a contribution: when it is unchanged, the host's other files need no re-check. */
+export function contributionSignature(contribution: NetworkContribution | undefined): string {
+  if (!contribution) return '';
+  return JSON.stringify([
+    contribution.layer,
+    contribution.uncertain,
+    contribution.devices.map((d) => [
+      d.name,
+      d.role,
+      d.sourceType,
+      d.bridge?.name,
+      d.peer?.name,
+      d.members?.map((m) => m.name),
+      d.addressed,
+      d.link && [d.link.up, d.link.lowerUp, d.link.master],
+      d.ofport,
+    ]),
+  ]);
+}

@@ -1,0 +1,106 @@
+import type { IndexedFile } from '../workspace/model';
+import type { NetworkContribution, NetworkDevice, NetworkLayerName, NetworkSourceName } from './devices';
+
+/** A device together with the file that says so. */
+export interface HostDevice extends NetworkDevice {
+  file: IndexedFile;
+}
+
+/**
+ * One layer of a host's network: every device its sources of that layer
+ * describe, by name. Rules ask it questions ("is bridge X created?", "what is
+ * attached to X?") and never look at a file format.
+ */
+export class NetworkLayer {
+  /** Files that contributed to this layer, sorted by path. */
+  readonly sources: IndexedFile[] = [];
+  /** Source families present ("ifcfg", "nm-keyfile", …), in the order first seen. */
+  readonly sourceNames: NetworkSourceName[] = [];
+  private readonly byName = new Map<string, HostDevice[]>();
+  private readonly bridgesByName = new Map<string, HostDevice[]>();
+  private readonly attachedTo = new Map<string, HostDevice[]>();
+  private anyUncertain = false;
+
+  constructor(readonly name: NetworkLayerName) {}
+
+  /** Called by the host model, files in path order. */
+  add(file: IndexedFile, contribution: NetworkContribution): void {
+    this.sources.push(file);
+    if (!this.sourceNames.includes(contribution.source)) this.sourceNames.push(contribution.source);
+    if (contribution.uncertain) this.anyUncertain = true;
+    for (const device of contribution.devices) {
+      const located: HostDevice = { ...device, file };
+      push(this.byName, device.name, located);
+      if (device.role === 'ovs-bridge') push(this.bridgesByName, device.name, located);
+      // A bridge naming itself (ifcfg OVS_BRIDGE on the bridge's own file) attaches nothing.
+      if (device.bridge && device.bridge.name && device.bridge.name !== device.name) push(this.attachedTo, device.bridge.name, located);
+    }
+  }
+
+  /** Whether any source of this layer is on the host. */
+  get present(): boolean {
+    return this.sources.length > 0;
+  }
+
+  /** Some source's names are templated: what is absent cannot be told for sure. */
+  get uncertain(): boolean {
+    return this.anyUncertain;
+  }
+
+  /** Whether this layer can tell which bridges exist: it has sources, none of them uncertain. */
+  get knowsBridges(): boolean {
+    return this.present && !this.anyUncertain;
+  }
+
+  /** OVS bridges by name (each with every definition found). */
+  get bridges(): ReadonlyMap<string, readonly HostDevice[]> {
+    return this.bridgesByName;
+  }
+
+  hasBridge(name: string): boolean {
+    return this.bridgesByName.has(name);
+  }
+
+  /** Definitions of an OVS bridge. */
+  bridge(name: string): readonly HostDevice[] {
+    return this.bridgesByName.get(name) ?? NONE;
+  }
+
+  /** Devices attached to an OVS bridge (ports, bonds, internal and patch ports), in file order. */
+  portsOf(bridge: string): readonly HostDevice[] {
+    return this.attachedTo.get(bridge) ?? NONE;
+  }
+
+  /** Every device of this name, whatever its role. */
+  devicesNamed(name: string): readonly HostDevice[] {
+    return this.byName.get(name) ?? NONE;
+  }
+
+  /** Every device, in file order. */
+  *devices(): IterableIterator<HostDevice> {
+    for (const list of this.byName.values()) yield* list;
+  }
+}
+
+/** A host's network: what its configuration declares and what captures observed. */
+export class HostNetwork {
+  readonly declared = new NetworkLayer('declared');
+  readonly observed = new NetworkLayer('observed');
+
+  /** `files` sorted by path. */
+  constructor(files: Iterable<IndexedFile>) {
+    for (const file of files) {
+      const contribution = file.facts.network;
+      if (!contribution) continue;
+      (contribution.layer === 'declared' ? this.declared : this.observed).add(file, contribution);
+    }
+  }
+}
+
+const NONE: readonly HostDevice[] = Object.freeze([]);
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -1,0 +1,62 @@
+import type { NetworkSourceName } from './devices';
+
+/**
+ * How each network source is named in messages, and how it spells the
+ * things a message asks the operator to write. Rules stay format-neutral by
+ * asking here instead of spelling ifcfg variables themselves.
+ */
+export interface SourceVocabulary {
+  /** "ifcfg file", "NetworkManager keyfile", … */
+  label: string;
+  /** How this source creates an OVS bridge of that name. */
+  createsBridge(bridge: string): string;
+  /** How this source attaches a port to a bridge. */
+  attachesTo(bridge: string): string;
+}
+
+const VOCABULARY: Record<NetworkSourceName, SourceVocabulary> = {
+  ifcfg: {
+    label: 'ifcfg file',
+    createsBridge: (bridge) => `TYPE=OVSBridge with DEVICE=${bridge}`,
+    attachesTo: (bridge) => `OVS_BRIDGE=${bridge}`,
+  },
+  'nm-keyfile': {
+    label: 'NetworkManager keyfile',
+    createsBridge: (bridge) => `type=ovs-bridge with interface-name=${bridge}`,
+    attachesTo: (bridge) => `an ovs-port profile with controller=${bridge}`,
+  },
+  'os-net-config': {
+    label: 'os-net-config file',
+    createsBridge: (bridge) => `type: ovs_bridge with name: ${bridge}`,
+    attachesTo: (bridge) => `a member of the ovs_bridge ${bridge}`,
+  },
+  'ovs-vsctl-show': {
+    label: '`ovs-vsctl show` capture',
+    createsBridge: (bridge) => `Bridge ${bridge}`,
+    attachesTo: (bridge) => `a Port under Bridge ${bridge}`,
+  },
+  'ip-address': {
+    label: '`ip address` capture',
+    createsBridge: (bridge) => `an ovs-system device ${bridge}`,
+    attachesTo: () => 'master ovs-system',
+  },
+};
+
+export function vocabulary(source: NetworkSourceName): SourceVocabulary {
+  return VOCABULARY[source];
+}
+
+/** "ifcfg file", or "ifcfg file or NetworkManager keyfile" when a host mixes sources. */
+export function sourceLabels(sources: readonly NetworkSourceName[]): string {
+  const labels = sources.map((s) => VOCABULARY[s].label);
+  return labels.length <= 1 ? (labels[0] ?? 'network configuration file') : `${labels.slice(0, -1).join(', ')} or ${labels.at(-1)}`;
+}
+
+/** "(TYPE=OVSBridge with DEVICE=br-ex)", one spelling per source present. */
+export function createsBridgeHint(sources: readonly NetworkSourceName[], bridge: string): string {
+  return sources.map((s) => VOCABULARY[s].createsBridge(bridge)).join('; or ');
+}
+
+export function attachesToHint(sources: readonly NetworkSourceName[], bridge: string): string {
+  return sources.map((s) => VOCABULARY[s].attachesTo(bridge)).join('; or ');
+}
