@@ -2,6 +2,7 @@ import type { Token } from '../syntax/ast';
 import type { IfcfgFacts, Ml2Facts, OvsAgentFacts } from './facts';
 import { OVS_BRIDGE_TYPES } from './facts';
 import type { Host, IndexedFile } from './model';
+import { HostNetwork } from '../network/hostNetwork';
 
 /** A name as it stands in one file. */
 export interface NameOccurrence {
@@ -20,6 +21,8 @@ export class HostView {
   readonly portsByBridge = new Map<string, IndexedFile[]>();
   /** Some ifcfg file's device, type or bridge comes from a template: the bridge set is not known for sure. */
   readonly uncertain: boolean;
+  /** Bridges, ports, bonds and interfaces, declared by the configuration and observed by captures. */
+  readonly network: HostNetwork;
 
   constructor(readonly host: Host) {
     this.files = [...host.files].sort((a, b) => a.path.localeCompare(b.path));
@@ -34,6 +37,7 @@ export class HostView {
       if (facts.ovsBridge?.value.text) push(this.portsByBridge, facts.ovsBridge.value.text, file);
     }
     this.uncertain = uncertain;
+    this.network = new HostNetwork(this.files);
   }
 
   /** Whether ifcfg files can tell which bridges exist on this host. */
