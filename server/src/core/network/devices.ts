@@ -45,6 +45,10 @@ export interface NetworkDevice {
   nameRange: Range;
   /** The name's token when it can be edited in place (rename). */
   nameToken: Token | undefined;
+  /** The statement that names the device (`DEVICE=br-ex`, `interface-name=br-ex`, a YAML `name:` pair); related information points here. */
+  declarationRange: Range;
+  /** The statement that gives its type (`TYPE=OVSBridge`), if any. */
+  typeRange: Range | undefined;
   /** Where the device's whole definition stands (a file, a YAML node, a capture block). */
   definitionRange: Range;
   /** The OVS bridge this device is a port of, if any. */

@@ -12,6 +12,10 @@ export interface SourceVocabulary {
   createsBridge(bridge: string): string;
   /** How this source attaches a port to a bridge. */
   attachesTo(bridge: string): string;
+  /** The device's type as this source writes it ("TYPE=Bridge", "no TYPE"). */
+  typeClause(sourceType: string | undefined): string;
+  /** The types that make an OVS bridge, as this source writes them. */
+  bridgeTypes: string;
 }
 
 const VOCABULARY: Record<NetworkSourceName, SourceVocabulary> = {
@@ -19,26 +23,36 @@ const VOCABULARY: Record<NetworkSourceName, SourceVocabulary> = {
     label: 'ifcfg file',
     createsBridge: (bridge) => `TYPE=OVSBridge with DEVICE=${bridge}`,
     attachesTo: (bridge) => `OVS_BRIDGE=${bridge}`,
+    typeClause: (type) => (type === undefined ? 'no TYPE' : `TYPE=${type}`),
+    bridgeTypes: 'TYPE=OVSBridge or TYPE=OVSUserBridge',
   },
   'nm-keyfile': {
     label: 'NetworkManager keyfile',
     createsBridge: (bridge) => `type=ovs-bridge with interface-name=${bridge}`,
     attachesTo: (bridge) => `an ovs-port profile with controller=${bridge}`,
+    typeClause: (type) => (type === undefined ? 'no type' : `type=${type}`),
+    bridgeTypes: 'type=ovs-bridge',
   },
   'os-net-config': {
     label: 'os-net-config file',
     createsBridge: (bridge) => `type: ovs_bridge with name: ${bridge}`,
     attachesTo: (bridge) => `a member of the ovs_bridge ${bridge}`,
+    typeClause: (type) => (type === undefined ? 'no type' : `type: ${type}`),
+    bridgeTypes: 'type: ovs_bridge or ovs_user_bridge',
   },
   'ovs-vsctl-show': {
     label: '`ovs-vsctl show` capture',
     createsBridge: (bridge) => `Bridge ${bridge}`,
     attachesTo: (bridge) => `a Port under Bridge ${bridge}`,
+    typeClause: (type) => (type === undefined ? 'no type' : `type: ${type}`),
+    bridgeTypes: 'a Bridge',
   },
   'ip-address': {
     label: '`ip address` capture',
     createsBridge: (bridge) => `an ovs-system device ${bridge}`,
     attachesTo: () => 'master ovs-system',
+    typeClause: (type) => (type === undefined ? 'no link type' : `link type ${type}`),
+    bridgeTypes: 'an openvswitch device',
   },
 };
 

@@ -7,6 +7,7 @@ export interface IfcfgNetworkInput {
   device: string;
   deviceAssignment: IfcfgAssignment | undefined;
   type: string | undefined;
+  typeAssignment: IfcfgAssignment | undefined;
   ovsBridge: IfcfgAssignment | undefined;
   bondMembers: NameRef[] | undefined;
   ovsPatchPeer: IfcfgAssignment | undefined;
@@ -41,6 +42,8 @@ export function ifcfgNetwork(doc: IfcfgDocument, input: IfcfgNetworkInput): Netw
     sourceType: input.type,
     nameRange: input.deviceAssignment?.value.range ?? fileStart,
     nameToken,
+    declarationRange: (input.deviceAssignment ?? input.typeAssignment)?.range ?? fileStart,
+    typeRange: input.typeAssignment?.range,
     definitionRange: { start: { line: 0, character: 0 }, end: doc.lineIndex.positionAt(doc.lineIndex.text.length) },
     addressed: isAddressed(doc),
   };
