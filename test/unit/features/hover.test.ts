@@ -83,7 +83,7 @@ describe('hover: bridge_mappings option', () => {
     includesLine(hover, '  - bridge: `compute-0/etc/sysconfig/network-scripts/ifcfg-br-ex`');
     includesLine(hover, '- `physnet2` → `br-vlan` → *no port*');
     includesLine(hover, '  - declared: VLAN `physnet2:100:199` in `controller/etc/neutron/plugins/ml2/ml2_conf.ini` (controller)');
-    includesLine(hover, '  - ⚠ no port, bond or interface names `br-vlan` in OVS_BRIDGE, so nothing leaves the host through it');
+    includesLine(hover, '  - ⚠ nothing attaches a port, bond or interface to `br-vlan` (OVS_BRIDGE=br-vlan), so nothing leaves the host through it');
     includesLine(hover, '- `physnet3` → `br-missing` → *no port*');
     includesLine(
       hover,
@@ -94,7 +94,7 @@ describe('hover: bridge_mappings option', () => {
 
   it('says when the host has no ifcfg files in the workspace', () => {
     const { hover } = hoverAt(agent('compute-1'), '[ovs]\nbridge_mapping|s = physnet1:br-ex\n');
-    includesLine(hover, 'No ifcfg files of compute-1 are in the workspace, so its bridges and ports cannot be checked.');
+    includesLine(hover, 'No network configuration of compute-1 (ifcfg files, NetworkManager keyfiles, os-net-config) is in the workspace, so its bridges and ports cannot be checked.');
     includesLine(hover, '- `physnet1` → `br-ex` → ?');
   });
 
@@ -152,7 +152,7 @@ describe('hover: elements of a value', () => {
 
   it('flags a bridge with no ifcfg file, and a long name', () => {
     const { hover } = hoverAt(agent('compute-0'), '[ovs]\nbridge_mappings = physnet1:br-provider-|one\n');
-    includesLine(hover, '- ⚠ No ifcfg file of compute-0 defines it with TYPE=OVSBridge or OVSUserBridge.');
+    includesLine(hover, '- ⚠ No ifcfg file of compute-0 defines it with TYPE=OVSBridge or TYPE=OVSUserBridge.');
     includesLine(hover, '- Its name is longer than 11 characters, so the patch ports `int-…`/`phy-…` get shortened with a hash.');
   });
 
@@ -211,7 +211,7 @@ describe('hover: ifcfg OVS_BRIDGE', () => {
 
   it('says when the named bridge has no file', () => {
     const { hover } = hoverAt(ifcfg('compute-0', 'eth2'), 'DEVICE=eth2\nTYPE=OVSPort\nOVS_BRIDGE=br-|data\n');
-    includesLine(hover, '- ⚠ No ifcfg file of compute-0 defines it with TYPE=OVSBridge or OVSUserBridge.');
+    includesLine(hover, '- ⚠ No ifcfg file of compute-0 defines it with TYPE=OVSBridge or TYPE=OVSUserBridge.');
     includesLine(hover, '- No physnet of compute-0 is mapped to it in `bridge_mappings`.');
   });
 

@@ -167,8 +167,8 @@ describe('hosts', () => {
       [`compute-1/${SCRIPTS}/ifcfg-eth1`]: port('eth1', 'br-ex'),
     });
     const context = service.context(uriOf(`compute-0/${AGENT}`))!;
-    assert.deepEqual([...context.host.bridges.keys()], ['br-ex']);
-    assert.deepEqual(service.context(uriOf(`compute-1/${AGENT}`))!.host.bridges.size, 0);
+    assert.deepEqual([...context.host.network.declared.bridges.keys()], ['br-ex']);
+    assert.deepEqual(service.context(uriOf(`compute-1/${AGENT}`))!.host.network.declared.bridges.size, 0);
   });
 
   it('a hosts glob names hosts, and files it matches share one host', () => {
@@ -183,7 +183,7 @@ describe('hosts', () => {
     assert.equal(service.describeFile(uriOf(`dump/a/${AGENT}`))?.host, 'alpha');
     assert.equal(service.describeFile(uriOf('dump/b/ifcfg-br-ex'))?.host, 'alpha');
     assert.equal(service.describeFile(uriOf(`compute-0/${AGENT}`))?.host, 'compute-0');
-    assert.deepEqual([...service.context(uriOf(`dump/a/${AGENT}`))!.host.bridges.keys()], ['br-ex']);
+    assert.deepEqual([...service.context(uriOf(`dump/a/${AGENT}`))!.host.network.declared.bridges.keys()], ['br-ex']);
   });
 });
 
@@ -602,8 +602,8 @@ function views(service: NeutronConfigService, files: Files): Record<string, unkn
     out[path] = {
       host: context.file.host.name,
       hostFiles: context.host.files.map((f) => [rel(f.uri), live(f)]),
-      bridges: [...context.host.bridges].map(([b, fs]) => [b, fs.map((f) => [rel(f.uri), live(f)])]),
-      ports: [...context.host.portsByBridge].map(([b, fs]) => [b, fs.map((f) => [rel(f.uri), live(f)])]),
+      bridges: [...context.host.network.declared.bridges].map(([b, ds]) => [b, ds.map((d) => [rel(d.file.uri), live(d.file)])]),
+      ports: [...context.host.network.declared.devices()].filter((d) => d.bridge).map((d) => [d.name, d.bridge?.name, rel(d.file.uri), live(d.file)]),
       deployment: context.deployment && {
         root: context.deployment.root,
         hosts: context.deployment.hosts.map((h) => h.key).sort(),

@@ -1,6 +1,7 @@
 import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver-types';
-import type { IfcfgFacts, Ml2Facts, OvsAgentFacts } from '../workspace/facts';
+import type { Ml2Facts, OvsAgentFacts } from '../workspace/facts';
 import { DEFAULT_INTEGRATION_BRIDGE, DEFAULT_TUNNEL_BRIDGE, DEFAULT_TYPE_DRIVERS } from '../workspace/facts';
+import { vocabulary } from '../network/sourceVocabulary';
 import { cursorContext, type ValueCursor } from './cursorContext';
 import type { FeatureContext } from './featureContext';
 import { ifcfgNameItems, ifcfgValueItems } from './ifcfg/completion';
@@ -112,7 +113,7 @@ function physnetDocumentation(context: FeatureContext, physnet: string): string 
 
 // ---- bridges ------------------------------------------------------------------------
 
-/** This host's OVS bridges (from ifcfg files), minus `taken` and, in bridge_mappings, the agent's own bridges. */
+/** This host's declared OVS bridges, minus `taken` and, in bridge_mappings, the agent's own bridges. */
 function bridgeItems(context: FeatureContext, range: Range, taken: Set<string>, excludeReserved = false): CompletionItem[] {
   const { host } = context;
   if (excludeReserved) {
@@ -120,19 +121,17 @@ function bridgeItems(context: FeatureContext, range: Range, taken: Set<string>, 
     taken.add(agent?.integrationBridge.name ?? DEFAULT_INTEGRATION_BRIDGE);
     taken.add(agent?.tunnelBridge.name ?? DEFAULT_TUNNEL_BRIDGE);
   }
-  return [...host.bridges]
+  const declared = host.network.declared;
+  return [...declared.bridges]
     .filter(([name]) => !taken.has(name))
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([name, files]) => {
-      const ports = (host.portsByBridge.get(name) ?? []).map((p) => {
-        const facts = p.facts as IfcfgFacts;
-        return `${code(facts.device)} (${facts.type ?? 'no TYPE'})`;
-      });
-      const file = files[0];
+    .map(([name, definitions]) => {
+      const ports = declared.portsOf(name).map((p) => `${code(p.name)} (${p.sourceType ?? vocabulary(p.file.facts.network!.source).typeClause(undefined)})`);
+      const { file, sourceType } = definitions[0];
       return {
         label: name,
         kind: CompletionItemKind.Interface,
-        detail: `${(file.facts as IfcfgFacts).type ?? 'OVS bridge'} · ${file.renderedName}`,
+        detail: `${sourceType ?? 'OVS bridge'} · ${file.renderedName}`,
         documentation: {
           kind: MarkupKind.Markdown,
           value: [

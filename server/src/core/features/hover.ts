@@ -2,10 +2,12 @@ import type { Hover, Position, Range } from 'vscode-languageserver-types';
 import type { IniOption, Token } from '../syntax/ast';
 import { isTemplated } from '../syntax/templates';
 import { listItems, splitToken } from '../syntax/valueElements';
-import type { IfcfgFacts, Ml2Facts, OvsAgentFacts } from '../workspace/facts';
+import type { Ml2Facts, OvsAgentFacts } from '../workspace/facts';
 import { DEFAULT_INTEGRATION_BRIDGE, DEFAULT_TUNNEL_BRIDGE } from '../workspace/facts';
 import type { IndexedFile } from '../workspace/model';
 import type { DeploymentView, HostView } from '../workspace/views';
+import type { HostDevice } from '../network/hostNetwork';
+import { attachesToHint, sourceLabels, vocabulary } from '../network/sourceVocabulary';
 import { cursorContext, type ValueCursor } from './cursorContext';
 import type { FeatureContext } from './featureContext';
 import { ifcfgKeyHover, ifcfgValueHover } from './ifcfg/hover';
@@ -88,9 +90,8 @@ function hostWiring(context: FeatureContext, option: IniOption): string {
   if (facts.bridgeMappings && facts.bridgeMappings.option !== option) {
     out.push(`⚠ A later \`bridge_mappings\` in this section replaces this one; oslo.config reads only the last.`, '');
   }
-  if (host.ifcfgFiles.length === 0) {
-    out.push(`No ifcfg files of ${name} are in the workspace, so its bridges and ports cannot be checked.`, '');
-  }
+  const declared = host.network.declared;
+  if (!declared.present) out.push(`${noNetworkConfiguration(name)}, so its bridges and ports cannot be checked.`, '');
   if (!deployment) out.push(`No ML2 configuration (\`ml2_conf.ini\`, \`plugin.ini\`) covers ${name}, so the physnets cannot be checked against declarations.`, '');
 
   const entries = listItems(option, context.file.doc.lineIndex);
@@ -117,13 +118,13 @@ function hostWiring(context: FeatureContext, option: IniOption): string {
       out.push(`- ${code(entry.text)}: filled in by a template or substitution; checked once rendered.`);
       continue;
     }
-    const ports = host.portsByBridge.get(bridge) ?? [];
-    const portText = host.ifcfgFiles.length === 0 ? '?' : ports.length ? ports.map(describePort).join(', ') : '*no port*';
+    const ports = declared.portsOf(bridge);
+    const portText = !declared.present ? '?' : ports.length ? ports.map(describeDevice).join(', ') : '*no port*';
     out.push(`- ${code(physnet)} → ${code(bridge)} → ${portText}`);
     const notes: string[] = [];
     if (deployment && deployment.allows(physnet)) notes.push(`declared: ${declarationText(deployment, physnet)}`);
-    const bridgeFiles = host.bridges.get(bridge) ?? [];
-    if (bridgeFiles.length) notes.push(`bridge: ${bridgeFiles.map((f) => code(f.relativePath)).join(', ')}`);
+    const bridgeFiles = declared.bridge(bridge);
+    if (bridgeFiles.length) notes.push(`bridge: ${bridgeFiles.map((d) => code(d.file.relativePath)).join(', ')}`);
     if (deployment && !deployment.allows(physnet)) {
       notes.push(`⚠ not declared: no ML2 config of this deployment lists ${code(physnet)} in \`flat_networks\` or \`network_vlan_ranges\`, so no network can use it`);
     }
@@ -131,19 +132,23 @@ function hostWiring(context: FeatureContext, option: IniOption): string {
     if ((bridgeCount.get(bridge) ?? 0) > 1) notes.push(`⚠ ${code(bridge)} serves more than one physnet; the agent exits at start`);
     if (bridge === ovs.integration) notes.push(`⚠ ${code(bridge)} is the integration bridge, which the agent manages itself`);
     else if (bridge === ovs.tunnel) notes.push(`⚠ ${code(bridge)} is the tunnel bridge, which the agent manages itself`);
-    else if (host.knowsBridges && bridgeFiles.length === 0) {
-      notes.push(`⚠ no ifcfg file of ${name} defines ${code(bridge)} as an OVS bridge; if it does not exist the agent stops at start`);
+    else if (declared.knowsBridges && bridgeFiles.length === 0) {
+      notes.push(`⚠ no ${sourceLabels(declared.sourceNames)} of ${name} defines ${code(bridge)} as an OVS bridge; if it does not exist the agent stops at start`);
     } else if (bridgeFiles.length && ports.length === 0) {
-      notes.push(`⚠ no port, bond or interface names ${code(bridge)} in OVS_BRIDGE, so nothing leaves the host through it`);
+      notes.push(`⚠ nothing attaches a port, bond or interface to ${code(bridge)} (${attachesToHint(declared.sourceNames, bridge)}), so nothing leaves the host through it`);
     }
     for (const note of notes) out.push(`  - ${note}`);
   }
   return out.join('\n');
 }
 
-function describePort(file: IndexedFile): string {
-  const facts = file.facts as IfcfgFacts;
-  return `${code(facts.device)} (${facts.type ?? 'no TYPE'})`;
+/** `eth1` (OVSPort), with the type as its source writes it. */
+function describeDevice(device: HostDevice): string {
+  return `${code(device.name)} (${device.sourceType ?? vocabulary(device.file.facts.network!.source).typeClause(undefined)})`;
+}
+
+function noNetworkConfiguration(host: string): string {
+  return `No network configuration of ${host} (ifcfg files, NetworkManager keyfiles, os-net-config) is in the workspace`;
 }
 
 function reservedBridges(host: HostView): { integration: string; tunnel: string } {
@@ -302,14 +307,21 @@ function bridgeDescription(context: FeatureContext, bridge: string): string {
     const role = bridge === ovs.integration ? 'integration' : 'tunnel';
     out.push(`- ⚠ The ${role} bridge: the Open vSwitch agent creates and manages it, so no physnet may be mapped to it.`);
   }
-  const files = host.bridges.get(bridge) ?? [];
-  if (files.length) out.push(`- Defined in ${files.map((f) => `${code(f.relativePath)} (TYPE=${(f.facts as IfcfgFacts).type ?? '?'})`).join(', ')}`);
-  else if (host.ifcfgFiles.length === 0) out.push(`- No ifcfg files of ${name} are in the workspace, so whether the bridge exists is unknown.`);
-  else if (!host.uncertain) out.push(`- ⚠ No ifcfg file of ${name} defines it with TYPE=OVSBridge or OVSUserBridge.`);
+  const declared = host.network.declared;
+  const files = declared.bridge(bridge);
+  if (files.length) {
+    out.push(`- Defined in ${files.map((d) => `${code(d.file.relativePath)} (${vocabulary(d.file.facts.network!.source).typeClause(d.sourceType)})`).join(', ')}`);
+  } else if (!declared.present) out.push(`- ${noNetworkConfiguration(name)}, so whether the bridge exists is unknown.`);
+  else if (!declared.uncertain) {
+    const how = declared.sourceNames.map((source) => vocabulary(source).bridgeTypes).join('; or ');
+    out.push(`- ⚠ No ${sourceLabels(declared.sourceNames)} of ${name} defines it with ${how}.`);
+  }
 
-  const ports = host.portsByBridge.get(bridge) ?? [];
-  if (ports.length) out.push(`- Ports: ${ports.map((p) => `${describePort(p)} in ${code(p.renderedName)}`).join(', ')}`);
-  else if (files.length) out.push(`- ⚠ No port: no ifcfg file names it in OVS_BRIDGE, so traffic mapped to it never reaches the wire.`);
+  const ports = declared.portsOf(bridge);
+  if (ports.length) out.push(`- Ports: ${ports.map((p) => `${describeDevice(p)} in ${code(p.file.renderedName)}`).join(', ')}`);
+  else if (files.length) {
+    out.push(`- ⚠ No port: nothing attaches to it (${attachesToHint(declared.sourceNames, bridge)}), so traffic mapped to it never reaches the wire.`);
+  }
 
   const mappedFrom: string[] = [];
   for (const file of host.agentFiles) {

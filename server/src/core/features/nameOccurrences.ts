@@ -4,6 +4,7 @@ import { isTemplated } from '../syntax/templates';
 import type { IfcfgFacts, L3AgentFacts, OvsAgentFacts } from '../workspace/facts';
 import { DEFAULT_INTEGRATION_BRIDGE, DEFAULT_TUNNEL_BRIDGE, OVS_BRIDGE_TYPES } from '../workspace/facts';
 import type { Host, IndexedFile } from '../workspace/model';
+import type { NetworkContribution } from '../network/devices';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { cursorContext } from './cursorContext';
 import type { FeatureContext } from './featureContext';
@@ -34,7 +35,12 @@ export type Site =
   | 'file-name'
   | 'OVS_BRIDGE'
   | 'BOND_IFACES'
-  | 'OVS_PATCH_PEER';
+  | 'OVS_PATCH_PEER'
+  /** Other network sources (keyfiles, os-net-config, captures): the device's own name, its bridge, bond member, patch peer. */
+  | 'device-name'
+  | 'device-bridge'
+  | 'device-member'
+  | 'device-peer';
 
 export interface Occurrence {
   kind: NameKind;
@@ -154,7 +160,25 @@ export function deviceOccurrencesIn(file: IndexedFile): Occurrence[] {
       break;
     }
     default:
+      if (facts.network) out.push(...networkOccurrences(file, facts.network));
       break;
+  }
+  return out;
+}
+
+/** Names in a network source other than ifcfg, read from its contribution to the host's model. */
+function networkOccurrences(file: IndexedFile, network: NetworkContribution): Occurrence[] {
+  const out: Occurrence[] = [];
+  // Captures record what a host had at one moment: a rename must never edit them.
+  if (network.layer !== 'declared') return out;
+  const add = (kind: NameKind, site: Site, token: Token | undefined, declaration: boolean) => {
+    if (token && isPlainName(token.text)) out.push(tokenOccurrence(kind, file, site, token, declaration));
+  };
+  for (const device of network.devices) {
+    add(device.role === 'ovs-bridge' ? 'bridge' : 'interface', 'device-name', device.nameToken, true);
+    add('bridge', 'device-bridge', device.bridge?.token, false);
+    for (const member of device.members ?? []) add('interface', 'device-member', member.token, false);
+    add('interface', 'device-peer', device.peer?.token, false);
   }
   return out;
 }

@@ -1,30 +1,37 @@
-import { isTemplated } from '../syntax/templates';
-import type { IfcfgFacts } from '../workspace/facts';
+import { createsBridgeHint, sourceLabels } from '../network/sourceVocabulary';
 import type { Finding, Rule } from './rule';
 import { nearestNames } from '../text/nearest';
 
-/** OVS_BRIDGE must name a bridge that an ifcfg file of an OVS bridge type creates on the same host. */
+/**
+ * A port's bridge must be created on the same host by its declared network
+ * configuration. Checked for every device the file declares with an
+ * attachment that is written out literally.
+ */
 export const portBridgeUndefined: Rule = {
   codes: ['port-bridge-undefined'],
   scope: 'host',
   check({ file, host }) {
-    if (file.kind !== 'ifcfg' || host.uncertain) return [];
-    const facts = file.facts as IfcfgFacts;
-    const assignment = facts.ovsBridge;
-    if (!assignment || assignment.expands || isTemplated(assignment.value.text)) return [];
-    const bridge = assignment.value.text;
-    if (!bridge || host.bridges.has(bridge)) return [];
-    const suggestions = nearestNames(bridge, host.bridges.keys());
-    const hint = suggestions.length ? ` Did you mean "${suggestions[0]}"?` : '';
-    const finding: Finding = {
-      code: 'port-bridge-undefined',
-      range: assignment.value.range,
-      message:
-        `No ifcfg file on host "${host.host.name}" creates the Open vSwitch bridge "${bridge}" (TYPE=OVSBridge with DEVICE=${bridge}). ` +
-        `Bringing up "${facts.device}" first tries to bring up "${bridge}", which fails because there is no configuration for it, ` +
-        `so "${facts.device}" is not attached to any bridge.${hint}`,
-      data: { bridge, suggestions },
-    };
-    return [finding];
+    const contribution = file.facts.network;
+    const declared = host.network.declared;
+    if (contribution?.layer !== 'declared' || declared.uncertain) return [];
+    const findings: Finding[] = [];
+    for (const device of contribution.devices) {
+      const attachment = device.bridge;
+      if (!attachment?.token || !attachment.name) continue;
+      const bridge = attachment.name;
+      if (declared.hasBridge(bridge)) continue;
+      const suggestions = nearestNames(bridge, declared.bridges.keys());
+      const hint = suggestions.length ? ` Did you mean "${suggestions[0]}"?` : '';
+      findings.push({
+        code: 'port-bridge-undefined',
+        range: attachment.token.range,
+        message:
+          `No ${sourceLabels(declared.sourceNames)} on host "${host.host.name}" creates the Open vSwitch bridge "${bridge}" (${createsBridgeHint(declared.sourceNames, bridge)}). ` +
+          `Bringing up "${device.name}" first tries to bring up "${bridge}", which fails because there is no configuration for it, ` +
+          `so "${device.name}" is not attached to any bridge.${hint}`,
+        data: { bridge, suggestions },
+      });
+    }
+    return findings;
   },
 };

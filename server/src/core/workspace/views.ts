@@ -1,6 +1,5 @@
 import type { Token } from '../syntax/ast';
-import type { IfcfgFacts, Ml2Facts, OvsAgentFacts } from './facts';
-import { OVS_BRIDGE_TYPES } from './facts';
+import type { Ml2Facts, OvsAgentFacts } from './facts';
 import type { Host, IndexedFile } from './model';
 import { HostNetwork } from '../network/hostNetwork';
 
@@ -10,39 +9,22 @@ export interface NameOccurrence {
   token: Token;
 }
 
-/** What one host's files say together: its bridges, ports and agent configs. */
+/** What one host's files say together: its network model and its agent configs. */
 export class HostView {
   readonly files: IndexedFile[];
+  /** The host's ifcfg files (for ifcfg-specific completion and fixes; rules ask `network`). */
   readonly ifcfgFiles: IndexedFile[] = [];
   readonly agentFiles: IndexedFile[] = [];
-  /** OVS bridges defined by ifcfg files, by device name. */
-  readonly bridges = new Map<string, IndexedFile[]>();
-  /** ifcfg files attached to a bridge through OVS_BRIDGE, by bridge name. */
-  readonly portsByBridge = new Map<string, IndexedFile[]>();
-  /** Some ifcfg file's device, type or bridge comes from a template: the bridge set is not known for sure. */
-  readonly uncertain: boolean;
   /** Bridges, ports, bonds and interfaces, declared by the configuration and observed by captures. */
   readonly network: HostNetwork;
 
   constructor(readonly host: Host) {
     this.files = [...host.files].sort((a, b) => a.path.localeCompare(b.path));
-    let uncertain = false;
     for (const file of this.files) {
       if (file.kind === 'ovs-agent') this.agentFiles.push(file);
-      if (file.kind !== 'ifcfg') continue;
-      this.ifcfgFiles.push(file);
-      const facts = file.facts as IfcfgFacts;
-      if (facts.templated) uncertain = true;
-      if (facts.type !== undefined && OVS_BRIDGE_TYPES.includes(facts.type)) push(this.bridges, facts.device, file);
-      if (facts.ovsBridge?.value.text) push(this.portsByBridge, facts.ovsBridge.value.text, file);
+      if (file.kind === 'ifcfg') this.ifcfgFiles.push(file);
     }
-    this.uncertain = uncertain;
     this.network = new HostNetwork(this.files);
-  }
-
-  /** Whether ifcfg files can tell which bridges exist on this host. */
-  get knowsBridges(): boolean {
-    return this.ifcfgFiles.length > 0 && !this.uncertain;
   }
 }
 

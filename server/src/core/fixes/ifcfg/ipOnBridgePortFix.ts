@@ -22,7 +22,7 @@ export function ipOnBridgePortFix({ file, diagnostic, host }: FixContext): CodeA
   const doc = ifcfgDoc(file);
   const bridge = stringOf(diagnostic, 'bridge');
   if (!doc || !bridge || file.facts.kind !== 'ifcfg') return [];
-  const candidates = host.bridges.get(bridge) ?? [];
+  const candidates = host.network.declared.bridge(bridge).map((d) => d.file);
   const target = candidates.length === 1 ? candidates[0] : undefined;
   const targetDoc = target && ifcfgDoc(target);
   if (!target || !targetDoc || target.uri === file.uri) return [];

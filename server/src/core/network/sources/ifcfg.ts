@@ -48,7 +48,7 @@ export function ifcfgNetwork(doc: IfcfgDocument, input: IfcfgNetworkInput): Netw
     addressed: isAddressed(doc),
   };
   const bridge = input.ovsBridge;
-  if (bridge?.value.text && (type === undefined || type.ovs)) device.bridge = { name: bridge.value.text, token: bridge.expands ? undefined : bridge.value };
+  if (bridge?.value.text) device.bridge = { name: bridge.value.text, token: bridge.expands ? undefined : bridge.value };
   if (input.bondMembers && role === 'bond') device.members = input.bondMembers;
   const peer = input.ovsPatchPeer;
   if (peer?.value.text && role === 'ovs-patch') device.peer = { name: peer.value.text, token: peer.expands ? undefined : peer.value };

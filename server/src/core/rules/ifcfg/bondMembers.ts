@@ -46,7 +46,7 @@ export const ifcfgBondMembers: Rule = {
       });
     }
     // Only kernel bonds bring their members up with ifup; a templated host hides which files exist.
-    if (ovs.type.name !== 'OVSBond' || host.uncertain) return findings;
+    if (ovs.type.name !== 'OVSBond' || host.network.declared.uncertain) return findings;
     const members: Token[] = f.facts.bondIfaces?.assignment === ifaces ? f.facts.bondIfaces.members : [];
     const seen = new Set<string>();
     for (const member of members) {

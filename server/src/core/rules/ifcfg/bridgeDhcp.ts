@@ -20,8 +20,9 @@ export const ifcfgBridgeDhcp: Rule = {
     if (!bootproto || bootproto === 'unknown' || !DYNAMIC.has(bootproto.value.text)) return [];
     const bridge = f.facts.device;
     // The uplinks through which a DHCP server can answer: ports and bonds (not patch, tunnel or internal ports).
-    const ports = (host.portsByBridge.get(bridge) ?? [])
-      .map((p) => asIfcfg(p))
+    const ports = host.network.declared
+      .portsOf(bridge)
+      .map((p) => asIfcfg(p.file))
       .filter((p) => p !== undefined && UPLINK_ROLES.has(exactType(p)?.role ?? ''))
       .map((p) => p!.facts.device)
       .sort();

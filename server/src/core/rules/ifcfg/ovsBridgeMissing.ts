@@ -16,7 +16,7 @@ export const ifcfgOvsBridgeMissing: Rule = {
     const bridge = literalValue(f.doc, 'OVS_BRIDGE');
     if (bridge === 'unknown' || (bridge && bridge.value.text)) return [];
     if (!bridge && hasTemplateLines(f.doc)) return [];
-    const bridges = [...host.bridges.keys()].sort();
+    const bridges = [...host.network.declared.bridges.keys()].sort();
     const hint = bridges.length ? ` Bridges on host "${host.host.name}": ${bridges.join(', ')}.` : '';
     return [
       {

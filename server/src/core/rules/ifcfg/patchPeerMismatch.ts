@@ -34,7 +34,7 @@ export const ifcfgPatchPeerMismatch: Rule = {
     ];
     if (name === device) return finding(`The patch port "${device}" names itself in OVS_PATCH_PEER; a patch link needs two ports.`);
     // Whether the peer exists is only known when every ifcfg file of the host is literal.
-    if (host.uncertain) return [];
+    if (host.network.declared.uncertain) return [];
     const peers = filesForDevice(host, name);
     if (peers.length === 0) {
       return finding(
