@@ -265,9 +265,9 @@ describe('hover: other wiring options', () => {
     assert.equal(hoverAt(agent('compute-0'), '[ovs]\nbridge_mappings = physnet1:br-ex,|\n').hover, null);
     assert.equal(lines(hoverAt(agent('compute-0'), '[ovs]\nlocal_|ip = 10.0.0.5\n').hover)[0], '**[ovs] local_ip** · `openvswitch_agent.ini`');
     assert.equal(lines(hoverAt(agent('compute-0'), '[o|vs]\nbridge_mappings = physnet1:br-ex\n').hover)[0], '**[ovs]** · `openvswitch_agent.ini`');
-    // plugin.ini / ml2_conf.ini may hold the OVS agent's [ovs] (all-in-one): explained, without this host's wiring.
-    const borrowed = lines(hoverAt(ML2, '[ovs]\nbridge_|mappings = physnet1:br-ex\n').hover);
+    // plugin.ini / ml2_conf.ini may hold the OVS agent's [ovs] (all-in-one, or the agent started with it): its mappings are the agent's, wiring included.
+    const borrowed = lines(hoverAt(ML2, '[ml2]\nmechanism_drivers = openvswitch\n[ovs]\nbridge_|mappings = physnet1:br-ex\n').hover);
     assert.equal(borrowed[0], '**[ovs] bridge_mappings** · `ml2_conf.ini`');
-    assert.ok(!borrowed.some((l) => l.startsWith('**Wiring on')));
+    assert.ok(borrowed.some((l) => l.startsWith('**Wiring on')));
   });
 });

@@ -73,7 +73,7 @@ describe('hover on an option name', () => {
   });
 
   it('says when the section is read by another service from this file', () => {
-    const all = lines(hoverAt(PLUGIN, '[agent]\ntunnel_|types = vxlan\n').hover);
+    const all = lines(hoverAt(PLUGIN, '[ml2]\nmechanism_drivers = openvswitch\n\n[agent]\ntunnel_|types = vxlan\n').hover);
     assert.equal(all[0], '**[agent] tunnel_types** · `plugin.ini`');
     assert.equal(all[2], '*Read by the Open vSwitch agent (an option of `openvswitch_agent.ini`) when it is started with this file too, as all-in-one set-ups do.*');
   });

@@ -1,5 +1,5 @@
 import type { CodeLens, Command, Location, Position, Range } from 'vscode-languageserver-types';
-import type { IfcfgFacts } from '../workspace/facts';
+import { ovsAgentFactsOf, type IfcfgFacts } from '../workspace/facts';
 import type { Host, IndexedFile } from '../workspace/model';
 import { toLocations } from './definition';
 import type { FeatureContext } from './featureContext';
@@ -70,8 +70,7 @@ export function codeLenses(context: FeatureContext, options: CodeLensOptions = {
 
 /** The whole `physnet:bridge` entry whose physnet starts at `start`. */
 function mappingEntryRange(file: IndexedFile, start: number): Range | undefined {
-  if (file.facts.kind !== 'ovs-agent') return undefined;
-  return file.facts.bridgeMappings?.mappings.find((m) => m.physnet.start === start)?.entry.range;
+  return ovsAgentFactsOf(file.facts)?.bridgeMappings?.mappings.find((m) => m.physnet.start === start)?.entry.range;
 }
 
 const LISTED = 3;
@@ -95,8 +94,9 @@ export function bridgeSummary(hostFileList: IndexedFile[], bridge: string): stri
   const physnets: string[] = [];
   const ports: string[] = [];
   for (const f of hostFileList) {
-    if (f.facts.kind === 'ovs-agent') {
-      for (const m of f.facts.bridgeMappings?.mappings ?? []) if (m.bridge.text === bridge && !physnets.includes(m.physnet.text)) physnets.push(m.physnet.text);
+    const agent = ovsAgentFactsOf(f.facts);
+    if (agent) {
+      for (const m of agent.bridgeMappings?.mappings ?? []) if (m.bridge.text === bridge && !physnets.includes(m.physnet.text)) physnets.push(m.physnet.text);
     } else if (f.facts.kind === 'ifcfg' && (f.facts as IfcfgFacts).ovsBridge?.value.text === bridge) {
       ports.push(f.facts.device);
     }

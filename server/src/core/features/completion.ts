@@ -1,5 +1,5 @@
 import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver-types';
-import type { Ml2Facts, OvsAgentFacts } from '../workspace/facts';
+import { ovsAgentFactsOf, type Ml2Facts } from '../workspace/facts';
 import { DEFAULT_INTEGRATION_BRIDGE, DEFAULT_TUNNEL_BRIDGE, DEFAULT_TYPE_DRIVERS } from '../workspace/facts';
 import { vocabulary } from '../network/sourceVocabulary';
 import { cursorContext, type ValueCursor } from './cursorContext';
@@ -7,7 +7,7 @@ import type { FeatureContext } from './featureContext';
 import { ifcfgNameItems, ifcfgValueItems } from './ifcfg/completion';
 import { code, declarationsOf, fileLabel } from './hover';
 import { iniNameItems, iniValueItems } from './options/optionCompletion';
-import { optionDoc, TYPE_DRIVERS } from './wiringDocs';
+import { optionDocIn, TYPE_DRIVERS } from './wiringDocs';
 
 /**
  * Completion inside the values of the wiring options: physnets and bridges in
@@ -30,7 +30,7 @@ function items(context: FeatureContext, position: Position): CompletionItem[] {
   if (cursor.kind === 'ifcfg-line') return ifcfgNameItems(context, cursor.word, true);
   if (cursor.kind === 'section-header' || cursor.kind === 'ini-line' || cursor.kind === 'option-name') return iniNameItems(context, cursor);
   if (cursor.kind !== 'option-value') return [];
-  const doc = optionDoc(context.file.kind, cursor.section, cursor.option.name.text);
+  const doc = optionDocIn(context.file, cursor.section, cursor.option.name.text);
   const value = cursor.value;
   switch (doc?.value) {
     case 'physnet-bridge-mappings':
@@ -117,7 +117,7 @@ function physnetDocumentation(context: FeatureContext, physnet: string): string 
 function bridgeItems(context: FeatureContext, range: Range, taken: Set<string>, excludeReserved = false): CompletionItem[] {
   const { host } = context;
   if (excludeReserved) {
-    const agent = host.agentFiles[0]?.facts as OvsAgentFacts | undefined;
+    const agent = host.agentFiles[0] && ovsAgentFactsOf(host.agentFiles[0].facts);
     taken.add(agent?.integrationBridge.name ?? DEFAULT_INTEGRATION_BRIDGE);
     taken.add(agent?.tunnelBridge.name ?? DEFAULT_TUNNEL_BRIDGE);
   }

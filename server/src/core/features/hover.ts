@@ -2,7 +2,7 @@ import type { Hover, Position, Range } from 'vscode-languageserver-types';
 import type { IniOption, Token } from '../syntax/ast';
 import { isTemplated } from '../syntax/templates';
 import { listItems, splitToken } from '../syntax/valueElements';
-import type { Ml2Facts, OvsAgentFacts } from '../workspace/facts';
+import { ovsAgentFactsOf, type Ml2Facts } from '../workspace/facts';
 import { DEFAULT_INTEGRATION_BRIDGE, DEFAULT_TUNNEL_BRIDGE } from '../workspace/facts';
 import type { IndexedFile } from '../workspace/model';
 import type { DeploymentView, HostView } from '../workspace/views';
@@ -12,7 +12,7 @@ import { cursorContext, type ValueCursor } from './cursorContext';
 import type { FeatureContext } from './featureContext';
 import { ifcfgKeyHover, ifcfgValueHover } from './ifcfg/hover';
 import { iniOptionMarkdown, iniSectionHover, iniValueHover } from './options/optionHover';
-import { optionDoc, TYPE_DRIVERS, typeDriverDoc, type OptionDoc } from './wiringDocs';
+import { optionDocIn, TYPE_DRIVERS, typeDriverDoc, type OptionDoc } from './wiringDocs';
 
 /**
  * Hover: every INI section and option from the option catalogue
@@ -27,7 +27,7 @@ export function hover(context: FeatureContext, position: Position): Hover | null
     case 'option-name': {
       const explained = iniOptionMarkdown(context, cursor.section, cursor.option);
       if (!explained) return null;
-      const doc = optionDoc(context.file.kind, cursor.section, cursor.name.text);
+      const doc = optionDocIn(context.file, cursor.section, cursor.name.text);
       let text = explained;
       if (doc?.value === 'physnet-bridge-mappings') {
         // This host's wiring is what a user hovers for: right after the one-line summary, before the reference text.
@@ -38,7 +38,7 @@ export function hover(context: FeatureContext, position: Position): Hover | null
       return markdown(text, cursor.name.range);
     }
     case 'option-value': {
-      const doc = optionDoc(context.file.kind, cursor.section, cursor.option.name.text);
+      const doc = optionDocIn(context.file, cursor.section, cursor.option.name.text);
       return (doc ? valueHover(context, doc, cursor.value) : null) ?? iniValueHover(context, cursor.section, cursor.option, cursor.value);
     }
     case 'ifcfg-value': {
@@ -86,8 +86,8 @@ function hostWiring(context: FeatureContext, option: IniOption): string {
   const { host, deployment } = context;
   const name = host.host.name;
   const out = [`**Wiring on ${name}**`, ''];
-  const facts = context.file.facts as OvsAgentFacts;
-  if (facts.bridgeMappings && facts.bridgeMappings.option !== option) {
+  const facts = ovsAgentFactsOf(context.file.facts);
+  if (facts?.bridgeMappings && facts.bridgeMappings.option !== option) {
     out.push(`⚠ A later \`bridge_mappings\` in this section replaces this one; oslo.config reads only the last.`, '');
   }
   const declared = host.network.declared;
@@ -152,7 +152,7 @@ function noNetworkConfiguration(host: string): string {
 }
 
 function reservedBridges(host: HostView): { integration: string; tunnel: string } {
-  const agent = host.agentFiles[0]?.facts as OvsAgentFacts | undefined;
+  const agent = host.agentFiles[0] && ovsAgentFactsOf(host.agentFiles[0].facts);
   return { integration: agent?.integrationBridge.name ?? DEFAULT_INTEGRATION_BRIDGE, tunnel: agent?.tunnelBridge.name ?? DEFAULT_TUNNEL_BRIDGE };
 }
 
@@ -255,7 +255,7 @@ function mappingLines(hosts: ReadonlySet<string>, bridges: Map<string, Set<strin
 function bridgesFor(agentFiles: IndexedFile[], physnet: string): Map<string, Set<string>> {
   const bridges = new Map<string, Set<string>>();
   for (const file of agentFiles) {
-    for (const m of (file.facts as OvsAgentFacts).bridgeMappings?.mappings ?? []) {
+    for (const m of ovsAgentFactsOf(file.facts)?.bridgeMappings?.mappings ?? []) {
       if (m.physnet.text !== physnet) continue;
       const hosts = bridges.get(m.bridge.text);
       if (hosts) hosts.add(file.host.name);
@@ -325,7 +325,7 @@ function bridgeDescription(context: FeatureContext, bridge: string): string {
 
   const mappedFrom: string[] = [];
   for (const file of host.agentFiles) {
-    for (const m of (file.facts as OvsAgentFacts).bridgeMappings?.mappings ?? []) {
+    for (const m of ovsAgentFactsOf(file.facts)?.bridgeMappings?.mappings ?? []) {
       if (m.bridge.text === bridge) mappedFrom.push(`${code(m.physnet.text)} in ${code(file.relativePath)}`);
     }
   }

@@ -1,8 +1,8 @@
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { IfcfgAssignment, IniOption, Token } from '../syntax/ast';
 import { isTemplated } from '../syntax/templates';
-import type { IfcfgFacts, L3AgentFacts, OvsAgentFacts } from '../workspace/facts';
-import { DEFAULT_INTEGRATION_BRIDGE, DEFAULT_TUNNEL_BRIDGE, OVS_BRIDGE_TYPES } from '../workspace/facts';
+import type { IfcfgFacts, L3AgentFacts } from '../workspace/facts';
+import { DEFAULT_INTEGRATION_BRIDGE, DEFAULT_TUNNEL_BRIDGE, OVS_BRIDGE_TYPES, ovsAgentFactsOf } from '../workspace/facts';
 import type { Host, IndexedFile } from '../workspace/model';
 import type { NetworkContribution } from '../network/devices';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
@@ -111,10 +111,9 @@ export function physnetOccurrencesIn(file: IndexedFile): Occurrence[] {
     for (const { physnet } of facts.physnetMtus?.entries ?? []) {
       if (isPlainName(physnet.text)) out.push(tokenOccurrence('physnet', file, 'physical_network_mtus', physnet, false));
     }
-  } else if (facts.kind === 'ovs-agent') {
-    for (const { physnet } of facts.bridgeMappings?.mappings ?? []) {
-      if (isPlainName(physnet.text)) out.push(tokenOccurrence('physnet', file, 'bridge_mappings', physnet, false));
-    }
+  }
+  for (const { physnet } of ovsAgentFactsOf(facts)?.bridgeMappings?.mappings ?? []) {
+    if (isPlainName(physnet.text)) out.push(tokenOccurrence('physnet', file, 'bridge_mappings', physnet, false));
   }
   return out;
 }
@@ -123,14 +122,18 @@ export function physnetOccurrencesIn(file: IndexedFile): Occurrence[] {
 export function deviceOccurrencesIn(file: IndexedFile): Occurrence[] {
   const out: Occurrence[] = [];
   const facts = file.facts;
+  const agent = ovsAgentFactsOf(facts);
+  if (agent) {
+    for (const { bridge } of agent.bridgeMappings?.mappings ?? []) {
+      if (isPlainName(bridge.text)) out.push(tokenOccurrence('bridge', file, 'bridge_mappings', bridge, false));
+    }
+    for (const { bridge } of agent.resourceProviderBandwidths?.entries ?? []) {
+      if (isPlainName(bridge.text)) out.push(tokenOccurrence('bridge', file, 'resource_provider_bandwidths', bridge, false));
+    }
+  }
   switch (facts.kind) {
     case 'ovs-agent':
-      for (const { bridge } of facts.bridgeMappings?.mappings ?? []) {
-        if (isPlainName(bridge.text)) out.push(tokenOccurrence('bridge', file, 'bridge_mappings', bridge, false));
-      }
-      for (const { bridge } of facts.resourceProviderBandwidths?.entries ?? []) {
-        if (isPlainName(bridge.text)) out.push(tokenOccurrence('bridge', file, 'resource_provider_bandwidths', bridge, false));
-      }
+    case 'ml2':
       break;
     case 'l3-agent': {
       const value = (facts as L3AgentFacts).externalNetworkBridge?.option.value;
@@ -160,7 +163,8 @@ export function deviceOccurrencesIn(file: IndexedFile): Occurrence[] {
       break;
     }
     default:
-      if (facts.network) out.push(...networkOccurrences(file, facts.network));
+      // Sources added later (keyfiles, os-net-config) speak through their network contribution.
+      if (file.facts.network) out.push(...networkOccurrences(file, file.facts.network));
       break;
   }
   return out;
@@ -232,9 +236,10 @@ export function flatWildcards(files: Iterable<IndexedFile>): { file: IndexedFile
 export function reservedBridgeNames(files: Iterable<IndexedFile>): Set<string> {
   const names = new Set([DEFAULT_INTEGRATION_BRIDGE, DEFAULT_TUNNEL_BRIDGE]);
   for (const file of files) {
-    if (file.facts.kind !== 'ovs-agent') continue;
-    names.add(file.facts.integrationBridge.name);
-    names.add(file.facts.tunnelBridge.name);
+    const agent = ovsAgentFactsOf(file.facts);
+    if (!agent) continue;
+    names.add(agent.integrationBridge.name);
+    names.add(agent.tunnelBridge.name);
   }
   return names;
 }
@@ -312,8 +317,9 @@ function isLiveOption(file: IndexedFile, option: IniOption): boolean {
   const facts = file.facts;
   const live: (IniOption | undefined)[] = [];
   if (facts.kind === 'ml2') live.push(facts.flatNetworks?.option, facts.vlanRanges?.option, facts.physnetMtus?.option);
-  else if (facts.kind === 'ovs-agent') live.push(facts.bridgeMappings?.option, facts.resourceProviderBandwidths?.option);
-  else if (facts.kind === 'l3-agent') live.push(facts.externalNetworkBridge?.option);
+  const agent = ovsAgentFactsOf(facts);
+  if (agent) live.push(agent.bridgeMappings?.option, agent.resourceProviderBandwidths?.option);
+  if (facts.kind === 'l3-agent') live.push(facts.externalNetworkBridge?.option);
   return live.includes(option);
 }
 
@@ -398,7 +404,7 @@ export function sortOccurrences(occurrences: Occurrence[]): Occurrence[] {
 export function agentHosts(scope: Iterable<IndexedFile>): Map<Host, IndexedFile[]> {
   const hosts = new Map<Host, IndexedFile[]>();
   for (const file of scope) {
-    if (file.kind !== 'ovs-agent') continue;
+    if (!ovsAgentFactsOf(file.facts)) continue;
     const files = hosts.get(file.host) ?? [];
     files.push(file);
     hosts.set(file.host, files);
@@ -408,5 +414,5 @@ export function agentHosts(scope: Iterable<IndexedFile>): Map<Host, IndexedFile[
 
 /** Whether some agent file of a host maps `physnet`. */
 export function hostMaps(agentFiles: IndexedFile[], physnet: string): boolean {
-  return agentFiles.some((f) => ((f.facts as OvsAgentFacts).bridgeMappings?.mappings ?? []).some((m) => m.physnet.text === physnet));
+  return agentFiles.some((f) => (ovsAgentFactsOf(f.facts)?.bridgeMappings?.mappings ?? []).some((m) => m.physnet.text === physnet));
 }

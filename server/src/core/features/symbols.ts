@@ -1,4 +1,5 @@
 import { SymbolKind, type DocumentSymbol, type Location, type SymbolInformation } from 'vscode-languageserver-types';
+import { ovsAgentFactsOf } from '../workspace/facts';
 import type { IniOption, ParsedDocument } from '../syntax/ast';
 import type { Host, IndexedFile } from '../workspace/model';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
@@ -76,7 +77,7 @@ export function workspaceSymbols(index: WorkspaceIndex, query: string, limit = 1
     }
   }
   for (const file of files) {
-    if (file.kind !== 'ovs-agent') continue;
+    if (!ovsAgentFactsOf(file.facts)) continue;
     const seen = new Set<string>();
     for (const o of physnetOccurrencesIn(file)) {
       if (seen.has(o.name) || (file.host.deployment !== undefined && declared.get(file.host.deployment)?.has(o.name))) continue;

@@ -1,6 +1,7 @@
 import { NETWORK_TYPES } from '../catalog/options/ml2';
 import type { FileKind } from '../settings';
-import { DEFAULT_TYPE_DRIVERS } from '../workspace/facts';
+import { DEFAULT_TYPE_DRIVERS, ovsAgentFactsOf } from '../workspace/facts';
+import type { IndexedFile } from '../workspace/model';
 
 /**
  * The options that wire provider networks across files and hosts, and how
@@ -72,6 +73,11 @@ function key(kind: FileKind, section: string, name: string): string {
 /** The entry for an option as it stands in a file of `kind`, if it is one of the wiring options. */
 export function optionDoc(kind: FileKind, section: string | undefined, name: string): OptionDoc | undefined {
   return section === undefined ? undefined : BY_KEY.get(key(kind, section, name));
+}
+
+/** The wiring doc of an option in this file: an ML2 file that an agent reads too (Ml2Facts.agent) has the agent's [ovs] options. */
+export function optionDocIn(file: IndexedFile, section: string | undefined, name: string): OptionDoc | undefined {
+  return optionDoc(file.kind, section, name) ?? (ovsAgentFactsOf(file.facts) ? optionDoc('ovs-agent', section, name) : undefined);
 }
 
 export function allOptionDocs(): readonly OptionDoc[] {

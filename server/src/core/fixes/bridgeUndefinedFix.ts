@@ -1,5 +1,5 @@
 import type { CodeAction, WorkspaceEdit } from 'vscode-languageserver-types';
-import type { IfcfgFacts } from '../workspace/facts';
+import { ovsAgentFactsOf, type IfcfgFacts } from '../workspace/facts';
 import { isBootIfcfgName } from '../workspace/fileKinds';
 import type { IndexedFile } from '../workspace/model';
 import type { HostView } from '../workspace/views';
@@ -19,7 +19,7 @@ const PLAIN_NAME = /^[A-Za-z0-9_.-]+$/;
  */
 export function bridgeUndefinedFix({ file, diagnostic, host, index }: FixContext): CodeAction[] {
   const data = bridgeData(diagnostic);
-  if (!data || file.kind !== 'ovs-agent') return [];
+  if (!data || !ovsAgentFactsOf(file.facts)) return [];
   const actions = replaceNameActions(file, diagnostic, data.bridge, data.suggestions);
   const create = createBridgeFileEdit(host, data.bridge, (uri) => index.get(uri) !== undefined);
   if (create) {

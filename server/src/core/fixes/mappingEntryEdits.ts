@@ -1,5 +1,5 @@
 import type { Range, TextEdit } from 'vscode-languageserver-types';
-import type { OvsAgentFacts } from '../workspace/facts';
+import { ovsAgentFactsOf } from '../workspace/facts';
 import type { IndexedFile } from '../workspace/model';
 import { listItems } from '../syntax/valueElements';
 import type { Token } from '../syntax/ast';
@@ -9,8 +9,8 @@ import type { Token } from '../syntax/ast';
  * `range`, with the item before it, if any.
  */
 export function mappingEntryAt(file: IndexedFile, range: Range): { entry: Token; previous: Token | undefined } | undefined {
-  if (file.kind !== 'ovs-agent' || file.doc.format !== 'ini') return undefined;
-  const fact = (file.facts as OvsAgentFacts).bridgeMappings;
+  if (file.doc.format !== 'ini') return undefined;
+  const fact = ovsAgentFactsOf(file.facts)?.bridgeMappings;
   if (!fact) return undefined;
   const index = file.doc.lineIndex;
   const at = index.offsetAt(range.start);

@@ -1,4 +1,4 @@
-import type { BridgeMapping, OvsAgentFacts } from '../workspace/facts';
+import { ovsAgentFactsOf, type BridgeMapping } from '../workspace/facts';
 import type { IndexedFile } from '../workspace/model';
 
 /**
@@ -8,13 +8,12 @@ import type { IndexedFile } from '../workspace/model';
  */
 
 /**
- * The mappings of an OVS agent file whose names are literal. Empty when the
+ * The mappings of an OVS agent file (or an ML2 file the agent reads too) whose names are literal. Empty when the
  * file is no agent file, sets no mappings, or the whole value is templated
  * (then even the element boundaries are unknown).
  */
 export function literalMappings(file: IndexedFile): BridgeMapping[] {
-  if (file.kind !== 'ovs-agent') return [];
-  const fact = (file.facts as OvsAgentFacts).bridgeMappings;
+  const fact = ovsAgentFactsOf(file.facts)?.bridgeMappings;
   if (!fact || fact.templated) return [];
   return fact.mappings.filter((m) => !m.templated);
 }
@@ -30,8 +29,8 @@ export interface ReservedBridge {
 /** The bridges the agent creates and wires itself (integration and tunnel bridge), by name. */
 export function reservedBridges(file: IndexedFile): Map<string, ReservedBridge> {
   const reserved = new Map<string, ReservedBridge>();
-  if (file.kind !== 'ovs-agent') return reserved;
-  const facts = file.facts as OvsAgentFacts;
+  const facts = ovsAgentFactsOf(file.facts);
+  if (!facts) return reserved;
   reserved.set(facts.tunnelBridge.name, { role: 'tunnel', option: 'tunnel_bridge', explicit: facts.tunnelBridge.option !== undefined });
   reserved.set(facts.integrationBridge.name, {
     role: 'integration',

@@ -1,4 +1,4 @@
-import type { OvsAgentFacts } from '../workspace/facts';
+import { ovsAgentFactsOf } from '../workspace/facts';
 import { literalMappings, reservedBridges } from './bridgeMappings';
 import type { Finding, Rule } from './rule';
 
@@ -10,7 +10,7 @@ export const bridgeReserved: Rule = {
     const mappings = literalMappings(file);
     if (mappings.length === 0) return [];
     const reserved = reservedBridges(file);
-    const facts = file.facts as OvsAgentFacts;
+    const facts = ovsAgentFactsOf(file.facts)!;
     const findings: Finding[] = [];
     for (const mapping of mappings) {
       const bridge = mapping.bridge.text;

@@ -1,6 +1,7 @@
 import { createsBridgeHint, sourceLabels, vocabulary } from '../network/sourceVocabulary';
 import { literalMappings, reservedBridges } from './bridgeMappings';
 import type { Finding, Rule } from './rule';
+import { ovsAgentFactsOf } from '../workspace/facts';
 import { nearestNames } from '../text/nearest';
 
 /**
@@ -13,7 +14,7 @@ export const bridgeUndefined: Rule = {
   scope: 'host',
   check({ file, host }) {
     const declared = host.network.declared;
-    if (file.kind !== 'ovs-agent' || !declared.knowsBridges) return [];
+    if (!ovsAgentFactsOf(file.facts) || !declared.knowsBridges) return [];
     const mappings = literalMappings(file);
     const reserved = reservedBridges(file);
     const findings: Finding[] = [];

@@ -1,6 +1,7 @@
 import { attachesToHint, sourceLabels } from '../network/sourceVocabulary';
 import { literalMappings, reservedBridges } from './bridgeMappings';
 import type { Finding, Rule } from './rule';
+import { ovsAgentFactsOf } from '../workspace/facts';
 
 /**
  * A mapped bridge needs something that reaches the wire: a port, bond or
@@ -12,7 +13,7 @@ export const bridgeWithoutPort: Rule = {
   scope: 'host',
   check({ file, host }) {
     const declared = host.network.declared;
-    if (file.kind !== 'ovs-agent' || !declared.knowsBridges) return [];
+    if (!ovsAgentFactsOf(file.facts) || !declared.knowsBridges) return [];
     const reserved = reservedBridges(file);
     const findings: Finding[] = [];
     const reported = new Set<string>();

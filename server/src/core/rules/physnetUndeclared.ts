@@ -1,5 +1,5 @@
 import { nearestNames } from '../text/nearest';
-import type { Ml2Facts, OvsAgentFacts } from '../workspace/facts';
+import { ovsAgentFactsOf, type Ml2Facts } from '../workspace/facts';
 import type { IndexedFile } from '../workspace/model';
 import type { DeploymentView } from '../workspace/views';
 import { joinList, ml2Label, quotedList } from './ml2Helpers';
@@ -10,8 +10,8 @@ export const physnetUndeclared: Rule = {
   codes: ['physnet-undeclared'],
   scope: 'deployment',
   check({ file, deployment }) {
-    if (file.kind !== 'ovs-agent' || !deployment || deployment.ml2Files.length === 0) return [];
-    const mappings = (file.facts as OvsAgentFacts).bridgeMappings;
+    if (!deployment || deployment.ml2Files.length === 0) return [];
+    const mappings = ovsAgentFactsOf(file.facts)?.bridgeMappings;
     if (!mappings || mappings.templated) return [];
     const findings: Finding[] = [];
     let shared: Shared | undefined;

@@ -1,5 +1,5 @@
 import type { Token } from '../syntax/ast';
-import type { Ml2Facts, OvsAgentFacts } from '../workspace/facts';
+import { ovsAgentFactsOf, type Ml2Facts } from '../workspace/facts';
 import { hostsOf } from './ml2Helpers';
 import type { Finding, Rule } from './rule';
 
@@ -36,7 +36,7 @@ export const physnetUnmapped: Rule = {
       if (deployment.mapped.names.has(physnet)) continue;
       agentHosts ??= hostsOf(agents);
       related ??= agents.slice(0, RELATED_LIMIT).map((agent) => {
-        const mappings = (agent.facts as OvsAgentFacts).bridgeMappings;
+        const mappings = ovsAgentFactsOf(agent.facts)?.bridgeMappings;
         return mappings
           ? { uri: agent.uri, range: mappings.option.range, message: `bridge_mappings on ${agent.host.name}` }
           : { uri: agent.uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: `${agent.host.name} sets no bridge_mappings` };

@@ -48,6 +48,13 @@ export interface Ml2Facts extends FactsBase {
   vlanRanges: (ListFact & { entries: VlanRangeEntry[] }) | undefined;
   /** [ml2] physical_network_mtus: `physnet:mtu` entries. */
   physnetMtus: (ListFact & { entries: PhysnetEntry[] }) | undefined;
+  /**
+   * The file is read by an Open vSwitch agent too: deployment tools (kolla
+   * before Ussuri, packstack, older charms) start the agent with
+   * `--config-file ml2_conf.ini`, and then its `[ovs] bridge_mappings` is the
+   * agent's. Set when the file maps bridges there.
+   */
+  agent: OvsAgentFacts | undefined;
 }
 
 export interface BridgeMapping {
@@ -138,7 +145,36 @@ export function ml2Facts(doc: IniDocument): Ml2Facts {
       ...mtus,
       entries: mtus.items.map((entry) => ({ entry, physnet: splitToken(entry, ':', doc.lineIndex)[0] })),
     },
+    agent: findOption(doc, 'ovs', 'bridge_mappings') ? ovsAgentFacts(doc) : undefined,
   };
+}
+
+/** Sections only neutron-server's ML2 plugin reads. */
+const ML2_SERVER_SECTION = /^ml2(_type_\w+)?$/;
+/** Sections the Open vSwitch agent reads. */
+const OVS_AGENT_SECTIONS = new Set(['ovs', 'agent', 'securitygroup']);
+
+/**
+ * Whether an ML2-named file is in truth the agent's: it maps bridges or sets
+ * agent sections, and holds no ML2 server section. Packstack and older
+ * charms write compute nodes' agent settings into `ml2_conf.ini` (the agent
+ * is started with `--config-file ml2_conf.ini`); judging such a file as a
+ * second controller's would report server problems on a host that runs none.
+ */
+export function readByAgentOnly(doc: IniDocument): boolean {
+  let agent = false;
+  for (const section of doc.sections) {
+    const name = normalizeSectionName(section.name.text);
+    if (ML2_SERVER_SECTION.test(name)) return false;
+    if (OVS_AGENT_SECTIONS.has(name) && section.options.length > 0) agent = true;
+  }
+  return agent;
+}
+
+/** The Open vSwitch agent settings a file holds: an agent file's, or a shared ML2 file's (see Ml2Facts.agent). */
+export function ovsAgentFactsOf(facts: FileFacts): OvsAgentFacts | undefined {
+  if (facts.kind === 'ovs-agent') return facts;
+  return facts.kind === 'ml2' ? facts.agent : undefined;
 }
 
 export function ovsAgentFacts(doc: IniDocument): OvsAgentFacts {

@@ -1,5 +1,5 @@
 import type { Token } from '../syntax/ast';
-import type { Ml2Facts, OvsAgentFacts } from './facts';
+import { ovsAgentFactsOf, type Ml2Facts } from './facts';
 import type { Host, IndexedFile } from './model';
 import { HostNetwork } from '../network/hostNetwork';
 
@@ -21,7 +21,7 @@ export class HostView {
   constructor(readonly host: Host) {
     this.files = [...host.files].sort((a, b) => a.path.localeCompare(b.path));
     for (const file of this.files) {
-      if (file.kind === 'ovs-agent') this.agentFiles.push(file);
+      if (ovsAgentFactsOf(file.facts)) this.agentFiles.push(file);
       if (file.kind === 'ifcfg') this.ifcfgFiles.push(file);
     }
     this.network = new HostNetwork(this.files);
@@ -65,7 +65,7 @@ export class DeploymentView {
     } else {
       const all = this.unsortedHosts.flatMap((h) => [...h.files]);
       this.ml2Files = all.filter((f) => f.kind === 'ml2').sort(byPath);
-      this.agentFiles = all.filter((f) => f.kind === 'ovs-agent').sort(byPath);
+      this.agentFiles = all.filter((f) => ovsAgentFactsOf(f.facts)).sort(byPath);
     }
     for (const file of this.ml2Files) this.addDeclarations(file, file.facts as Ml2Facts);
   }
@@ -125,7 +125,7 @@ function mappedBy(agentFiles: readonly IndexedFile[]): PhysnetSet {
   if (cached) return cached;
   const mapped: PhysnetSet = { names: new Map(), open: false };
   for (const file of agentFiles) {
-    const mappings = (file.facts as OvsAgentFacts).bridgeMappings;
+    const mappings = ovsAgentFactsOf(file.facts)?.bridgeMappings;
     if (!mappings) continue;
     if (mappings.templated) mapped.open = true;
     for (const m of mappings.mappings) {

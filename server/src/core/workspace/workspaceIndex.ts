@@ -5,7 +5,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { IniDocument, IniOption, ParsedDocument } from '../syntax/ast';
 import { parseIfcfg } from '../syntax/ifcfgParser';
 import { parseIni } from '../syntax/iniParser';
-import { ifcfgFacts, l3AgentFacts, ml2Facts, ovsAgentFacts, type FileFacts } from './facts';
+import { ifcfgFacts, l3AgentFacts, ml2Facts, ovsAgentFacts, ovsAgentFactsOf, readByAgentOnly, type FileFacts, type OvsAgentFacts } from './facts';
 import { KindMatcher, renderedName } from './fileKinds';
 import { HostMatcher, hostDirSegments } from './hosts';
 import type { Folder, Host, IndexedFile } from './model';
@@ -114,13 +114,13 @@ export class WorkspaceIndex {
       return;
     }
     const file = this.build(uri, text, kind);
-    if (old && old.kind === kind && old.host.key === file.host.key) {
+    if (old && old.kind === file.kind && old.host.key === file.host.key) {
       // The common case, an edit: the file keeps its place.
       file.host = old.host;
       old.host.files.delete(old);
       old.host.files.add(file);
       this.files.set(uri, file);
-      if (kind === 'ml2') this.replaceInRoots(old, file);
+      if (file.kind === 'ml2') this.replaceInRoots(old, file);
       this.members.get(file.host.deployment as string)?.replace(old, file);
       this.affectedByEdit(old, file, affected);
       return;
@@ -185,6 +185,8 @@ export class WorkspaceIndex {
     const relativePath = relativeTo(path, folder.path);
     const rendered = renderedName(basename(path)).name;
     const doc: ParsedDocument = kind === 'ifcfg' ? parseIfcfg(text) : parseIni(text);
+    // An ml2_conf.ini holding only agent sections is read by the agent alone (see readByAgentOnly).
+    if (kind === 'ml2' && doc.format === 'ini' && readByAgentOnly(doc)) kind = 'ovs-agent';
     const facts = deriveFacts(kind, doc, rendered);
     const file: IndexedFile = {
       uri,
@@ -316,7 +318,7 @@ export class WorkspaceIndex {
     if (file.kind === 'ifcfg') affected.hosts.add(file.host);
     else if (deployment === undefined) return;
     else if (file.kind === 'ml2') affected.deployments.add(deployment);
-    else if (file.kind === 'ovs-agent') for (const ml2 of this.members.get(deployment)?.ml2.files ?? []) affected.uris.add(ml2.uri);
+    else if (isAgentFile(file)) for (const ml2 of this.members.get(deployment)?.ml2.files ?? []) affected.uris.add(ml2.uri);
   }
 
   /**
@@ -341,7 +343,7 @@ export class WorkspaceIndex {
     const uris = affected.uris;
     for (const host of affected.hosts) for (const f of host.files) uris.add(f.uri);
     if (affected.allDeployments) {
-      for (const f of this.files.values()) if (f.kind === 'ml2' || f.kind === 'ovs-agent') uris.add(f.uri);
+      for (const f of this.files.values()) if (f.kind === 'ml2' || isAgentFile(f)) uris.add(f.uri);
     } else {
       for (const root of affected.deployments) {
         const members = this.members.get(root);
@@ -398,12 +400,16 @@ function deriveFacts(kind: FileKind, doc: ParsedDocument, rendered: string): Fil
 function hostSignature(facts: FileFacts): string {
   // A network source's devices are what its host's other files read.
   if (facts.network) return contributionSignature(facts.network);
-  switch (facts.kind) {
-    case 'ovs-agent':
-      return JSON.stringify(facts.bridgeMappings?.mappings.map((m) => m.bridge.text) ?? null);
-    default:
-      return '';
-  }
+  const agent = ovsAgentFactsOf(facts);
+  return agent ? JSON.stringify(agent.bridgeMappings?.mappings.map((m) => m.bridge.text) ?? null) : '';
+}
+
+function agentDeploymentSignature(agent: OvsAgentFacts): string {
+  return JSON.stringify(agent.bridgeMappings ? [agent.bridgeMappings.templated, agent.bridgeMappings.mappings.map((m) => m.physnet.text)] : null);
+}
+
+function agentPositions(agent: OvsAgentFacts | undefined, at: (t: { range: Range } | undefined) => unknown, option: (o: IniOption | undefined) => unknown): unknown {
+  return agent && [option(agent.bridgeMappings?.option), agent.bridgeMappings?.mappings.map((m) => [at(m.entry), at(m.physnet), at(m.bridge)])];
 }
 
 function deploymentSignature(facts: FileFacts): string {
@@ -415,9 +421,10 @@ function deploymentSignature(facts: FileFacts): string {
         facts.externalNetworkType?.option.value.text,
         facts.flatNetworks && [facts.flatNetworks.templated, facts.flatNetworks.items.map((t) => t.text)],
         facts.vlanRanges && [facts.vlanRanges.templated, facts.vlanRanges.items.map((t) => t.text)],
+        facts.agent && agentDeploymentSignature(facts.agent),
       ]);
     case 'ovs-agent':
-      return JSON.stringify(facts.bridgeMappings ? [facts.bridgeMappings.templated, facts.bridgeMappings.mappings.map((m) => m.physnet.text)] : null);
+      return agentDeploymentSignature(facts);
     default:
       return '';
   }
@@ -441,9 +448,10 @@ function factPositions(file: IndexedFile): string {
         facts.flatNetworks?.items.map(at),
         facts.vlanRanges?.entries.map((e) => [at(e.entry), at(e.physnet)]),
         (file.doc as IniDocument).sections.filter((s) => ML2_SECTIONS.includes(s.name.text)).map((s) => at(s.name)),
+        agentPositions(facts.agent, at, option),
       ]);
     case 'ovs-agent':
-      return JSON.stringify([option(facts.bridgeMappings?.option), facts.bridgeMappings?.mappings.map((m) => [at(m.entry), at(m.physnet), at(m.bridge)])]);
+      return JSON.stringify(agentPositions(facts, at, option));
     case 'ifcfg':
       return JSON.stringify([
         [facts.deviceAssignment, facts.typeAssignment, facts.ovsBridge].map((a) => a && [at(a), at(a.key), at(a.value)]),
@@ -521,22 +529,31 @@ class DeploymentMembers {
   readonly ml2 = new SortedFiles();
   readonly agents = new SortedFiles();
 
+  // An ML2 file that an agent reads too (Ml2Facts.agent) is in both lists.
   addFile(file: IndexedFile): void {
     this.hosts.add(file.host);
     if (file.kind === 'ml2') this.ml2.add(file);
-    else if (file.kind === 'ovs-agent') this.agents.add(file);
+    if (isAgentFile(file)) this.agents.add(file);
   }
 
   deleteFile(file: IndexedFile): void {
     if (file.kind === 'ml2') this.ml2.delete(file);
-    else if (file.kind === 'ovs-agent') this.agents.delete(file);
+    if (isAgentFile(file)) this.agents.delete(file);
     if (file.host.files.size === 0) this.hosts.delete(file.host);
   }
 
   replace(old: IndexedFile, file: IndexedFile): void {
     if (file.kind === 'ml2') this.ml2.replace(old, file);
-    else if (file.kind === 'ovs-agent') this.agents.replace(old, file);
+    const was = isAgentFile(old);
+    const is = isAgentFile(file);
+    if (was && is) this.agents.replace(old, file);
+    else if (was) this.agents.delete(old);
+    else if (is) this.agents.add(file);
   }
+}
+
+function isAgentFile(file: IndexedFile): boolean {
+  return ovsAgentFactsOf(file.facts) !== undefined;
 }
 
 const EMPTY_HOSTS: ReadonlySet<Host> = new Set();
