@@ -1,6 +1,6 @@
 /** What a user can set, per workspace folder (VS Code `neutronConfig.*`, CLI flags or config file). */
-export type FileKind = 'ml2' | 'ovs-agent' | 'l3-agent' | 'ifcfg';
-export const FILE_KINDS: readonly FileKind[] = ['ml2', 'ovs-agent', 'l3-agent', 'ifcfg'];
+export type FileKind = 'ml2' | 'ovs-agent' | 'l3-agent' | 'ifcfg' | 'nm-conf';
+export const FILE_KINDS: readonly FileKind[] = ['ml2', 'ovs-agent', 'l3-agent', 'ifcfg', 'nm-conf'];
 
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = SeverityName | 'off';

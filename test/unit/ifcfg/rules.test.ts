@@ -317,11 +317,42 @@ describe('ifcfg-patch-peer-mismatch', () => {
 });
 
 describe('ifcfg-nm-controlled', () => {
-  it('absent on an OVS type: on TYPE', () => {
+  it('absent on an OVS type: on TYPE; information where nothing shows NetworkManager on the host', () => {
     const text = 'DEVICE=br-ex\nTYPE=OVSBridge\nDEVICETYPE=ovs\nONBOOT=yes\n';
     const service = seedWith('br-ex', text);
     assert.deepEqual(codesAt(service, path('br-ex')), [at('ifcfg-nm-controlled', text, 'OVSBridge')]);
+    const d = only(service, 'br-ex', 'ifcfg-nm-controlled');
+    assert.equal(d.severity, DiagnosticSeverity.Information);
+    assert.match(String(d.message), /Nothing in the workspace shows NetworkManager on host "compute-0" .*the setting is never read\.$/);
+    assert.equal(d.relatedInformation, undefined);
+  });
+
+  it('a warning where the host has a NetworkManager.conf, pointing at it', () => {
+    const text = 'DEVICE=br-ex\nTYPE=OVSBridge\nDEVICETYPE=ovs\nONBOOT=yes\n';
+    const conf = 'compute-0/etc/NetworkManager/NetworkManager.conf';
+    const service = seedWith('br-ex', text, { [conf]: '[main]\nplugins = ifcfg-rh\n' });
+    assert.deepEqual(codesAt(service, path('br-ex')), [at('ifcfg-nm-controlled', text, 'OVSBridge')]);
+    const d = only(service, 'br-ex', 'ifcfg-nm-controlled');
+    assert.equal(d.severity, DiagnosticSeverity.Warning);
+    assert.match(String(d.message), /NetworkManager runs on host "compute-0": compute-0\/etc\/NetworkManager\/NetworkManager.conf loads the ifcfg-rh plugin, so NetworkManager reads the ifcfg files\.$/);
+    assert.deepEqual(d.relatedInformation, [
+      { location: { uri: uriOf(conf), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }, message: 'NetworkManager is configured on this host' },
+    ]);
+    // The evidence file itself is never checked.
+    assert.deepEqual(codesAt(service, conf), []);
+    // Another host's NetworkManager says nothing about this one.
+    const elsewhere = seedWith('br-ex', text, { 'compute-9/etc/NetworkManager/NetworkManager.conf': '[main]\n' });
+    assert.equal(only(elsewhere, 'br-ex', 'ifcfg-nm-controlled').severity, DiagnosticSeverity.Information);
+  });
+
+  it('follows the evidence file arriving and leaving', () => {
+    const text = 'DEVICE=br-ex\nTYPE=OVSBridge\nDEVICETYPE=ovs\nONBOOT=yes\n';
+    const conf = uriOf('compute-0/etc/NetworkManager/NetworkManager.conf');
+    const service = seedWith('br-ex', text);
+    assert.ok(service.setFile(conf, '[main]\n').includes(uriOf(path('br-ex'))));
     assert.equal(only(service, 'br-ex', 'ifcfg-nm-controlled').severity, DiagnosticSeverity.Warning);
+    assert.ok(service.removeFile(conf).includes(uriOf(path('br-ex'))));
+    assert.equal(only(service, 'br-ex', 'ifcfg-nm-controlled').severity, DiagnosticSeverity.Information);
   });
 
   it('yes or empty: on the value or the key; off is ifcfg-quoting\'s', () => {

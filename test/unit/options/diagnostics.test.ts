@@ -78,7 +78,14 @@ describe('unknown-option', () => {
     assert.match(msg(only(AGENT, '[ovs]\nlocal-ip = 10.0.0.5\n')), /only with "_", not "-"\. Did you mean "local_ip"\?/);
     const misplaced = only(AGENT, '[ovs]\ntunnel_types = vxlan\n');
     assert.deepEqual((misplaced.data as { sections: string[] }).sections, ['agent']);
-    assert.match(msg(misplaced), /This file reads "tunnel_types" in \[agent\]\./);
+    assert.match(msg(misplaced), /the Open vSwitch agent ignores it, so the setting has no effect\. It belongs in \[agent\], where the Open vSwitch agent reads it\.$/);
+    // Removed there in the newest release: still the section it belongs to, with when it went.
+    const removed = only(AGENT, '[ovs]\nveth_mtu = 9000\n');
+    assert.deepEqual((removed.data as { sections: string[] }).sections, ['agent']);
+    assert.match(msg(removed), /It belongs in \[agent\] \(until 2024\.1 \(Caracal\), which removed it\), where the Open vSwitch agent reads it\.$/);
+    // ml2_conf.ini read by the agent too: both readers of [ovs] are named, and the agent as the one reading [agent].
+    const shared = only(ML2, '[ml2]\nmechanism_drivers = openvswitch\n\n[ovs]\nbridge_mappings = physnet1:br-ex\ntunnel_types = vxlan\n');
+    assert.match(msg(shared), /neutron-server and the Open vSwitch agent ignore it, so the setting has no effect\. It belongs in \[agent\], where the Open vSwitch agent reads it\.$/);
     const otherFile = only(AGENT, '[DEFAULT]\nagent_mode = dvr\n');
     assert.match(msg(otherFile), /It is an option of l3_agent\.ini \(the L3 agent\)\./);
   });

@@ -42,6 +42,13 @@ describe('unknown-option fixes', () => {
     assert.equal(apply(actions[0]), '[ovs]\nlocal_ip = 10.0.0.5\n\n[agent]\ntunnel_types = vxlan\n');
   });
 
+  it('moves an agent option of ml2_conf.ini (read by the agent too) into the section the agent reads it from', () => {
+    const text = '[ml2]\nmechanism_drivers = openvswitch\n\n[ovs]\nbridge_mappings = physnet1:br-ex\nveth_mtu = 9000\n';
+    const { actions, apply } = fixesFor(ML2, text, 'unknown-option', { release: 'yoga' });
+    assert.deepEqual(titles(actions), ['Move to [agent] (preferred)']);
+    assert.equal(apply(actions[0]), '[ml2]\nmechanism_drivers = openvswitch\n\n[ovs]\nbridge_mappings = physnet1:br-ex\n\n[agent]\nveth_mtu = 9000\n');
+  });
+
   it('goes back to the name the configured release reads', () => {
     const { actions, apply } = fixesFor(ML2, '[ml2]\nproject_network_types = vxlan\n', 'unknown-option', { release: 'zed' });
     assert.deepEqual(titles(actions), ['Rename to "tenant_network_types" (preferred)']);

@@ -32,7 +32,7 @@ export const CODES = {
   'ifcfg-bridge-dhcp': { severity: 'warning', summary: 'BOOTPROTO=dhcp on an Open vSwitch bridge; use OVSBOOTPROTO and OVSDHCPINTERFACES.' },
   'ifcfg-bond-members': { severity: 'error', summary: 'An OVSBond with fewer than two BOND_IFACES, or a member without its own ifcfg file on the host.' },
   'ifcfg-patch-peer-mismatch': { severity: 'error', summary: 'Open vSwitch patch ports that do not name each other in OVS_PATCH_PEER.' },
-  'ifcfg-nm-controlled': { severity: 'warning', summary: 'An Open vSwitch device without NM_CONTROLLED=no.' },
+  'ifcfg-nm-controlled': { severity: 'warning', summary: 'An Open vSwitch device without NM_CONTROLLED=no (information where nothing shows NetworkManager on the host).' },
   'ifcfg-quoting': { severity: 'warning', summary: 'An ifcfg line that bash and NetworkManager read differently.' },
   'unknown-variable': { severity: 'information', summary: 'An unknown name close to a known one (probably misspelt).' },
   'invalid-value': { severity: 'error', summary: 'A value its type rejects.' },

@@ -1,3 +1,4 @@
+import { isEvidenceKind } from '../workspace/fileKinds';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import type { SeverityName, Settings } from '../settings';
 import type { Folder, IndexedFile } from '../workspace/model';
@@ -158,6 +159,7 @@ function runRule(rule: Rule, context: RuleContext, onRuleError?: OnRuleError): F
  */
 export function diagnose(context: RuleContext, rules: readonly Rule[], onRuleError?: OnRuleError): Diagnostic[] {
   const { file } = context;
+  if (isEvidenceKind(file.kind)) return [];
   const local = fileLocalResults(context, rules, onRuleError);
   const hostLevel = hostLevelResults(local, context, rules, onRuleError);
   const findings: Finding[] = [...local.parser];

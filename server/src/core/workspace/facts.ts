@@ -99,7 +99,14 @@ export interface IfcfgFacts extends FactsBase {
   templated: boolean;
 }
 
-export type FileFacts = Ml2Facts | OvsAgentFacts | L3AgentFacts | IfcfgFacts;
+/** NetworkManager.conf: only that it is there, and which settings plugins it loads. */
+export interface NmConfFacts extends FactsBase {
+  kind: 'nm-conf';
+  /** [main] plugins, when set (`ifcfg-rh` makes NetworkManager read the ifcfg files). */
+  plugins: string[] | undefined;
+}
+
+export type FileFacts = Ml2Facts | OvsAgentFacts | L3AgentFacts | IfcfgFacts | NmConfFacts;
 
 export const DEFAULT_TYPE_DRIVERS = ['local', 'flat', 'vlan', 'gre', 'vxlan', 'geneve'];
 export const DEFAULT_INTEGRATION_BRIDGE = 'br-int';
@@ -210,6 +217,11 @@ function bridgeSetting(doc: IniDocument, name: string, fallback: string): { name
   const option = findOption(doc, 'ovs', name);
   if (!option || !option.value.text || isTemplated(option.value.text)) return { name: fallback };
   return { name: option.value.text, option };
+}
+
+export function nmConfFacts(doc: IniDocument): NmConfFacts {
+  const plugins = findOption(doc, 'main', 'plugins');
+  return { kind: 'nm-conf', plugins: plugins ? plugins.value.text.split(/[\s,]+/).filter(Boolean) : undefined };
 }
 
 export function l3AgentFacts(doc: IniDocument): L3AgentFacts {

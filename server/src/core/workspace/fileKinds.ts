@@ -9,7 +9,16 @@ const KIND_BY_NAME: Record<string, FileKind> = {
   'plugin.ini': 'ml2',
   'openvswitch_agent.ini': 'ovs-agent',
   'l3_agent.ini': 'l3-agent',
+  // Not checked: read as evidence that NetworkManager runs on the host (see networkManagerEvidence.ts).
+  'NetworkManager.conf': 'nm-conf',
 };
+
+/** Kinds read only as evidence about a host (what runs there), never checked themselves. */
+const EVIDENCE_KINDS: ReadonlySet<FileKind> = new Set(['nm-conf']);
+
+export function isEvidenceKind(kind: FileKind): boolean {
+  return EVIDENCE_KINDS.has(kind);
+}
 
 /** File endings the network service skips at boot (initscripts' ignore list). */
 const IFCFG_SKIPPED_ENDINGS = ['~', '.bak', '.old', '.orig', '.rpmnew', '.rpmorig', '.rpmsave'];

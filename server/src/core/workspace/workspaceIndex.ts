@@ -5,7 +5,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { IniDocument, IniOption, ParsedDocument } from '../syntax/ast';
 import { parseIfcfg } from '../syntax/ifcfgParser';
 import { parseIni } from '../syntax/iniParser';
-import { ifcfgFacts, l3AgentFacts, ml2Facts, ovsAgentFacts, ovsAgentFactsOf, readByAgentOnly, type FileFacts, type OvsAgentFacts } from './facts';
+import { ifcfgFacts, l3AgentFacts, ml2Facts, nmConfFacts, ovsAgentFacts, ovsAgentFactsOf, readByAgentOnly, type FileFacts, type OvsAgentFacts } from './facts';
 import { KindMatcher, renderedName } from './fileKinds';
 import { HostMatcher, hostDirSegments } from './hosts';
 import type { Folder, Host, IndexedFile } from './model';
@@ -392,6 +392,8 @@ function deriveFacts(kind: FileKind, doc: ParsedDocument, rendered: string): Fil
       return ml2Facts(doc);
     case 'ovs-agent':
       return ovsAgentFacts(doc);
+    case 'nm-conf':
+      return nmConfFacts(doc);
     default:
       return l3AgentFacts(doc);
   }
@@ -400,6 +402,7 @@ function deriveFacts(kind: FileKind, doc: ParsedDocument, rendered: string): Fil
 function hostSignature(facts: FileFacts): string {
   // A network source's devices are what its host's other files read.
   if (facts.network) return contributionSignature(facts.network);
+  if (facts.kind === 'nm-conf') return JSON.stringify(facts.plugins ?? null);
   const agent = ovsAgentFactsOf(facts);
   return agent ? JSON.stringify(agent.bridgeMappings?.mappings.map((m) => m.bridge.text) ?? null) : '';
 }

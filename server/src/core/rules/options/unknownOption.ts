@@ -7,6 +7,7 @@ import {
   type Release,
   labelOf,
   lookup,
+  sectionInfo,
   suggestFor,
 } from '../../catalog/index';
 import type { Finding, Rule } from '../rule';
@@ -46,17 +47,34 @@ export const unknownOption: Rule = {
       };
       const suggested = suggestFor(ini.kind, sectionName, name, release);
       const names = suggested.names.filter((n) => live(sectionName, n));
-      const sections = suggested.sections.filter((s) => live(s, name));
+      // The exact name in another section is the likelier slip, even when the newest release dropped it there.
+      const sections = suggested.sections.filter((s) => lookup(ini.kind, s, name, release) !== undefined);
+      const removedIn = (s: string) => {
+        const status = lookup(ini.kind, s, name, release)?.status;
+        return status?.state === 'removed' ? status.since : undefined;
+      };
       const kinds = CATALOG_KINDS.filter((k) => k !== ini.kind && lookup(k, sectionName, name) !== undefined);
       // Services read neutron.conf's [DEFAULT] and [agent] options from these files too, and those are
       // not catalogued: there only a name close to a known one is worth a word (a typo, not a stranger).
       const related = suggested.names.length + suggested.sections.length + kinds.length;
       if (SECTIONS_SHARED_WITH_NEUTRON_CONF.has(sectionName) && related === 0) continue;
-      let message = `"${name}" is not an option of [${sectionName}] in ${file.renderedName} in any release; ${SERVICE_OF_KIND[ini.kind]} ignores it, so the setting has no effect.`;
+      // A section another service reads from this file (the OVS agent's [ovs] in ml2_conf.ini) is that service's to ignore.
+      const owners = sectionInfo(ini.kind, sectionName)?.owners ?? [ini.kind];
+      const ignoring = owners.map((k) => SERVICE_OF_KIND[k]);
+      const ignores = ignoring.length > 1 ? `${ignoring.join(' and ')} ignore it` : `${ignoring[0]} ignores it`;
+      let message = `"${name}" is not an option of [${sectionName}] in ${file.renderedName} in any release; ${ignores}, so the setting has no effect.`;
       if (name.includes('-') && names.includes(name.replace(/-/g, '_'))) {
         message += ` oslo.config reads option names from files only with "_", not "-".`;
       }
-      if (sections.length) message += ` This file reads "${name}" in ${sections.map((s) => `[${s}]`).join(' and ')}.`;
+      if (sections.length) {
+        const where = sections.map((s) => {
+          const hit = lookup(ini.kind, s, name, release);
+          const removed = removedIn(s);
+          const reader = SERVICE_OF_KIND[hit?.borrowedFrom ?? ini.kind];
+          return `[${s}]${removed ? ` (until ${labelOf(removed)}, which removed it)` : ''}, where ${reader} reads it`;
+        });
+        message += ` It belongs in ${where.join(', and in ')}.`;
+      }
       else if (names.length) message += ` Did you mean ${names.map((n) => `"${n}"`).join(' or ')}?`;
       if (!sections.length && kinds.length) message += ` It is an option of ${kinds.map((k: CatalogKind) => `${FILE_OF_KIND[k]} (${SERVICE_OF_KIND[k]})`).join(' and ')}.`;
       findings.push({
