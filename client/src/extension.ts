@@ -158,6 +158,7 @@ const KIND_LABELS: Record<string, string> = {
   'l3-agent': 'L3 agent config',
   ifcfg: 'ifcfg network-script',
   'nm-conf': 'NetworkManager configuration (read as evidence only)',
+  'sos-hostname': 'sosreport host name (read as evidence only)',
 };
 
 /** Shows, for the active file, its kind, host and deployment, and how many files are indexed. */

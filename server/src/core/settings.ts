@@ -1,6 +1,7 @@
 /** What a user can set, per workspace folder (VS Code `neutronConfig.*`, CLI flags or config file). */
-export type FileKind = 'ml2' | 'ovs-agent' | 'l3-agent' | 'ifcfg' | 'nm-conf';
-export const FILE_KINDS: readonly FileKind[] = ['ml2', 'ovs-agent', 'l3-agent', 'ifcfg', 'nm-conf'];
+export type FileKind = 'ml2' | 'ovs-agent' | 'l3-agent' | 'ifcfg' | 'nm-conf' | 'sos-hostname';
+/** Kinds a `fileKinds` glob may name (the evidence-only kinds are found by their place). */
+export const FILE_KINDS: readonly FileKind[] = ['ml2', 'ovs-agent', 'l3-agent', 'ifcfg'];
 
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = SeverityName | 'off';

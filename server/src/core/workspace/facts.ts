@@ -106,7 +106,19 @@ export interface NmConfFacts extends FactsBase {
   plugins: string[] | undefined;
 }
 
-export type FileFacts = Ml2Facts | OvsAgentFacts | L3AgentFacts | IfcfgFacts | NmConfFacts;
+/** A sosreport's `hostname` file: the name of the host the report was taken on. */
+export interface SosHostnameFacts extends FactsBase {
+  kind: 'sos-hostname';
+  /** Undefined when the file holds no plausible host name. */
+  hostname: string | undefined;
+}
+
+export type FileFacts = Ml2Facts | OvsAgentFacts | L3AgentFacts | IfcfgFacts | NmConfFacts | SosHostnameFacts;
+
+export function sosHostnameFacts(text: string): SosHostnameFacts {
+  const first = text.split(/\r?\n/, 1)[0].trim();
+  return { kind: 'sos-hostname', hostname: /^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$/.test(first) ? first : undefined };
+}
 
 export const DEFAULT_TYPE_DRIVERS = ['local', 'flat', 'vlan', 'gre', 'vxlan', 'geneve'];
 export const DEFAULT_INTEGRATION_BRIDGE = 'br-int';

@@ -14,7 +14,7 @@ const KIND_BY_NAME: Record<string, FileKind> = {
 };
 
 /** Kinds read only as evidence about a host (what runs there), never checked themselves. */
-const EVIDENCE_KINDS: ReadonlySet<FileKind> = new Set(['nm-conf']);
+const EVIDENCE_KINDS: ReadonlySet<FileKind> = new Set(['nm-conf', 'sos-hostname']);
 
 export function isEvidenceKind(kind: FileKind): boolean {
   return EVIDENCE_KINDS.has(kind);
@@ -50,6 +50,13 @@ export function kindFromName(basename: string): FileKind | undefined {
   return isBootIfcfgName(name) ? 'ifcfg' : undefined;
 }
 
+/** A sosreport's `hostname` (the output of `hostname` at its root, and under sos_commands/host/). */
+function isSosreportHostnameFile(relativePath: string): boolean {
+  const parts = relativePath.split('/');
+  const parent = parts.at(-2) ?? '';
+  return parent.startsWith('sosreport-') || (parent === 'host' && parts.at(-3) === 'sos_commands');
+}
+
 /** Compiled `fileKinds` globs of one folder; a glob wins over the name. */
 export class KindMatcher {
   private readonly matchers: { test: (path: string) => boolean; kind: FileKind }[];
@@ -65,6 +72,7 @@ export class KindMatcher {
   kindOf(relativePath: string): FileKind | undefined {
     for (const matcher of this.matchers) if (matcher.test(relativePath)) return matcher.kind;
     const basename = relativePath.slice(relativePath.lastIndexOf('/') + 1);
+    if (basename === 'hostname' && isSosreportHostnameFile(relativePath)) return 'sos-hostname';
     return kindFromName(basename);
   }
 }

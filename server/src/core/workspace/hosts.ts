@@ -6,10 +6,22 @@ const NON_HOST_TAILS = [['network-scripts'], ['sysconfig'], ['plugins', 'ml2'], 
 
 /**
  * The host directory of a file, as path segments relative to its workspace
- * folder: the directory above its `etc/` component, or else its folder with
- * trailing configuration folders removed.
+ * folder, from the layouts real hosts produce:
+ * - an extracted sosreport: its root (`sosreport-<host>-…/`, or any folder
+ *   holding `sos_commands/`), whatever lies below;
+ * - TripleO's container configuration: the directory above
+ *   `var/lib/config-data/` (`<host>/var/lib/config-data/puppet-generated/neutron/etc/neutron/…`),
+ *   and kolla's in TripleO, above `var/lib/kolla/`;
+ * - else the directory above its last `etc/` component (`<host>/etc/kolla/<service>/…` included);
+ * - else its folder with trailing configuration folders removed.
  */
 export function hostDirSegments(relativeDirSegments: readonly string[]): string[] {
+  const sos = sosreportRoot(relativeDirSegments);
+  if (sos !== undefined) return relativeDirSegments.slice(0, sos);
+  for (let i = 0; i + 2 < relativeDirSegments.length; i++) {
+    const [a, b, c] = relativeDirSegments.slice(i, i + 3);
+    if (a === 'var' && b === 'lib' && (c === 'config-data' || c === 'kolla')) return relativeDirSegments.slice(0, i);
+  }
   const etc = relativeDirSegments.lastIndexOf('etc');
   if (etc >= 0) return relativeDirSegments.slice(0, etc);
   const segments = [...relativeDirSegments];
@@ -24,6 +36,32 @@ export function hostDirSegments(relativeDirSegments: readonly string[]): string[
     }
   }
   return segments;
+}
+
+/** The number of leading segments that make up a sosreport's root, if the path is inside one. */
+function sosreportRoot(segments: readonly string[]): number | undefined {
+  for (let i = segments.length - 1; i >= 0; i--) {
+    if (segments[i] === 'sos_commands') return i;
+    if (segments[i].startsWith('sosreport-')) return i + 1;
+  }
+  return undefined;
+}
+
+/**
+ * The host name in a sosreport's folder name, as sos builds it from the short
+ * host name: `sosreport-<name>[.<case>]-<YYYYMMDDhhmmss>` (the legacy pattern of
+ * sos 3) or `sosreport-<name>[-<label>][-<case>]-<YYYY-MM-DD>-<7 letters>`
+ * (sos 4's friendly pattern, which a label or case id lengthens: the report's
+ * own `hostname` file, where present, is the better source).
+ */
+export function hostFromSosreportName(folderName: string): string | undefined {
+  if (!folderName.startsWith('sosreport-')) return undefined;
+  const rest = folderName.slice('sosreport-'.length).replace(/\.tar(\.(xz|gz|bz2))?$/, '');
+  const friendly = /^(.+)-\d{4}-\d{2}-\d{2}-[a-z]{7}$/.exec(rest);
+  if (friendly) return friendly[1];
+  const legacy = /^(.+?)(\.[^-]*)?-\d{14}$/.exec(rest);
+  if (legacy) return legacy[1];
+  return rest || undefined;
 }
 
 /** Compiled `hosts` globs of one folder. */

@@ -17,7 +17,10 @@ export interface Folder {
 export interface Host {
   /** Unique: the host directory, or folder + name when a `hosts` setting names it. */
   key: string;
+  /** Set from `hostNameOf` (workspaceIndex.ts); changes when a sosreport's hostname file comes or goes. */
   name: string;
+  /** The name a `hosts` setting gives, if any. */
+  named: string | undefined;
   /** Absolute path of the host directory (used to place the host in a deployment). */
   dir: string;
   folder: Folder;

@@ -5,9 +5,9 @@ import type { Range } from 'vscode-languageserver-types';
 import type { IniDocument, IniOption, ParsedDocument } from '../syntax/ast';
 import { parseIfcfg } from '../syntax/ifcfgParser';
 import { parseIni } from '../syntax/iniParser';
-import { ifcfgFacts, l3AgentFacts, ml2Facts, nmConfFacts, ovsAgentFacts, ovsAgentFactsOf, readByAgentOnly, type FileFacts, type OvsAgentFacts } from './facts';
+import { ifcfgFacts, l3AgentFacts, ml2Facts, nmConfFacts, sosHostnameFacts, ovsAgentFacts, ovsAgentFactsOf, readByAgentOnly, type FileFacts, type OvsAgentFacts } from './facts';
 import { KindMatcher, renderedName } from './fileKinds';
-import { HostMatcher, hostDirSegments } from './hosts';
+import { HostMatcher, hostDirSegments, hostFromSosreportName } from './hosts';
 import type { Folder, Host, IndexedFile } from './model';
 import { basename, dirname, isWithin, relativeTo, uriPath } from './paths';
 import { DeploymentView, HostView } from './views';
@@ -119,6 +119,7 @@ export class WorkspaceIndex {
       file.host = old.host;
       old.host.files.delete(old);
       old.host.files.add(file);
+      if (file.kind === 'sos-hostname') old.host.name = hostNameOf(old.host);
       this.files.set(uri, file);
       if (file.kind === 'ml2') this.replaceInRoots(old, file);
       this.members.get(file.host.deployment as string)?.replace(old, file);
@@ -216,8 +217,8 @@ export class WorkspaceIndex {
     const key = named !== undefined ? `${folder.path}#${named}` : dir;
     let host = this.hosts.get(key);
     if (!host) {
-      const name = named ?? (basename(dir) || 'localhost');
-      host = { key, name, dir, folder, files: new Set(), deployment: undefined };
+      host = { key, name: '', named, dir, folder, files: new Set(), deployment: undefined };
+      host.name = hostNameOf(host);
       host.deployment = this.deploymentOf(host);
       this.hosts.set(key, host);
     }
@@ -232,6 +233,7 @@ export class WorkspaceIndex {
       host.deployment = this.deploymentOf(host);
     }
     host.files.add(file);
+    if (file.kind === 'sos-hostname') host.name = hostNameOf(host);
     this.hostViews.delete(host);
     if (file.kind === 'ml2') {
       const root = deploymentRootOf(file);
@@ -251,6 +253,7 @@ export class WorkspaceIndex {
   private detach(file: IndexedFile): void {
     const host = file.host;
     host.files.delete(file);
+    if (file.kind === 'sos-hostname') host.name = hostNameOf(host);
     this.hostViews.delete(host);
     if (host.deployment !== undefined) {
       this.members.get(host.deployment)?.deleteFile(file);
@@ -379,6 +382,18 @@ function makeFolder(uri: string, settings: Settings): Folder {
   return { uri, path: uriPath(uri) === '/' ? '' : uriPath(uri), settings, kinds: new KindMatcher(settings), hosts: new HostMatcher(settings) };
 }
 
+/**
+ * A host's name: the one a `hosts` setting gives, else a sosreport's own
+ * `hostname` file, else its directory's name (a sosreport folder's name read
+ * as sos builds it).
+ */
+function hostNameOf(host: Host): string {
+  if (host.named !== undefined) return host.named;
+  for (const file of host.files) if (file.facts.kind === 'sos-hostname' && file.facts.hostname) return file.facts.hostname;
+  const dirName = basename(host.dir);
+  return hostFromSosreportName(dirName) ?? (dirName || 'localhost');
+}
+
 /** An ML2 file declares the deployment rooted one level above its host directory, within its folder. */
 function deploymentRootOf(file: IndexedFile): string {
   const parent = dirname(file.host.dir);
@@ -394,6 +409,8 @@ function deriveFacts(kind: FileKind, doc: ParsedDocument, rendered: string): Fil
       return ovsAgentFacts(doc);
     case 'nm-conf':
       return nmConfFacts(doc);
+    case 'sos-hostname':
+      return sosHostnameFacts(doc.lineIndex.text);
     default:
       return l3AgentFacts(doc);
   }
@@ -403,6 +420,7 @@ function hostSignature(facts: FileFacts): string {
   // A network source's devices are what its host's other files read.
   if (facts.network) return contributionSignature(facts.network);
   if (facts.kind === 'nm-conf') return JSON.stringify(facts.plugins ?? null);
+  if (facts.kind === 'sos-hostname') return facts.hostname ?? '';
   const agent = ovsAgentFactsOf(facts);
   return agent ? JSON.stringify(agent.bridgeMappings?.mappings.map((m) => m.bridge.text) ?? null) : '';
 }
@@ -417,6 +435,9 @@ function agentPositions(agent: OvsAgentFacts | undefined, at: (t: { range: Range
 
 function deploymentSignature(facts: FileFacts): string {
   switch (facts.kind) {
+    // The host's name appears in findings of other hosts of the deployment.
+    case 'sos-hostname':
+      return facts.hostname ?? '';
     case 'ml2':
       return JSON.stringify([
         facts.typeDrivers && [facts.typeDrivers.templated, facts.typeDrivers.items.map((t) => t.text)],
