@@ -103,7 +103,18 @@ describe('lookup', () => {
       ['ovs-agent', 'ovs', 'datapath_type', 'kilo', 'not-yet'],
       ['ml2', 'DEFAULT', 'use_eventlog', '2025.1', 'removed'],
       ['ml2', 'DEFAULT', 'verbose', 'newton', 'deprecated'],
-      ['ml2', 'ovn', 'ovn_nb_connection', 'train', 'not-yet'],
+      ['ml2', 'ovn', 'ovn_nb_connection', 'mitaka', 'not-yet'],
+      ['ml2', 'ovn', 'ovn_nb_connection', 'train', 'current'],
+      ['ml2', 'ovn', 'ovn_native_dhcp', 'ocata', 'current'],
+      ['ml2', 'ovn', 'ovn_native_dhcp', 'pike', 'removed'],
+      ['l3-agent', 'network_log', 'rate_limit', 'queens', 'not-yet'],
+      ['l3-agent', 'network_log', 'rate_limit', 'rocky', 'current'],
+      ['ovs-agent', 'fwaas', 'firewall_l2_driver', 'pike', 'not-yet'],
+      ['ovs-agent', 'fwaas', 'firewall_l2_driver', 'queens', 'current'],
+      ['l3-agent', 'libreswan', 'shutdown_check_timeout', 'mitaka', 'removed'],
+      ['l3-agent', 'pluto', 'shutdown_check_timeout', 'mitaka', 'current'],
+      ['ml2', 'ml2_sriov', 'supported_pci_vendor_devs', 'newton', 'deprecated'],
+      ['ml2', 'ml2_sriov', 'supported_pci_vendor_devs', 'ocata', 'removed'],
       ['ml2', 'ovn', 'ovn_nb_connection', 'zed', 'current'],
     ];
     for (const [kind, section, name, release, state] of cases) {
@@ -118,13 +129,26 @@ describe('lookup', () => {
 
 describe('sections', () => {
   test('each kind knows its sections', () => {
-    const names = (kind: 'ml2' | 'ovs-agent' | 'l3-agent') => sectionsOf(kind).filter((s) => !s.borrowed).map((s) => s.name);
+    const names = (kind: 'ml2' | 'ovs-agent' | 'l3-agent') => sectionsOf(kind).filter((s) => !s.borrowed && !s.extension).map((s) => s.name);
     assert.deepEqual(names('l3-agent'), ['DEFAULT', 'agent', 'metadata_rate_limiting', 'network_log', 'ovs']);
     assert.deepEqual(names('ovs-agent'), ['DEFAULT', 'agent', 'dhcp', 'metadata', 'network_log', 'ovs', 'securitygroup', 'xenapi']);
     assert.deepEqual(names('ml2'), [
       'DEFAULT', 'l2pop', 'ml2', 'ml2_type_flat', 'ml2_type_geneve', 'ml2_type_gre', 'ml2_type_vlan', 'ml2_type_vxlan',
       'ovn', 'ovn_nb_global', 'ovs', 'ovs_driver', 'securitygroup', 'sriov_driver',
     ]);
+  });
+
+  test('extension sections belong to the kinds whose service registers them, and say who', () => {
+    const extensions = (kind: 'ml2' | 'ovs-agent' | 'l3-agent') => sectionsOf(kind).filter((s) => s.extension).map((s) => `${s.name}:${s.extension}`);
+    assert.deepEqual(extensions('l3-agent'), [
+      'cisco_csr_ipsec:neutron-vpnaas', 'fwaas:neutron-fwaas', 'ipsec:neutron-vpnaas', 'libreswan:neutron-vpnaas',
+      'openswan:neutron-vpnaas', 'pluto:neutron-vpnaas', 'strongswan:neutron-vpnaas', 'vpnagent:neutron-vpnaas',
+    ]);
+    assert.deepEqual(extensions('ovs-agent'), ['fdb:neutron', 'fwaas:neutron-fwaas']);
+    assert.deepEqual(extensions('ml2'), ['default_fwg_rules:neutron-fwaas', 'flowclassifier:networking-sfc', 'ml2_odl:networking-odl', 'ml2_sriov:neutron', 'sfc:networking-sfc']);
+    assert.match(sectionInfo('l3-agent', 'vpnagent')?.note ?? '', /^Read by neutron-vpnaas when the L3 agent loads neutron-vpnaas/);
+    assert.equal(sectionInfo('l3-agent', 'FDB'), undefined, 'the L3 agent has no fdb extension');
+    assert.equal(lookup('l3-agent', 'strongswan', 'ipsec_config_template')?.entry.inSample, false);
   });
 
   test('plugin.ini may hold the OVS agent\'s sections (all-in-one)', () => {

@@ -101,7 +101,9 @@ describe('completion of option names', () => {
 describe('completion of section names', () => {
   it('offers the sections the file does not have yet, closing the bracket', () => {
     const list = completeAt(L3, '[DEFAULT]\ndebug = true\n[|\n');
-    assert.deepEqual(shown(list), ['agent', 'metadata_rate_limiting', 'network_log', 'ovs']);
+    // The service's own sections, then those of extensions that newest releases still read.
+    assert.deepEqual(shown(list), ['agent', 'metadata_rate_limiting', 'network_log', 'ovs', 'fwaas', 'ipsec', 'openswan', 'pluto', 'strongswan', 'vpnagent']);
+    assert.equal(item(list, 'vpnagent').detail, 'section · neutron-vpnaas · 1 option');
     const agent = item(list, 'agent');
     assert.equal(agent.kind, CompletionItemKind.Module);
     assert.equal(agent.detail, 'section · 4 options');

@@ -3,6 +3,7 @@ import { ZED_FILES, type JsonValue, type ZedOptionFacts, sampleTextOf } from './
 import type { CatalogEntry, CatalogKind, DeprecatedName, ExtraFacts, OptionHistory, OptionSpec } from './model';
 import { CATALOG_KINDS } from './model';
 import { L3_AGENT_OPTIONS } from './options/l3Agent';
+import { EXTENSION_OPTIONS, withNetworkingOvnHistory } from './options/extensions';
 import { ML2_OPTIONS } from './options/ml2';
 import { OSLO_LOG_OPTIONS } from './options/osloLog';
 import { OVN_OPTIONS } from './options/ovn';
@@ -32,12 +33,8 @@ import {
  */
 
 export const ALL_SPECS: readonly OptionSpec[] = [
-  ...OSLO_LOG_OPTIONS,
-  ...SHARED_OPTIONS,
-  ...ML2_OPTIONS,
-  ...OVN_OPTIONS,
-  ...OVS_AGENT_OPTIONS,
-  ...L3_AGENT_OPTIONS,
+  ...withNetworkingOvnHistory([...OSLO_LOG_OPTIONS, ...SHARED_OPTIONS, ...ML2_OPTIONS, ...OVN_OPTIONS, ...OVS_AGENT_OPTIONS, ...L3_AGENT_OPTIONS]),
+  ...EXTENSION_OPTIONS,
 ];
 
 export interface BuiltCatalog {

@@ -5,6 +5,7 @@ import { buildCatalog, isCatalogKind, keyOf, normaliseSection } from './build';
 import type { JsonValue } from './generate/zedFacts';
 import type { CatalogEntry, CatalogKind, DeprecatedName, LookupResult, OptionStatus, SectionInfo } from './model';
 import { CATALOG_KINDS } from './model';
+import { extensionSectionNote } from './options/extensions';
 import { type Release, type ReleaseId, compareReleases, labelOf, parseRelease } from './releases';
 import { type ValueSource, valueSourceOf, valueSourceOfText } from './valueSource';
 import type { ValueContext, ValueProblem, ValueType } from './valueTypes';
@@ -204,7 +205,11 @@ export function sectionsOf(kind: CatalogKind): SectionInfo[] {
 function buildSectionsOf(kind: CatalogKind): SectionInfo[] {
   const c = catalog();
   const out = new Map<string, SectionInfo>();
-  for (const name of c.ownSections(kind)) out.set(name, { name, owners: [kind], borrowed: false });
+  for (const name of c.ownSections(kind)) {
+    const extension = extensionSectionNote(kind, name);
+    const note = extension && `Read by ${extension.project === 'neutron' ? 'Neutron' : extension.project} when ${extension.loadedWhen}.`;
+    out.set(name, { name, owners: [kind], borrowed: false, ...(extension ? { note, extension: extension.project } : {}) });
+  }
   for (const lender of lenders(kind)) {
     for (const name of c.ownSections(lender.from)) {
       if (name === 'DEFAULT') continue;

@@ -172,4 +172,6 @@ export interface SectionInfo {
   borrowed: boolean;
   /** Why the section is legitimate in this file, for hover. */
   note?: string;
+  /** The project whose extension registers it, when it is not one of the service's own sections (`neutron-vpnaas`, or `neutron` for an agent extension). */
+  extension?: string;
 }

@@ -28,6 +28,9 @@ const MECHANISM_DRIVERS: Choice[] = [
   { value: 'linuxbridge', description: 'Binds ports on hosts running the Linux bridge agent.', removedIn: '2025.1' },
   { value: 'sriovnicswitch', description: 'Binds SR-IOV ports (vnic_type direct) on hosts running the SR-IOV agent.', since: 'juno' },
   { value: 'macvtap', description: 'Binds ports on hosts running the macvtap agent.', since: 'mitaka' },
+  // Shipped by extension projects: valid once that project is installed beside neutron-server.
+  { value: 'opendaylight_v2', description: 'Binds ports through OpenDaylight (networking-odl; reads [ml2_odl]).', since: 'mitaka' },
+  { value: 'opendaylight', description: 'The first OpenDaylight driver (networking-odl; reads [ml2_odl]), replaced by opendaylight_v2.', since: 'kilo', removedIn: 'rocky' },
 ];
 
 const EXTENSION_DRIVERS: Choice[] = [

@@ -27,6 +27,10 @@ const L2_EXTENSIONS: Choice[] = [
   { value: 'dhcp', description: 'Answers DHCP for the host\'s ports in OpenFlow, without a DHCP agent.', since: 'xena' },
   { value: 'local_ip', description: 'Implements Local IP resources in OpenFlow.', since: 'yoga' },
   { value: 'metadata_path', description: 'Serves instance metadata through the agent, without an L3 or DHCP namespace proxy.', since: '2025.1' },
+  // Shipped by extension projects: valid once that project is installed on the host.
+  { value: 'fwaas_v2', description: 'Applies firewall groups to VM ports (neutron-fwaas; reads [fwaas]).', since: 'queens' },
+  { value: 'sfc', description: 'Programs service function chains in OpenFlow (networking-sfc).', since: 'newton' },
+  { value: 'bagpipe_bgpvpn', description: 'Attaches networks to BGP VPNs through BaGPipe (networking-bgpvpn until Ocata, networking-bagpipe after).', since: 'mitaka' },
 ];
 
 const INVENTORY_KEYS: Choice[] = [
@@ -512,6 +516,11 @@ export const OVS_AGENT_OPTIONS: OptionSpec[] = [
             { value: 'snat_log', description: 'Logging of SNAT connections.', since: 'stein' },
             { value: 'conntrack_helper', description: 'Conntrack helpers on routers.', since: 'train' },
             { value: 'ndp_proxy', description: 'NDP proxies for IPv6 addresses behind routers.', since: 'zed' },
+            // Shipped by extension projects: valid once that project is installed on the host.
+            { value: 'vpnaas', description: 'IPsec VPN connections in routers (neutron-vpnaas; reads [vpnagent], [ipsec] and the driver\'s section).', since: 'queens' },
+            { value: 'fwaas_v2', description: 'Firewall groups on router ports (neutron-fwaas; reads [fwaas]).', since: 'newton' },
+            { value: 'fwaas_v2_log', description: 'Logging of firewall group traffic (neutron-fwaas; reads [network_log]).', since: 'rocky' },
+            { value: 'fwaas', description: 'Firewalls of the first FWaaS API (neutron-fwaas; reads [fwaas]).', since: 'newton', removedIn: 'stein' },
           ],
           { mode: 'open', example: 'fip_qos' },
         ),

@@ -78,7 +78,7 @@ export const SHARED_OPTIONS: OptionSpec[] = [
       details: 'Used by the log extension of the OVS agent (security group logging) and the L3 agent (SNAT logging).',
     },
     history: { added: 'queens' },
-    perKind: { 'l3-agent': { history: { added: 'train' } } },
+    perKind: { 'l3-agent': { history: { added: 'rocky' } } },
   },
   {
     section: 'network_log',
@@ -86,7 +86,7 @@ export const SHARED_OPTIONS: OptionSpec[] = [
     kinds: ['ovs-agent', 'l3-agent'],
     doc: { summary: 'Most logged packets the logging extension lets through in a burst above rate_limit.' },
     history: { added: 'queens' },
-    perKind: { 'l3-agent': { history: { added: 'train' } } },
+    perKind: { 'l3-agent': { history: { added: 'rocky' } } },
   },
   {
     section: 'network_log',
@@ -97,7 +97,7 @@ export const SHARED_OPTIONS: OptionSpec[] = [
       example: '/var/log/neutron/packets.log',
     },
     history: { added: 'queens' },
-    perKind: { 'l3-agent': { history: { added: 'train' } } },
+    perKind: { 'l3-agent': { history: { added: 'rocky' } } },
   },
 
   // ---------------------------------------------------------------- [ovs] OVSDB access (OVS agent, L3 agent, ML2 with OVN)

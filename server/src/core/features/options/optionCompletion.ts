@@ -89,10 +89,12 @@ function sectionItems(context: FeatureContext, doc: IniDocument, token: Token, c
     .map((s, i) => ({
       label: s.name,
       kind: CompletionItemKind.Module,
-      detail: s.borrowed ? `section · read by ${s.owners.map((k) => SERVICE_OF_KIND[k]).join(', ')}` : `section · ${live(s.name)} option${live(s.name) === 1 ? '' : 's'}`,
+      detail: s.borrowed
+        ? `section · read by ${s.owners.map((k) => SERVICE_OF_KIND[k]).join(', ')}`
+        : `section · ${s.extension && s.extension !== 'neutron' ? `${s.extension} · ` : ''}${live(s.name)} option${live(s.name) === 1 ? '' : 's'}`,
       documentation: { kind: MarkupKind.Markdown, value: sectionMarkdown(kind, s.name, file.renderedName, release) },
-      // The file's own sections first, DEFAULT leading; borrowed ones after.
-      sortText: `${s.borrowed ? 1 : 0}${String(i).padStart(3, '0')}`,
+      // The file's own sections first, DEFAULT leading; borrowed ones, then extensions', after.
+      sortText: `${s.borrowed ? 1 : s.extension ? 2 : 0}${String(i).padStart(3, '0')}`,
       textEdit: { range: token.range, newText: close ? `${s.name}]` : s.name },
     }));
 }

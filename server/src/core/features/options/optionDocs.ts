@@ -133,7 +133,9 @@ export function sectionMarkdown(kind: CatalogKind, name: string, fileName: strin
   out.push(
     info.borrowed
       ? `Read by ${info.owners.map((k) => SERVICE_OF_KIND[k]).join(' and ')} from this file. ${info.note ?? ''}`.trim()
-      : `Read by ${SERVICE_OF_KIND[kind]}${info.owners.length > 1 ? ` (and ${info.owners.filter((k) => k !== kind).map((k) => SERVICE_OF_KIND[k]).join(', ')} in all-in-one set-ups)` : ''}.`,
+      : info.extension
+        ? (info.note ?? '')
+        : `Read by ${SERVICE_OF_KIND[kind]}${info.owners.length > 1 ? ` (and ${info.owners.filter((k) => k !== kind).map((k) => SERVICE_OF_KIND[k]).join(', ')} in all-in-one set-ups)` : ''}.`,
   );
   const others = kindsWithSection(name).filter((k) => k !== kind && !info.owners.includes(k));
   if (others.length && name !== 'DEFAULT') out.push('', `Also a section of ${others.map((k) => code(FILE_OF_KIND[k])).join(' and ')}, with options of its own there.`);
