@@ -34,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('neutronConfig.restartServer', () => enqueue(() => restart(context))),
     vscode.commands.registerCommand('neutronConfig.showOutput', () => outputChannel?.show(true)),
     vscode.commands.registerCommand('neutronConfig.checkWorkspace', checkWorkspace),
+    vscode.commands.registerCommand(USE_LF_COMMAND, useLfLineEnds),
     createStatusItem(),
     // The document selector carries the fileKinds globs of every folder: rebuild it when they change.
     vscode.workspace.onDidChangeConfiguration((event) => {
@@ -76,6 +77,10 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     middleware: {
       // The server's lenses carry plain JSON for `editor.action.showReferences`; VS Code wants its own types.
       provideCodeLenses: async (document, token, next) => (await next(document, token))?.map(withVsCodeReferenceArguments),
+      // VS Code keeps one line-end style per document and converts inserted text to it: changing
+      // CR LF to LF has to go through the editor's own line-end setting, not a text edit.
+      provideCodeActions: async (document, range, context, token, next) =>
+        (await next(document, range, context, token))?.map((action) => (isLfLineEndsFix(action) ? lfLineEndsAction(action, document.uri) : action)),
       resolveCodeLens: async (lens, token, next) => {
         const resolved = await next(lens, token);
         return resolved ? withVsCodeReferenceArguments(resolved) : resolved;
@@ -97,6 +102,28 @@ async function restart(context: vscode.ExtensionContext): Promise<void> {
   await stop();
   await start(context);
   outputChannel?.info('Server restarted.');
+}
+
+const USE_LF_COMMAND = 'neutronConfig.useLfLineEnds';
+/** Must match the server's fix title (server/src/core/fixes/ifcfg/lineEndsFix.ts). */
+const LF_LINE_ENDS_TITLE = 'Convert to Unix (LF) line ends';
+
+function isLfLineEndsFix(action: vscode.Command | vscode.CodeAction): action is vscode.CodeAction {
+  return action instanceof vscode.CodeAction && action.title === LF_LINE_ENDS_TITLE;
+}
+
+function lfLineEndsAction(action: vscode.CodeAction, uri: vscode.Uri): vscode.CodeAction {
+  const converted = new vscode.CodeAction(action.title, action.kind);
+  converted.diagnostics = action.diagnostics;
+  converted.isPreferred = action.isPreferred;
+  converted.command = { title: action.title, command: USE_LF_COMMAND, arguments: [uri.toString()] };
+  return converted;
+}
+
+async function useLfLineEnds(uri: string): Promise<void> {
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+  const editor = await vscode.window.showTextDocument(document, { preserveFocus: true, preview: false });
+  await editor.edit((builder) => builder.setEndOfLine(vscode.EndOfLine.LF));
 }
 
 /** One selector per `neutronConfig.fileKinds` glob of each folder, relative to that folder. */

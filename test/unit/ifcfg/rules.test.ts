@@ -212,9 +212,10 @@ describe('ifcfg-ip-on-bridge-port', () => {
   it('BOOTPROTO=dhcp on an OVSBond, on the value (the last BOOTPROTO counts)', () => {
     const text = 'DEVICE=bond1\nTYPE=OVSBond\nDEVICETYPE=ovs\nOVS_BRIDGE=br-ex\nBOND_IFACES="eth1 eth2"\nNM_CONTROLLED=no\nBOOTPROTO=none\nBOOTPROTO=dhcp\n';
     const extra = { [path('eth2')]: 'DEVICE=eth2\nONBOOT=yes\n' };
-    assert.deepEqual(codesAt(seedWith('bond1', text, extra), path('bond1')), [at('ifcfg-ip-on-bridge-port', text, 'dhcp')]);
+    // The overridden BOOTPROTO is a duplicate-variable of its own.
+    assert.deepEqual(codesAt(seedWith('bond1', text, extra), path('bond1')), [at('duplicate-variable', text, 'BOOTPROTO=none'), at('ifcfg-ip-on-bridge-port', text, 'dhcp')]);
     const overridden = 'DEVICE=eth1\nTYPE=OVSPort\nDEVICETYPE=ovs\nOVS_BRIDGE=br-ex\nNM_CONTROLLED=no\nBOOTPROTO=dhcp\nBOOTPROTO=none\n';
-    assert.deepEqual(codesAt(seedWith('eth1', overridden), path('eth1')), []);
+    assert.deepEqual(codesAt(seedWith('eth1', overridden), path('eth1')), [at('duplicate-variable', overridden, 'BOOTPROTO=dhcp')]);
   });
 
   it('silent on bridges, internal ports and plain interfaces, and for empty or templated addresses', () => {

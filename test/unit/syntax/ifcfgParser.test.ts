@@ -220,7 +220,9 @@ describe('parseIfcfg: BOM and line endings', () => {
       doc.assignments.map((a) => tok(a.value)),
       ['"eth0"@0:7-0:11', '"OVSPort"@1:6-1:13', '"br-ex"@2:11-2:16', '"yes"@3:7-3:10'],
     );
-    assert.deepEqual(doc.problems, []);
+    // Read as written for ranges, but bash would not: one problem for the whole file.
+    assert.deepEqual(doc.problems.map((p) => `${p.code}:${p.severity}:${JSON.stringify(p.data)}@${p.range.start.line}:${p.range.start.character}-${p.range.end.line}:${p.range.end.character}`), ['syntax:error:{"kind":"crlf"}@0:0-0:11']);
+    assert.match(parseIfcfg('DEVICE=eth0\rONBOOT=yes').problems[0].message, /^This file has carriage returns \(CR\) for line ends/);
   });
 
   it('an unterminated quote does not run past a CRLF', () => {

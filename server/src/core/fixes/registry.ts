@@ -18,6 +18,8 @@ import { nmControlledFix } from './ifcfg/nmControlledFix';
 import { ovsBridgeMissingFix } from './ifcfg/ovsBridgeMissingFix';
 import { ovsDevicetypeMissingFix } from './ifcfg/ovsDevicetypeMissingFix';
 import { quotingFix } from './ifcfg/quotingFix';
+import { duplicateVariableFix } from './ifcfg/duplicateVariableFix';
+import { lineEndsFix } from './ifcfg/lineEndsFix';
 import { unknownVariableFix } from './ifcfg/unknownVariableFix';
 import { flatTypeDriverMissingFix } from './flatTypeDriverMissingFix';
 import { physnetUndeclaredFix } from './physnetUndeclaredFix';
@@ -43,6 +45,8 @@ export const QUICK_FIXES: Partial<Record<DiagnosticCode, QuickFix>> = {
   'ifcfg-bridge-dhcp': bridgeDhcpFix,
   'ifcfg-nm-controlled': nmControlledFix,
   'ifcfg-quoting': quotingFix,
+  'duplicate-variable': duplicateVariableFix,
+  syntax: lineEndsFix,
   'unknown-variable': unknownVariableFix,
   'invalid-value': invalidValueFix,
   'unknown-section': unknownSectionFix,

@@ -34,6 +34,7 @@ export const CODES = {
   'ifcfg-patch-peer-mismatch': { severity: 'error', summary: 'Open vSwitch patch ports that do not name each other in OVS_PATCH_PEER.' },
   'ifcfg-nm-controlled': { severity: 'warning', summary: 'An Open vSwitch device without NM_CONTROLLED=no (information where nothing shows NetworkManager on the host).' },
   'ifcfg-quoting': { severity: 'warning', summary: 'An ifcfg line that bash and NetworkManager read differently.' },
+  'duplicate-variable': { severity: 'warning', summary: 'An ifcfg variable set twice with different values; bash keeps the last one.' },
   'unknown-variable': { severity: 'information', summary: 'An unknown name close to a known one (probably misspelt).' },
   'invalid-value': { severity: 'error', summary: 'A value its type rejects.' },
   // Option catalogue (ml2_conf.ini / plugin.ini, openvswitch_agent.ini, l3_agent.ini)

@@ -20,6 +20,7 @@ import { ifcfgOvsBridgeMissing } from './ifcfg/ovsBridgeMissing';
 import { ifcfgOvsDevicetypeMissing } from './ifcfg/ovsDevicetypeMissing';
 import { ifcfgPatchPeerMismatch } from './ifcfg/patchPeerMismatch';
 import { ifcfgQuoting } from './ifcfg/quoting';
+import { duplicateVariable } from './ifcfg/duplicateVariable';
 import { unknownVariable } from './ifcfg/unknownVariable';
 import { deprecatedOption } from './options/deprecatedOption';
 import { invalidOptionValue } from './options/invalidOptionValue';
@@ -53,6 +54,7 @@ export const RULES: readonly Rule[] = [
   ifcfgPatchPeerMismatch,
   ifcfgNmControlled,
   ifcfgQuoting,
+  duplicateVariable,
   unknownVariable,
   invalidValue,
   unknownSection,

@@ -26,6 +26,23 @@ export function parseIfcfg(text: string): IfcfgDocument {
     problem('syntax', `The file starts with a UTF-8 byte order mark (BOM): bash reads it as part of the first line, ${consequence}. Save the file as UTF-8 without BOM.`, 0, 1, assignment ? 'error' : 'warning');
   }
 
+  const carriageReturn = text.indexOf('\r');
+  if (carriageReturn >= 0) {
+    // One finding for the file: every line has the same cause and the same fix.
+    const line = index.positionAt(carriageReturn).line;
+    const first = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)=(\S*)/.exec(text.slice(index.lineStart(line), index.lineEnd(line)));
+    const example = first ? ` (${first[1]} is read as "${first[2].replace(/^["']|["']$/g, '')}\\r", which matches nothing)` : '';
+    problems.push({
+      code: 'syntax',
+      message:
+        `This file has ${text.charCodeAt(carriageReturn + 1) === 10 ? 'Windows line ends (CR LF)' : 'carriage returns (CR) for line ends'}. The network scripts read it with bash, which keeps the CR as the last character of every value${example}, ` +
+        'so ifup fails on this device. Save it with Unix (LF) line ends.',
+      range: index.range(index.lineStart(line), index.lineEnd(line)),
+      severity: 'error',
+      data: { kind: 'crlf' },
+    });
+  }
+
   for (let line = 0; line < index.lineCount; line++) {
     let lineStart = index.lineStart(line);
     if (line === 0 && text.charCodeAt(0) === BOM) lineStart++;
