@@ -48,6 +48,31 @@ const BY_KIND: Record<CatalogKind, ReadonlySet<string>> = {
   'l3-agent': new Set(EVERY_SERVICE),
 };
 
+/**
+ * [DEFAULT] options only neutron-server acts on (Neutron Zed's neutron.conf
+ * namespaces neutron.db and neutron.extensions, and the API, plugin and
+ * worker settings of the neutron namespace). The agents read [DEFAULT] from
+ * their files too, so such a name there is no typo, only misplaced: it has
+ * no effect. Names the agents use as well (host, state_path, rpc and
+ * logging settings, dns_domain …) are deliberately absent.
+ */
+export const SERVER_ONLY_DEFAULT_OPTIONS: ReadonlySet<string> = new Set([
+  // neutron.db
+  'agent_down_time', 'dhcp_load_type', 'enable_new_agents', 'rpc_resources_processing_step', 'max_routes',
+  'enable_snat_by_default', 'network_scheduler_driver', 'network_auto_schedule', 'allow_automatic_dhcp_failover',
+  'dhcp_agents_per_network', 'enable_services_on_agents_with_admin_state_down', 'dvr_base_mac', 'router_distributed',
+  'enable_dvr', 'host_dvr_for_dhcp', 'router_scheduler_driver', 'router_auto_schedule', 'allow_automatic_l3agent_failover',
+  'l3_ha', 'max_l3_agents_per_router', 'l3_ha_net_cidr', 'l3_ha_network_type', 'l3_ha_network_physical_name',
+  // neutron.extensions
+  'max_allowed_address_pair', 'allowed_conntrack_helpers',
+  // neutron: the API, the core and service plugins, the server's workers, nova notifications
+  'bind_host', 'bind_port', 'api_extensions_path', 'core_plugin', 'service_plugins', 'base_mac', 'allow_bulk',
+  'pagination_max_limit', 'default_availability_zones', 'max_dns_nameservers', 'max_subnet_host_routes',
+  'dhcp_agent_notification', 'notify_nova_on_port_status_changes', 'notify_nova_on_port_data_changes',
+  'send_events_interval', 'ipam_driver', 'vlan_transparent', 'filter_validation', 'api_workers', 'rpc_workers',
+  'rpc_state_report_workers',
+]);
+
 /** The service that reads a file kind, as a sentence names it. */
 export const SERVICE_OF_KIND: Record<CatalogKind, string> = {
   ml2: 'neutron-server',

@@ -10,6 +10,7 @@ import {
   sectionInfo,
   suggestFor,
 } from '../../catalog/index';
+import { SERVER_ONLY_DEFAULT_OPTIONS } from '../../catalog/services';
 import type { Finding, Rule } from '../rule';
 import { configuredRelease, iniFileOf, optionLines } from './optionLines';
 
@@ -57,6 +58,16 @@ export const unknownOption: Rule = {
       // Services read neutron.conf's [DEFAULT] and [agent] options from these files too, and those are
       // not catalogued: there only a name close to a known one is worth a word (a typo, not a stranger).
       const related = suggested.names.length + suggested.sections.length + kinds.length;
+      if (sectionName === 'DEFAULT' && ini.kind !== 'ml2' && related === 0 && SERVER_ONLY_DEFAULT_OPTIONS.has(name)) {
+        findings.push({
+          code: 'unknown-option',
+          severity: 'information',
+          range: option.name.range,
+          message: `"${name}" is read by neutron-server, not by this agent: ${SERVICE_OF_KIND[ini.kind]} has no use for it, so it has no effect in ${file.renderedName}. It belongs in neutron.conf on the controllers.`,
+          data: { name, section: sectionName, suggestions: [], sections: [], kinds: [], serverOnly: true },
+        });
+        continue;
+      }
       if (SECTIONS_SHARED_WITH_NEUTRON_CONF.has(sectionName) && related === 0) continue;
       // A section another service reads from this file (the OVS agent's [ovs] in ml2_conf.ini) is that service's to ignore.
       const owners = sectionInfo(ini.kind, sectionName)?.owners ?? [ini.kind];
