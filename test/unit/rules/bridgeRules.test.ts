@@ -544,15 +544,43 @@ describe('external-network-bridge-set', () => {
     const service = workspaceOf(files);
     assert.deepEqual(codesAt(service, L3), [at('external-network-bridge-set', l3, 'br-ex')]);
     const d = only(service, L3, 'external-network-bridge-set');
-    assert.equal(d.severity, 2);
-    assert.match(messageOf(d), /Before Stein/);
-    assert.match(messageOf(d), /bridge_mappings/);
-    assert.match(messageOf(d), /removed in Stein; later releases ignore it/);
+    // The seed's network node maps flat-only physnet1 to br-ex: a flat external network there works, so only obsolete.
+    assert.equal(d.severity, 3);
+    assert.equal(
+      messageOf(d),
+      'external_network_bridge is "br-ex": before Stein the L3 agent plugs router gateway ports straight into that bridge, untagged, bypassing bridge_mappings. ' +
+        '"br-ex" is also the bridge of "physnet1", which carries flat networks only, so a flat external network there works: the gateway port sits untagged on "br-ex" either way. ' +
+        'The setting is obsolete: leave the value empty so that gateways follow bridge_mappings (the option was removed in Stein; later releases ignore it).',
+    );
     const actions = fixesFor(service, L3, d);
     assert.deepEqual(summary(actions), ['Empty external_network_bridge (preferred)']);
     const after = apply(files, actions[0]);
     assert.deepEqual(after, { ...files, [L3]: '[DEFAULT]\ninterface_driver = openvswitch\nexternal_network_bridge =\n' });
     assert.deepEqual(allFindings(workspaceOf(after)), []);
+  });
+
+  test('judged by what the bridge carries on this host', () => {
+    const l3 = '[DEFAULT]\nexternal_network_bridge = br-ex\n';
+    const withMl2 = (ml2: string, mappings: string) => ({ ...seed(), [ML2]: ml2, [L3]: l3, [agentPath('network')]: `[ovs]\nbridge_mappings = ${mappings}\n` });
+    const verdict = (files: Record<string, string>) => {
+      const d = only(workspaceOf(files), L3, 'external-network-bridge-set');
+      return `${d.severity}: ${messageOf(d).split('bypassing bridge_mappings. ')[1].split(' Leave')[0]}`;
+    };
+    const vlanOnly = '[ml2]\ntype_drivers = flat,vlan\ntenant_network_types = vlan\n\n[ml2_type_flat]\nflat_networks = physnet9\n\n[ml2_type_vlan]\nnetwork_vlan_ranges = physnet1:100:199\n';
+    assert.equal(
+      verdict(withMl2(vlanOnly, 'physnet1:br-ex')),
+      '1: "br-ex" carries "physnet1", which the deployment declares for VLAN networks only: an external network there loses its VLAN tag at the gateway, so routers get no external traffic.',
+    );
+    const both = '[ml2]\ntype_drivers = flat,vlan\ntenant_network_types = vlan\n\n[ml2_type_flat]\nflat_networks = physnet1\n\n[ml2_type_vlan]\nnetwork_vlan_ranges = physnet1:100:199\n';
+    assert.equal(verdict(withMl2(both, 'physnet1:br-ex')), '2: "br-ex" carries "physnet1": a flat external network there works, a VLAN one loses its tag at the gateway and passes no traffic.');
+    assert.equal(
+      verdict(withMl2(SEED_ML2, 'physnet1:br-provider')),
+      '2: On network, bridge_mappings gives "br-ex" to no physical network ("physnet1" on "br-provider"), so an external network on a flat or VLAN provider network passes no traffic.',
+    );
+    // Nothing to judge against: no mappings on the host.
+    const unmapped: Record<string, string> = { ...seed(), [L3]: l3 };
+    delete unmapped[agentPath('network')];
+    assert.match(verdict(unmapped), /^2: A VLAN external network, or a flat one on another bridge, passes no traffic\.$/);
   });
 
   test('a quoted value: the range is inside the quotes, the fix removes them too', () => {

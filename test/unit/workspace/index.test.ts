@@ -282,8 +282,8 @@ function twoDeployments(): Record<string, string> {
 }
 
 const prodFiles = (files: Record<string, string>) => Object.keys(files).filter((p) => p.startsWith('prod/')).sort();
-/** The files that read their deployment: ML2 and Open vSwitch agent configs (ifcfg and L3 files depend on their host only). */
-const readsDeployment = (path: string) => path.endsWith(ML2) || path.endsWith('plugin.ini') || path.endsWith(AGENT);
+/** The files that read their deployment: ML2, Open vSwitch and L3 agent configs (ifcfg files depend on their host only). */
+const readsDeployment = (path: string) => path.endsWith(ML2) || path.endsWith('plugin.ini') || path.endsWith(AGENT) || path.endsWith('l3_agent.ini');
 const prodDeploymentFiles = (files: Record<string, string>) => prodFiles(files).filter(readsDeployment);
 
 describe('incremental updates: what setFile says to re-check', () => {

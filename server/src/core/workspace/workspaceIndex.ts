@@ -314,7 +314,7 @@ export class WorkspaceIndex {
     if (deployment !== undefined) this.deploymentViews.delete(deployment);
     affected.uris.add(file.uri);
     if (hostChanged) affected.hosts.add(file.host);
-    // Only ML2 and OVS agent files read their deployment (ifcfg and L3 files depend on their host alone).
+    // ML2, OVS agent and L3 agent files read their deployment (ifcfg files depend on their host alone).
     if (deploymentChanged && deployment !== undefined) affected.deployments.add(deployment);
     // Findings of other files point at this file's facts (related information): when those move, re-check them.
     if (factPositions(old) === factPositions(file)) return;
@@ -346,13 +346,14 @@ export class WorkspaceIndex {
     const uris = affected.uris;
     for (const host of affected.hosts) for (const f of host.files) uris.add(f.uri);
     if (affected.allDeployments) {
-      for (const f of this.files.values()) if (f.kind === 'ml2' || isAgentFile(f)) uris.add(f.uri);
+      for (const f of this.files.values()) if (f.kind === 'ml2' || f.kind === 'l3-agent' || isAgentFile(f)) uris.add(f.uri);
     } else {
       for (const root of affected.deployments) {
         const members = this.members.get(root);
         if (!members) continue;
         for (const f of members.ml2.files) uris.add(f.uri);
         for (const f of members.agents.files) uris.add(f.uri);
+        for (const f of members.l3.files) uris.add(f.uri);
       }
     }
     return [...uris];
@@ -422,6 +423,7 @@ function hostSignature(facts: FileFacts): string {
   if (facts.kind === 'nm-conf') return JSON.stringify(facts.plugins ?? null);
   if (facts.kind === 'sos-hostname') return facts.hostname ?? '';
   const agent = ovsAgentFactsOf(facts);
+  // (The host's L3 agent also reads the mapped physnets: a change of those changes the deployment signature, which re-checks it.)
   return agent ? JSON.stringify(agent.bridgeMappings?.mappings.map((m) => m.bridge.text) ?? null) : '';
 }
 
@@ -547,27 +549,31 @@ class SortedFiles {
   }
 }
 
-/** The hosts of one deployment and its ML2 and OVS agent files. */
+/** The hosts of one deployment, its ML2 and OVS agent files, and its L3 agent files (external_network_bridge is judged against the deployment's physnets). */
 class DeploymentMembers {
   readonly hosts = new Set<Host>();
   readonly ml2 = new SortedFiles();
   readonly agents = new SortedFiles();
+  readonly l3 = new SortedFiles();
 
   // An ML2 file that an agent reads too (Ml2Facts.agent) is in both lists.
   addFile(file: IndexedFile): void {
     this.hosts.add(file.host);
     if (file.kind === 'ml2') this.ml2.add(file);
     if (isAgentFile(file)) this.agents.add(file);
+    if (file.kind === 'l3-agent') this.l3.add(file);
   }
 
   deleteFile(file: IndexedFile): void {
     if (file.kind === 'ml2') this.ml2.delete(file);
     if (isAgentFile(file)) this.agents.delete(file);
+    if (file.kind === 'l3-agent') this.l3.delete(file);
     if (file.host.files.size === 0) this.hosts.delete(file.host);
   }
 
   replace(old: IndexedFile, file: IndexedFile): void {
     if (file.kind === 'ml2') this.ml2.replace(old, file);
+    if (file.kind === 'l3-agent') this.l3.replace(old, file);
     const was = isAgentFile(old);
     const is = isAgentFile(file);
     if (was && is) this.agents.replace(old, file);

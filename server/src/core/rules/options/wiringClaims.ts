@@ -1,5 +1,5 @@
 import type { Range } from 'vscode-languageserver-types';
-import { externalNetworkBridgeSet } from '../externalNetworkBridgeSet';
+import { externalNetworkBridgeSet, externalNetworkBridgeValue } from '../externalNetworkBridgeSet';
 import type { Finding, Rule, RuleContext } from '../rule';
 import { tenantTypeNotEnabled } from '../tenantTypeNotEnabled';
 
@@ -10,14 +10,18 @@ import { tenantTypeNotEnabled } from '../tenantTypeNotEnabled';
  * so each problem gets one message. A wiring code turned off in the
  * settings does not claim anything.
  */
-const WIRING_OWNERS: readonly Rule[] = [externalNetworkBridgeSet, tenantTypeNotEnabled];
+const WIRING_OWNERS: readonly { rule: Rule; claims: (context: RuleContext) => Range[] }[] = [
+  // Its message depends on the hosts, but what it claims only on the file (option rules are file-scoped).
+  { rule: externalNetworkBridgeSet, claims: ({ file }) => { const value = externalNetworkBridgeValue(file); return value ? [value.range] : []; } },
+  { rule: tenantTypeNotEnabled, claims: (context) => (tenantTypeNotEnabled.check(context) as Finding[]).map((f) => f.range) },
+];
 
 export function wiringClaims(context: RuleContext): Range[] {
   const off = context.file.folder.settings.rules;
   const ranges: Range[] = [];
-  for (const rule of WIRING_OWNERS) {
+  for (const { rule, claims } of WIRING_OWNERS) {
     if (rule.codes.every((code) => off[code] === 'off')) continue;
-    for (const finding of rule.check(context) as Finding[]) ranges.push(finding.range);
+    ranges.push(...claims(context));
   }
   return ranges;
 }
