@@ -2,7 +2,7 @@ import picomatch from 'picomatch';
 import type { FileKind, Settings } from '../settings';
 
 /** Suffixes of template files that render to the recognised names (`openvswitch_agent.ini.j2`). */
-const TEMPLATE_SUFFIXES = ['.j2', '.jinja', '.jinja2', '.erb', '.tmpl', '.tpl'];
+export const TEMPLATE_SUFFIXES: readonly string[] = ['.j2', '.jinja', '.jinja2', '.erb', '.tmpl', '.tpl'];
 
 const KIND_BY_NAME: Record<string, FileKind> = {
   'ml2_conf.ini': 'ml2',

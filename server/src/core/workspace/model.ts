@@ -47,4 +47,11 @@ export interface IndexedFile {
   hostSignature: string;
   /** Facts other files of the deployment depend on; a change re-checks the deployment. */
   deploymentSignature: string;
+  /**
+   * For a template with its rendered copy beside it (`ml2_conf.ini.j2` next to
+   * `ml2_conf.ini`): the copy's URI. The copy is what the service reads, so the
+   * template contributes no facts to its host or deployment; its own lines are
+   * still checked.
+   */
+  renderedCopy?: string;
 }

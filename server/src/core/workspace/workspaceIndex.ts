@@ -6,7 +6,7 @@ import type { IniDocument, IniOption, ParsedDocument } from '../syntax/ast';
 import { parseIfcfg } from '../syntax/ifcfgParser';
 import { parseIni } from '../syntax/iniParser';
 import { ifcfgFacts, l3AgentFacts, ml2Facts, nmConfFacts, sosHostnameFacts, ovsAgentFacts, ovsAgentFactsOf, readByAgentOnly, type FileFacts, type OvsAgentFacts } from './facts';
-import { KindMatcher, renderedName } from './fileKinds';
+import { KindMatcher, TEMPLATE_SUFFIXES, renderedName } from './fileKinds';
 import { HostMatcher, hostDirSegments, hostFromSosreportName } from './hosts';
 import type { Folder, Host, IndexedFile } from './model';
 import { basename, dirname, isWithin, relativeTo, uriPath } from './paths';
@@ -130,6 +130,7 @@ export class WorkspaceIndex {
     this.files.set(uri, file);
     this.attach(file);
     this.affectedByMembership(file, affected);
+    if (!old) this.refreshTemplatesOf(uri, affected);
   }
 
   private removeInto(uri: string, affected: Affected): void {
@@ -139,6 +140,21 @@ export class WorkspaceIndex {
     affected.uris.add(uri);
     this.affectedByMembership(file, affected);
     this.detach(file);
+    this.refreshTemplatesOf(uri, affected);
+  }
+
+  /** A file arrived or left: templates of it beside it now have, or no longer have, a rendered copy. */
+  private refreshTemplatesOf(uri: string, affected: Affected): void {
+    for (const suffix of TEMPLATE_SUFFIXES) {
+      const template = this.files.get(uri + suffix);
+      if (template) this.setInto(template.uri, template.text, affected);
+    }
+  }
+
+  /** The URI of a template's rendered copy in the same folder, when the index has it. */
+  private renderedCopyOf(uri: string, basenameLength: number, renderedLength: number): string | undefined {
+    const copy = uri.slice(0, uri.length - (basenameLength - renderedLength));
+    return this.files.has(copy) ? copy : undefined;
   }
 
   // ---- hosts and deployments ------------------------------------------------
@@ -184,11 +200,12 @@ export class WorkspaceIndex {
     const folder = this.folderOf(uri);
     const path = uriPath(uri);
     const relativePath = relativeTo(path, folder.path);
-    const rendered = renderedName(basename(path)).name;
+    const { name: rendered, template } = renderedName(basename(path));
     const doc: ParsedDocument = kind === 'ifcfg' ? parseIfcfg(text) : parseIni(text);
     // An ml2_conf.ini holding only agent sections is read by the agent alone (see readByAgentOnly).
     if (kind === 'ml2' && doc.format === 'ini' && readByAgentOnly(doc)) kind = 'ovs-agent';
-    const facts = deriveFacts(kind, doc, rendered);
+    const renderedCopy = template ? this.renderedCopyOf(uri, basename(path).length, rendered.length) : undefined;
+    const facts = renderedCopy ? factsOfShadowedTemplate(kind, rendered) : deriveFacts(kind, doc, rendered);
     const file: IndexedFile = {
       uri,
       path,
@@ -202,6 +219,7 @@ export class WorkspaceIndex {
       host: undefined as unknown as Host,
       hostSignature: hostSignature(facts),
       deploymentSignature: deploymentSignature(facts),
+      ...(renderedCopy ? { renderedCopy } : {}),
     };
     file.host = this.hostFor(file);
     return file;
@@ -393,6 +411,12 @@ function hostNameOf(host: Host): string {
   for (const file of host.files) if (file.facts.kind === 'sos-hostname' && file.facts.hostname) return file.facts.hostname;
   const dirName = basename(host.dir);
   return hostFromSosreportName(dirName) ?? (dirName || 'localhost');
+}
+
+/** A template whose rendered copy is beside it declares, maps and creates nothing: the copy does. */
+function factsOfShadowedTemplate(kind: FileKind, rendered: string): FileFacts {
+  const facts = deriveFacts(kind, kind === 'ifcfg' ? parseIfcfg('') : parseIni(''), rendered);
+  return { ...facts, network: undefined } as FileFacts;
 }
 
 /** An ML2 file declares the deployment rooted one level above its host directory, within its folder. */
