@@ -604,3 +604,23 @@ describe('external-network-bridge-set', () => {
     assert.deepEqual(codesAt(workspaceOf(l3Files('[DEFAULT]\n[agent]\nexternal_network_bridge = br-ex\n')), L3), ['unknown-option@2:0-2:23']);
   });
 });
+
+// ---- long bridge_mappings ------------------------------------------------------------
+
+describe('a bridge_mappings with thousands of entries', () => {
+  test('repeats are found in one pass: each repeat once, pointing at the first entry', () => {
+    // 3,000 distinct entries, then each physnet again on its own bridge and each bridge again with another physnet.
+    const entries = Array.from({ length: 3000 }, (_, i) => `p${i}:b${i}`);
+    const repeats = Array.from({ length: 3000 }, (_, i) => `p${i}:b${i}`);
+    const shared = Array.from({ length: 3000 }, (_, i) => `q${i}:b${i}`);
+    const text = `[ovs]\nbridge_mappings = ${[...entries, ...repeats, ...shared].join(',')}\n`;
+    const service = workspaceOf({ [AGENT]: text });
+    const diagnostics = service.getDiagnostics(uriOf(AGENT));
+    const count = (code: string) => diagnostics.filter((d) => d.code === code).length;
+    assert.equal(count('physnet-mapped-twice'), 3000);
+    assert.equal(count('bridge-shared-by-physnets'), 3000);
+    const shared0 = diagnostics.find((d) => d.code === 'bridge-shared-by-physnets');
+    assert.match(messageOf(shared0!), /^Bridge "b0" is already mapped to physical network "p0" earlier/);
+    assert.equal(shared0!.relatedInformation?.[0].location.range.start.character, 'bridge_mappings = p0:'.length);
+  });
+});

@@ -9,11 +9,15 @@ export const bridgeSharedByPhysnets: Rule = {
   check({ file }) {
     const mappings = literalMappings(file);
     const findings: Finding[] = [];
-    mappings.forEach((mapping, i) => {
+    // Per bridge, its first entry and the first entry after it with another physnet: enough to find,
+    // for any later entry, the first earlier one on its bridge with a physnet other than its own (linear, not quadratic).
+    const earlier = new Map<string, { first: BridgeMapping; other?: BridgeMapping }>();
+    mappings.forEach((mapping) => {
+      const seen = earlier.get(mapping.bridge.text);
+      if (!seen) earlier.set(mapping.bridge.text, { first: mapping });
+      else if (!seen.other && seen.first.physnet.text !== mapping.physnet.text) seen.other = mapping;
       // An entry repeated as a whole is physnet-mapped-twice's finding: look for another physnet on this bridge.
-      const first: BridgeMapping | undefined = mappings
-        .slice(0, i)
-        .find((m) => m.bridge.text === mapping.bridge.text && m.physnet.text !== mapping.physnet.text);
+      const first = !seen ? undefined : seen.first.physnet.text !== mapping.physnet.text ? seen.first : seen.other !== mapping ? seen.other : undefined;
       if (!first) return;
       const bridge = mapping.bridge.text;
       findings.push({

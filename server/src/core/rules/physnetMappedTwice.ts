@@ -8,10 +8,14 @@ export const physnetMappedTwice: Rule = {
   check({ file }) {
     const mappings = literalMappings(file);
     const findings: Finding[] = [];
-    mappings.forEach((mapping, i) => {
+    const firstByPhysnet = new Map<string, (typeof mappings)[number]>();
+    mappings.forEach((mapping) => {
       const physnet = mapping.physnet.text;
-      const first = mappings.slice(0, i).find((m) => m.physnet.text === physnet);
-      if (!first) return;
+      const first = firstByPhysnet.get(physnet);
+      if (!first) {
+        firstByPhysnet.set(physnet, mapping);
+        return;
+      }
       const same = first.bridge.text === mapping.bridge.text;
       findings.push({
         code: 'physnet-mapped-twice',
