@@ -1,6 +1,7 @@
 import { LineIndex } from '../text/lineIndex';
 import type { Comment, IfcfgAssignment, IfcfgDocument, IfcfgQuoting, ParseProblem, Token } from './ast';
 import { CommentNode, IfcfgAssignmentNode, SourceToken, sourceToken } from './nodes';
+import { encodingProblem } from './encoding';
 import { isTemplateLine } from './templates';
 
 const BOM = 0xfeff;
@@ -14,6 +15,8 @@ export function parseIfcfg(text: string): IfcfgDocument {
   const assignments: IfcfgAssignment[] = [];
   const comments: Comment[] = [];
   const problems: ParseProblem[] = [];
+  const encoding = encodingProblem(text, index);
+  if (encoding) return { format: 'ifcfg', lineIndex: index, assignments, comments, problems: [encoding] };
   const problem = (code: ParseProblem['code'], message: string, start: number, end: number, severity: ParseProblem['severity']) =>
     problems.push({ code, message, range: index.range(start, end), severity });
 

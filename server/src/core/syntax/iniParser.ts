@@ -2,6 +2,7 @@ import { LineIndex } from '../text/lineIndex';
 import type { Comment, IniDocument, IniOption, ParseProblem, Token, ValueSegment } from './ast';
 import { CommentNode, IniOptionNode, IniSectionNode, SourceToken, sourceToken } from './nodes';
 import { isTemplateLine } from './templates';
+import { encodingProblem } from './encoding';
 
 /**
  * Parses the INI dialect of oslo.config (oslo_config/iniparser.py) with a
@@ -9,6 +10,9 @@ import { isTemplateLine } from './templates';
  * a ParseProblem and parsing goes on with the next line.
  */
 export function parseIni(text: string): IniDocument {
+  const lineIndex = new LineIndex(text);
+  const encoding = encodingProblem(text, lineIndex);
+  if (encoding) return { format: 'ini', lineIndex, sections: [], orphans: [], comments: [], problems: [encoding] };
   return new IniParser(text).parse();
 }
 
