@@ -189,7 +189,34 @@ export function diagnose(context: RuleContext, rules: readonly Rule[], onRuleErr
     if (finding.related?.length) diagnostic.relatedInformation = relatedInformationOf(finding.related);
     diagnostics.push(diagnostic);
   }
-  return diagnostics.sort(compareDiagnostics);
+  return capped(diagnostics.sort(compareDiagnostics));
+}
+
+/**
+ * Most findings one file shows. Beyond that the file is rarely what it is
+ * named (a log, a dump, a generated list) and more of the same helps no one,
+ * while every one costs the editor and the CLI's output.
+ */
+export const MAX_FINDINGS_PER_FILE = 1000;
+
+/** The first findings in document order, and one that says how many more there are and of which kinds. */
+function capped(diagnostics: Diagnostic[]): Diagnostic[] {
+  if (diagnostics.length <= MAX_FINDINGS_PER_FILE) return diagnostics;
+  const shown = diagnostics.slice(0, MAX_FINDINGS_PER_FILE);
+  const hidden = diagnostics.slice(MAX_FINDINGS_PER_FILE);
+  const byCode = new Map<string, number>();
+  for (const d of hidden) byCode.set(String(d.code), (byCode.get(String(d.code)) ?? 0) + 1);
+  const kinds = [...byCode].sort((a, b) => b[1] - a[1]).map(([code, n]) => `${n.toLocaleString('en-US')} ${code}`).join(', ');
+  const last = shown[shown.length - 1].range.end;
+  shown.push({
+    range: { start: last, end: last },
+    severity: SEVERITY[CODES['too-many-findings'].severity],
+    code: 'too-many-findings',
+    source: SOURCE,
+    message: `${hidden.length.toLocaleString('en-US')} more findings in this file are not shown (${kinds}); the first ${MAX_FINDINGS_PER_FILE.toLocaleString('en-US')} are. Fix those, or check that this file is the configuration file its name says.`,
+    data: { hidden: hidden.length, byCode: Object.fromEntries(byCode) },
+  });
+  return shown;
 }
 
 /**
