@@ -10,7 +10,7 @@ import * as path from 'path';
 import { NeutronConfigService } from './core/service';
 import { CODES, isDiagnosticCode } from './core/rules/codes';
 import { SEVERITY_SETTINGS, Settings, SeveritySetting, normaliseSettings } from './core/settings';
-import { CheckResult, CheckedFile, Finding, OUTPUT_FORMATS, OutputFormat, formatJson, formatSarif, formatText, summaryLine, toFinding } from './cliFormat';
+import { CheckResult, CheckedFile, Finding, OUTPUT_FORMATS, OutputFormat, formatHosts, formatJson, formatSarif, formatText, summaryLine, toFinding } from './cliFormat';
 import { readTextFiles, walkFiles } from './fsWalk';
 import { fileUri } from './uris';
 import { VERSION } from './version';
@@ -34,6 +34,7 @@ Options:
   --rule CODE=SEVERITY      change a check's severity: error, warning,
                             information, hint or off (repeatable)
   --config FILE             JSON settings file: {"rules", "fileKinds", "hosts", "release"}
+  --show-hosts              list each file with the kind and host it was given
   --exit-zero               exit 0 even when errors are found
                             (usage and I/O failures still exit 2)
   --help                    show this help
@@ -42,7 +43,8 @@ Options:
 Settings are merged in this order, later wins: ${FOLDER_CONFIG_FILE} at the root
 of a PATH, then --config, then --release and --rule.
 
-Exit status: 0 no errors, 1 errors found, 2 usage or I/O failure.
+Exit status: 0 no errors, 1 errors found, 2 usage or I/O failure, or no
+recognised file under the PATHs.
 `;
 
 export class UsageError extends Error {}
@@ -54,6 +56,8 @@ export interface CliOptions {
   rules: Record<string, SeveritySetting>;
   config: string | undefined;
   exitZero: boolean;
+  /** Text output: list each file with the kind and host it was given, before the findings. */
+  showHosts: boolean;
   help: boolean;
   version: boolean;
 }
@@ -66,6 +70,7 @@ export function parseArguments(argv: readonly string[]): CliOptions {
     rules: {},
     config: undefined,
     exitZero: false,
+    showHosts: false,
     help: false,
     version: false,
   };
@@ -104,6 +109,10 @@ export function parseArguments(argv: readonly string[]): CliOptions {
       case '--version':
         noValue();
         options.version = true;
+        break;
+      case '--show-hosts':
+        noValue();
+        options.showHosts = true;
         break;
       case '--exit-zero':
         noValue();
@@ -301,7 +310,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       for (const diagnostic of service.getDiagnostics(uri)) result.diagnostics.push(toFinding(relative, diagnostic));
     }
     if (loaded.size === 0 && !failed) {
-      warn(`no recognised files under ${options.paths.join(', ')} (ml2_conf.ini, plugin.ini, openvswitch_agent.ini, l3_agent.ini, ifcfg-*)`);
+      // Nothing checked is no success: a CI job pointed at the wrong folder must fail.
+      io.stderr(`neutron-config: no recognised files under ${options.paths.join(', ')} (ml2_conf.ini, plugin.ini, openvswitch_agent.ini, l3_agent.ini, ifcfg-*, or what neutronConfig fileKinds maps)\n`);
+      return EXIT_FAILURE;
     }
 
     switch (options.format) {
@@ -312,6 +323,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         io.stdout(formatSarif(result, { version: VERSION, rules: CODES }));
         break;
       default:
+        if (options.showHosts) io.stdout(formatHosts(result));
         io.stdout(formatText(result, { colour: io.colour }));
         io.stderr(`${summaryLine(result)}\n`);
     }

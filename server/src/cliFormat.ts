@@ -149,6 +149,14 @@ const SEVERITY_COLOUR: Record<SeverityName, string> = {
 };
 
 /** `path:line:col: severity code: message`, 1-based, one finding per line. */
+/** One line per file: its path, then the kind and host it was given (so a wrong guess shows). */
+export function formatHosts(result: CheckResult): string {
+  const files = [...result.files].sort((a, b) => (a.host === b.host ? a.path.localeCompare(b.path) : a.host.localeCompare(b.host)));
+  if (files.length === 0) return '';
+  const width = Math.max(...files.map((f) => f.path.length));
+  return `${files.map((f) => `${f.path.padEnd(width)}  ${f.kind.padEnd(9)}  host ${f.host}`).join('\n')}\n\n`;
+}
+
 export function formatText(result: CheckResult, options: { colour: boolean }): string {
   const paint = (style: string, text: string) => (options.colour ? `${style}${text}${ANSI.reset}` : text);
   const lines = sortResult(result).diagnostics.map((d) => {

@@ -258,3 +258,31 @@ describe('neutron-config check: usage and I/O failures exit 2', () => {
     assert.match(run.stdout, /physnet-undeclared/, 'the files that could be read are still checked');
   });
 });
+
+describe('cli: what was checked', () => {
+  it('exits 2 with a clear message when no recognised file is under the PATHs', () => {
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'neutron-config-empty-'));
+    temporaryDirectories.push(empty);
+    fs.writeFileSync(path.join(empty, 'tox.ini'), '[tox]\nenvlist = py3\n');
+    const run = cli(['check', '.'], { cwd: empty });
+    assert.equal(run.status, 2);
+    assert.equal(run.stdout, '');
+    assert.equal(run.stderr, 'neutron-config: no recognised files under . (ml2_conf.ini, plugin.ini, openvswitch_agent.ini, l3_agent.ini, ifcfg-*, or what neutronConfig fileKinds maps)\n');
+  });
+
+  it('--show-hosts lists each file with its kind and host before the findings', () => {
+    const run = cli(['check', '.', '--show-hosts'], { cwd: path.join(ROOT, 'test', 'fixtures', 'real-deployments', 'kolla-ansible-train') });
+    assert.equal(run.status, 1, run.stderr);
+    const listing = run.stdout.split('\n\n')[0].split('\n');
+    assert.deepEqual(
+      listing.map((line) => line.replace(/ +/g, ' ')),
+      [
+        'compute01/etc/kolla/neutron-openvswitch-agent/ml2_conf.ini ml2 host compute01',
+        'compute02/etc/kolla/neutron-openvswitch-agent/ml2_conf.ini ml2 host compute02',
+        'control01/etc/kolla/neutron-server/ml2_conf.ini ml2 host control01',
+        'network01/etc/kolla/neutron-l3-agent/l3_agent.ini l3-agent host network01',
+        'network01/etc/kolla/neutron-openvswitch-agent/ml2_conf.ini ml2 host network01',
+      ],
+    );
+  });
+});
