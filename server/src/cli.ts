@@ -5,6 +5,7 @@
  * Exit status: 0 no error-severity finding, 1 errors found, 2 usage or I/O failure.
  */
 import { parseRelease } from './core/catalog/releases';
+import * as fsSync from 'fs';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { NeutronConfigService } from './core/service';
@@ -274,6 +275,18 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     service.setWorkspaceFolders([...folderSettings].map(([folder, settings]) => ({ uri: fileUri(folder), settings })));
 
     const loaded = new Map<string, string>(); // uri -> absolute path
+    // Links to nothing in this tree (an /etc dump keeps `plugin.ini -> /etc/neutron/...` absolute): reported, not a failure.
+    const dangling: { file: string; target: string }[] = [];
+    const danglingLink = (file: string, error: NodeJS.ErrnoException): boolean => {
+      if (error.code !== 'ENOENT' && error.code !== 'ELOOP') return false;
+      try {
+        if (!fsSync.lstatSync(file).isSymbolicLink()) return false;
+        dangling.push({ file, target: fsSync.readlinkSync(file) });
+        return true;
+      } catch {
+        return false;
+      }
+    };
     const texts: [uri: string, text: string][] = [];
     for (const root of roots) {
       if (root.isFile && !service.isRecognised(fileUri(root.absolute))) {
@@ -282,7 +295,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       }
       const walk = walkFiles(root.absolute, {
         accept: (file) => service.isRecognised(fileUri(file)),
-        onError: (file, error) => fail(`cannot read ${file}: ${describeIoError(error)}`),
+        onError: (file, error) => {
+          if (!danglingLink(file, error)) fail(`cannot read ${file}: ${describeIoError(error)}`);
+        },
         synchronous: true,
       });
       // Blocking reads: nothing else waits on this process, and on a local disk
@@ -309,7 +324,20 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       result.files.push(entry);
       for (const diagnostic of service.getDiagnostics(uri)) result.diagnostics.push(toFinding(relative, diagnostic));
     }
-    if (loaded.size === 0 && !failed) {
+    for (const link of dangling) {
+      const settings = [...folderSettings].find(([folder]) => link.file.startsWith(folder + path.sep))?.[1];
+      const severity = settings?.rules['dangling-link'] ?? CODES['dangling-link'].severity;
+      if (severity === 'off') continue;
+      result.diagnostics.push({
+        file: toPosix(path.relative(base, link.file)),
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity,
+        code: 'dangling-link',
+        message: `A symbolic link to ${link.target}, which does not resolve in this tree (a copy of /etc keeps such links absolute): not checked. Its target's copy, if the tree has one, is checked under its own name.`,
+        source: 'neutron-config',
+      });
+    }
+    if (loaded.size === 0 && !failed && dangling.length === 0) {
       // Nothing checked is no success: a CI job pointed at the wrong folder must fail.
       io.stderr(`neutron-config: no recognised files under ${options.paths.join(', ')} (ml2_conf.ini, plugin.ini, openvswitch_agent.ini, l3_agent.ini, ifcfg-*, or what neutronConfig fileKinds maps)\n`);
       return EXIT_FAILURE;

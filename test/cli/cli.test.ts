@@ -247,15 +247,16 @@ describe('neutron-config check: usage and I/O failures exit 2', () => {
     assert.match(run.stderr, /not valid JSON/);
   });
 
-  it('a recognised file that cannot be read (a dangling link), after printing what it found', () => {
+  it('a dangling link is a finding, not a failure: the exit status is the findings\' (issue #17)', () => {
     const dir = temporaryCopy(BASIC);
     const scripts = path.join(dir, 'compute-0', 'etc', 'sysconfig', 'network-scripts');
     fs.mkdirSync(scripts, { recursive: true });
     fs.symlinkSync(path.join(dir, 'nowhere'), path.join(scripts, 'ifcfg-eth9'));
     const run = cli(['check', dir]);
-    assert.equal(run.status, 2);
-    assert.match(run.stderr, /cannot read .*ifcfg-eth9: no such file or directory/);
-    assert.match(run.stdout, /physnet-undeclared/, 'the files that could be read are still checked');
+    assert.equal(run.status, 1, run.stderr);
+    assert.doesNotMatch(run.stderr, /cannot read/);
+    assert.match(run.stdout, /compute-0\/etc\/sysconfig\/network-scripts\/ifcfg-eth9:1:1: information dangling-link: A symbolic link to .*nowhere/);
+    assert.match(run.stdout, /physnet-undeclared/, 'the other files are checked');
   });
 });
 
@@ -284,5 +285,22 @@ describe('cli: what was checked', () => {
         'network01/etc/kolla/neutron-openvswitch-agent/ml2_conf.ini ml2 host network01',
       ],
     );
+  });
+});
+
+describe('cli: symbolic links', () => {
+  it('a link to nothing in the tree is information and the rest is checked, exit 0', () => {
+    const dir = temporaryCopy(CLEAN);
+    const link = path.join(dir, 'controller', 'etc', 'neutron', 'plugin.ini');
+    fs.mkdirSync(path.dirname(link), { recursive: true });
+    fs.symlinkSync('/etc/neutron/plugins/ml2/ml2_conf.ini.does-not-exist', link);
+    const run = cli(['check', '.', '--format', 'json'], { cwd: dir });
+    assert.equal(run.status, 0, run.stderr);
+    const result = JSON.parse(run.stdout) as { diagnostics: { file: string; code: string; severity: string }[]; files: unknown[] };
+    assert.deepEqual(
+      result.diagnostics.map((d) => `${d.file} ${d.code} ${d.severity}`),
+      ['controller/etc/neutron/plugin.ini dangling-link information'],
+    );
+    assert.ok(result.files.length > 0);
   });
 });
