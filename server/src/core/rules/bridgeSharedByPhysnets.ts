@@ -14,10 +14,11 @@ export const bridgeSharedByPhysnets: Rule = {
     const earlier = new Map<string, { first: BridgeMapping; other?: BridgeMapping }>();
     mappings.forEach((mapping) => {
       const seen = earlier.get(mapping.bridge.text);
-      if (!seen) earlier.set(mapping.bridge.text, { first: mapping });
-      else if (!seen.other && seen.first.physnet.text !== mapping.physnet.text) seen.other = mapping;
+      const otherPhysnet = seen !== undefined && seen.first.physnet.text !== mapping.physnet.text;
       // An entry repeated as a whole is physnet-mapped-twice's finding: look for another physnet on this bridge.
-      const first = !seen ? undefined : seen.first.physnet.text !== mapping.physnet.text ? seen.first : seen.other !== mapping ? seen.other : undefined;
+      const first = otherPhysnet ? seen.first : seen?.other;
+      if (!seen) earlier.set(mapping.bridge.text, { first: mapping });
+      else if (otherPhysnet) seen.other ??= mapping;
       if (!first) return;
       const bridge = mapping.bridge.text;
       findings.push({

@@ -151,9 +151,9 @@ export class WorkspaceIndex {
     }
   }
 
-  /** The URI of a template's rendered copy in the same folder, when the index has it. */
-  private renderedCopyOf(uri: string, basenameLength: number, renderedLength: number): string | undefined {
-    const copy = uri.slice(0, uri.length - (basenameLength - renderedLength));
+  /** The URI of a template's rendered copy in the same folder (the URI without its template suffix), when the index has it. */
+  private renderedCopyOf(uri: string, suffixLength: number): string | undefined {
+    const copy = uri.slice(0, uri.length - suffixLength);
     return this.files.has(copy) ? copy : undefined;
   }
 
@@ -204,7 +204,7 @@ export class WorkspaceIndex {
     const doc: ParsedDocument = kind === 'ifcfg' ? parseIfcfg(text) : parseIni(text);
     // An ml2_conf.ini holding only agent sections is read by the agent alone (see readByAgentOnly).
     if (kind === 'ml2' && doc.format === 'ini' && readByAgentOnly(doc)) kind = 'ovs-agent';
-    const renderedCopy = template ? this.renderedCopyOf(uri, basename(path).length, rendered.length) : undefined;
+    const renderedCopy = template ? this.renderedCopyOf(uri, basename(path).length - rendered.length) : undefined;
     const facts = renderedCopy ? factsOfShadowedTemplate(kind, rendered) : deriveFacts(kind, doc, rendered);
     const file: IndexedFile = {
       uri,

@@ -1,3 +1,4 @@
+import type { IfcfgAssignment } from '../../syntax/ast';
 import type { Finding, Rule } from '../rule';
 import { asIfcfg } from './helpers';
 
@@ -15,11 +16,14 @@ export const duplicateVariable: Rule = {
     const f = asIfcfg(file);
     if (!f) return [];
     const findings: Finding[] = [];
+    // From the end, each key's next assignment is the one seen last: one pass, however long the file.
+    const next = new Map<string, IfcfgAssignment>();
     const assignments = f.doc.assignments;
-    for (let i = 0; i < assignments.length; i++) {
+    for (let i = assignments.length - 1; i >= 0; i--) {
       const earlier = assignments[i];
       const key = earlier.key.text;
-      const later = assignments.slice(i + 1).find((a) => a.key.text === key);
+      const later = next.get(key);
+      next.set(key, earlier);
       if (!later || later.raw.text === earlier.raw.text || readsItself(later.raw.text, key)) continue;
       findings.push({
         code: 'duplicate-variable',
@@ -31,7 +35,7 @@ export const duplicateVariable: Rule = {
         related: [{ uri: file.uri, range: later.range, message: `The value bash keeps for ${key}` }],
       });
     }
-    return findings;
+    return findings.reverse();
   },
 };
 
