@@ -10,10 +10,11 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { NeutronConfigService } from './core/service';
 import { CODES, isDiagnosticCode } from './core/rules/codes';
-import { SEVERITY_SETTINGS, Settings, SeveritySetting, normaliseSettings } from './core/settings';
+import { DEFAULT_MAX_FILE_SIZE_MB, SEVERITY_SETTINGS, Settings, SeveritySetting, normaliseSettings, settingsProblems } from './core/settings';
 import { CheckResult, CheckedFile, Finding, OUTPUT_FORMATS, OutputFormat, formatHosts, formatJson, formatSarif, formatText, summaryLine, toFinding } from './cliFormat';
 import { readTextFiles, walkFiles } from './fsWalk';
-import { fileUri } from './uris';
+import { maxFileBytes, type SkipReason } from './core/workspace/skippedFiles';
+import { fileUri, uriToFsPath } from './uris';
 import { VERSION } from './version';
 
 export const EXIT_OK = 0;
@@ -162,13 +163,14 @@ export function parseArguments(argv: readonly string[]): CliOptions {
   return options;
 }
 
-/** Later settings win key by key; an empty release does not erase an earlier one. */
+/** Later settings win key by key; an empty release or the default size limit does not erase an earlier one. */
 export function mergeSettings(base: Settings, override: Settings): Settings {
   return {
     rules: { ...base.rules, ...override.rules },
     fileKinds: { ...base.fileKinds, ...override.fileKinds },
     hosts: { ...base.hosts, ...override.hosts },
     release: override.release || base.release,
+    maxFileSizeMB: override.maxFileSizeMB !== DEFAULT_MAX_FILE_SIZE_MB ? override.maxFileSizeMB : base.maxFileSizeMB,
   };
 }
 
@@ -182,6 +184,7 @@ async function readSettingsFile(file: string, warn: (message: string) => void): 
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new IoFailure(`settings file ${file} must hold a JSON object`);
   const settings = normaliseSettings(raw);
+  for (const problem of settingsProblems(raw)) warn(`${file}: ${problem}`);
   const rules = (raw as { rules?: unknown }).rules;
   if (typeof rules === 'object' && rules !== null) {
     for (const [code, severity] of Object.entries(rules)) {
@@ -275,18 +278,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     service.setWorkspaceFolders([...folderSettings].map(([folder, settings]) => ({ uri: fileUri(folder), settings })));
 
     const loaded = new Map<string, string>(); // uri -> absolute path
-    // Links to nothing in this tree (an /etc dump keeps `plugin.ini -> /etc/neutron/...` absolute): reported, not a failure.
-    const dangling: { file: string; target: string }[] = [];
-    const danglingLink = (file: string, error: NodeJS.ErrnoException): boolean => {
-      if (error.code !== 'ENOENT' && error.code !== 'ELOOP') return false;
-      try {
-        if (!fsSync.lstatSync(file).isSymbolicLink()) return false;
-        dangling.push({ file, target: fsSync.readlinkSync(file) });
-        return true;
-      } catch {
-        return false;
-      }
-    };
+    // Links are followed only into the trees being checked; a link to nothing
+    // (an /etc dump keeps `plugin.ini -> /etc/neutron/...` absolute) or out of
+    // them, and a file over the size limit, is one finding on the file.
+    const confineTo = roots.filter((root) => !root.isFile).map((root) => fsSync.realpathSync(root.absolute));
+    const skipped: [uri: string, reason: SkipReason][] = [];
     const texts: [uri: string, text: string][] = [];
     for (const root of roots) {
       if (root.isFile && !service.isRecognised(fileUri(root.absolute))) {
@@ -295,49 +291,50 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       }
       const walk = walkFiles(root.absolute, {
         accept: (file) => service.isRecognised(fileUri(file)),
-        onError: (file, error) => {
-          if (!danglingLink(file, error)) fail(`cannot read ${file}: ${describeIoError(error)}`);
+        onError: (file, error) => fail(`cannot read ${file}: ${describeIoError(error)}`),
+        confineTo,
+        onSkip: (file, skip, isDirectory) => {
+          if (isDirectory) warn(`${toPosix(path.relative(io.cwd, file))}: a link to ${skip.target}, outside the folders checked: not followed`);
+          else skipped.push([fileUri(file), skip]);
         },
         synchronous: true,
       });
+      const maxBytes = maxFileBytes(folderSettings.get(root.folder)!);
       // Blocking reads: nothing else waits on this process, and on a local disk
       // they cost a fraction of a thread-pool round trip each.
-      for await (const read of readTextFiles(walk, { synchronous: true })) {
+      for await (const read of readTextFiles(walk, { synchronous: true, maxBytes })) {
         const uri = fileUri(read.path);
         if (loaded.has(uri)) continue;
         if (read.error) {
           fail(`cannot read ${read.path}: ${describeIoError(read.error)}`);
           continue;
         }
-        texts.push([uri, read.text]);
         loaded.set(uri, read.path);
+        if (read.tooLarge) skipped.push([uri, { reason: 'file-too-large', bytes: read.tooLarge.bytes, limitBytes: maxBytes }]);
+        else texts.push([uri, read.text]);
       }
     }
     // One bulk load: what to re-check is worked out once, not per file.
     service.setFiles(texts);
+    for (const [uri, reason] of skipped) {
+      service.skipFile(uri, reason);
+      if (!loaded.has(uri)) loaded.set(uri, uriToFsPath(uri)!);
+    }
 
     const result: CheckResult = { files: [], diagnostics: [] };
     for (const [uri, file] of loaded) {
       const relative = toPosix(path.relative(base, file));
+      if (service.isSkipped(uri)) {
+        // Not checked, so not listed among the files; its one finding says why.
+        for (const diagnostic of service.getDiagnostics(uri)) result.diagnostics.push(toFinding(relative, diagnostic));
+        continue;
+      }
       const info = service.describeFile(uri);
       const entry: CheckedFile = { path: relative, kind: info?.kind ?? 'unknown', host: info?.host ?? '' };
       result.files.push(entry);
       for (const diagnostic of service.getDiagnostics(uri)) result.diagnostics.push(toFinding(relative, diagnostic));
     }
-    for (const link of dangling) {
-      const settings = [...folderSettings].find(([folder]) => link.file.startsWith(folder + path.sep))?.[1];
-      const severity = settings?.rules['dangling-link'] ?? CODES['dangling-link'].severity;
-      if (severity === 'off') continue;
-      result.diagnostics.push({
-        file: toPosix(path.relative(base, link.file)),
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        severity,
-        code: 'dangling-link',
-        message: `A symbolic link to ${link.target}, which does not resolve in this tree (a copy of /etc keeps such links absolute): not checked. Its target's copy, if the tree has one, is checked under its own name.`,
-        source: 'neutron-config',
-      });
-    }
-    if (loaded.size === 0 && !failed && dangling.length === 0) {
+    if (loaded.size === 0 && !failed) {
       // Nothing checked is no success: a CI job pointed at the wrong folder must fail.
       io.stderr(`neutron-config: no recognised files under ${options.paths.join(', ')} (ml2_conf.ini, plugin.ini, openvswitch_agent.ini, l3_agent.ini, ifcfg-*, or what neutronConfig fileKinds maps)\n`);
       return EXIT_FAILURE;

@@ -10,6 +10,10 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import type { SkipReason } from './core/workspace/skippedFiles';
+
+/** Why a walk passed over a wanted file reached through a symbolic link. */
+export type LinkSkip = Extract<SkipReason, { reason: 'dangling-link' | 'link-outside-workspace' }>;
 
 /** Directory names never descended into: package caches and version-control metadata. */
 export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['node_modules', '.git', '.hg', '.svn']);
@@ -33,6 +37,16 @@ export interface WalkOptions {
   onError?: (absolutePath: string, error: NodeJS.ErrnoException) => void;
   /** Directory listings in flight at once. Default IO_CONCURRENCY. */
   concurrency?: number;
+  /**
+   * Real paths of the folders symbolic links may lead into. When given, a
+   * link whose target lies outside all of them is not followed, and a link
+   * to a wanted file that the walk reaches under its own name anyway is
+   * passed over (it would be checked twice). A link to nothing is reported
+   * to `onSkip` instead of `onError`.
+   */
+  confineTo?: readonly string[];
+  /** A link the walk does not follow (with `confineTo`): wanted files, and directories (`isDirectory`). */
+  onSkip?: (absolutePath: string, skip: LinkSkip, isDirectory: boolean) => void;
   /** Polled between entries; the walk stops quietly once it returns true. */
   isCancelled?: () => boolean;
   /**
@@ -46,9 +60,17 @@ export interface WalkOptions {
 /** The disk operations a walk needs, blocking or not; both report failures as rejected promises. */
 interface Disk {
   stat(p: string): Promise<fs.Stats>;
+  lstat(p: string): Promise<fs.Stats>;
   realpath(p: string): Promise<string>;
+  readlink(p: string): Promise<string>;
   readdir(p: string): Promise<fs.Dirent[]>;
-  readText(p: string): Promise<string>;
+  /** The text, or the file's size when it is larger than `maxBytes`. */
+  readText(p: string, maxBytes?: number): Promise<string | TooLarge>;
+}
+
+/** A file not read because it is larger than the limit. */
+export interface TooLarge {
+  bytes: number;
 }
 
 /** The callback API wrapped once: cheaper per call than `fs.promises`. */
@@ -58,7 +80,9 @@ function callback<T>(call: (done: (error: NodeJS.ErrnoException | null, value: T
 
 const ASYNC_DISK: Disk = {
   stat: (p) => callback((done) => fs.stat(p, done)),
+  lstat: (p) => callback((done) => fs.lstat(p, done)),
   realpath: (p) => callback((done) => fs.realpath(p, done)),
+  readlink: (p) => callback((done) => fs.readlink(p, done)),
   readdir: (p) => callback((done) => fs.readdir(p, { withFileTypes: true }, done)),
   readText: readTextAsync,
 };
@@ -71,35 +95,43 @@ const spareBuffers: Buffer[] = [];
 /**
  * `fs.readFile(p, 'utf8')` with fewer thread-pool round trips: open, one read
  * of FIRST_READ bytes (the whole file, for a configuration file), close
- * without waiting. Larger files fall back to `fs.readFile` on the open
- * descriptor. Decoding is the same (`Buffer#toString('utf8')`).
+ * without waiting. Larger files are checked against `maxBytes` (one `fstat`)
+ * and read by `fs.readFile` on the open descriptor. Decoding is the same
+ * (`Buffer#toString('utf8')`).
  */
-function readTextAsync(p: string): Promise<string> {
+function readTextAsync(p: string, maxBytes = Infinity): Promise<string | TooLarge> {
   return new Promise((resolve, reject) => {
     fs.open(p, 'r', (openError, fd) => {
       if (openError) return reject(openError);
+      const close = () => fs.close(fd, () => undefined);
+      const readWhole = () =>
+        fs.readFile(fd, (error, whole) => {
+          close();
+          if (error) reject(error);
+          else resolve(whole.toString('utf8'));
+        });
       const buffer = spareBuffers.pop() ?? Buffer.allocUnsafe(FIRST_READ);
       const release = () => {
         if (spareBuffers.length < IO_CONCURRENCY) spareBuffers.push(buffer);
       };
       fs.read(fd, buffer, 0, FIRST_READ, 0, (readError, bytesRead) => {
         if (readError) {
-          fs.close(fd, () => undefined);
+          close();
           release();
           return reject(readError);
         }
         if (bytesRead < FIRST_READ) {
-          fs.close(fd, () => undefined);
-          const text = buffer.toString('utf8', 0, bytesRead);
+          close();
+          const result = bytesRead > maxBytes ? { bytes: bytesRead } : buffer.toString('utf8', 0, bytesRead);
           release();
-          return resolve(text);
+          return resolve(result);
         }
         release();
-        // A large file: let readFile take it from the start, then close.
-        fs.readFile(fd, (error, whole) => {
-          fs.close(fd, () => undefined);
-          if (error) reject(error);
-          else resolve(whole.toString('utf8'));
+        if (maxBytes === Infinity) return readWhole();
+        fs.fstat(fd, (statError, stats) => {
+          if (statError || stats.size <= maxBytes) return readWhole();
+          close();
+          resolve({ bytes: stats.size });
         });
       });
     });
@@ -116,9 +148,18 @@ function blocking<T>(call: () => T): Promise<T> {
 
 const SYNC_DISK: Disk = {
   stat: (p) => blocking(() => fs.statSync(p)),
+  lstat: (p) => blocking(() => fs.lstatSync(p)),
   realpath: (p) => blocking(() => fs.realpathSync(p)),
+  readlink: (p) => blocking(() => fs.readlinkSync(p)),
   readdir: (p) => blocking(() => fs.readdirSync(p, { withFileTypes: true })),
-  readText: (p) => blocking(() => fs.readFileSync(p, 'utf8')),
+  readText: (p, maxBytes = Infinity) =>
+    blocking(() => {
+      if (maxBytes !== Infinity) {
+        const size = fs.statSync(p).size;
+        if (size > maxBytes) return { bytes: size };
+      }
+      return fs.readFileSync(p, 'utf8');
+    }),
 };
 
 /** Lets queued I/O callbacks and incoming messages run before continuing. */
@@ -169,8 +210,9 @@ interface PendingDirectory {
 /**
  * Yields the absolute paths of wanted files under `root` (or `root` itself if
  * it is a file), in a stable order: entries of a directory sorted by name,
- * files before sub-directories. Symbolic links are followed; a directory
- * reached twice through links is visited once.
+ * files before sub-directories. Symbolic links are followed (within
+ * `confineTo` when given); a directory reached twice through links is
+ * visited once.
  *
  * Sub-directories are listed ahead of the walk, up to `concurrency` at once.
  * Only the root and directories reached through a symlink cost a `realpath`:
@@ -200,6 +242,23 @@ export async function* walkFiles(root: string, options: WalkOptions = {}): Async
     if (accept(root)) yield root;
     return;
   }
+  const confine = options.confineTo;
+  let rootReal: string | undefined;
+  if (confine) {
+    try {
+      rootReal = await disk.realpath(root);
+    } catch (e) {
+      report(root, e);
+      return;
+    }
+  }
+  /** Whether the walk reaches this real path under its own name as a wanted file: a link to it would check it twice. */
+  const walkedAnyway = (real: string): boolean => {
+    if (rootReal === undefined || !isPathInside(real, rootReal)) return false;
+    const relative = path.relative(rootReal, real);
+    if (relative.split(path.sep).some((segment) => SKIPPED_DIRECTORIES.has(segment))) return false;
+    return accept(path.join(root, relative));
+  };
 
   const visited = new Set<string>();
   const prefetch = (dir: string) => (options.synchronous ? undefined : list(dir));
@@ -233,19 +292,37 @@ export async function* walkFiles(root: string, options: WalkOptions = {}): Async
       let isDirectory = entry.isDirectory();
       let isFile = entry.isFile();
       const isLink = entry.isSymbolicLink();
+      let linkReal: string | undefined;
       if (isLink) {
         try {
           const target = await disk.stat(full);
           isDirectory = target.isDirectory();
           isFile = target.isFile();
         } catch (e) {
-          if (accept(full)) report(full, e);
+          if (!accept(full)) continue;
+          const code = asErrno(e).code;
+          if (confine && options.onSkip && (code === 'ENOENT' || code === 'ELOOP' || code === 'ENOTDIR')) {
+            options.onSkip(full, { reason: 'dangling-link', target: await disk.readlink(full).catch(() => '?') }, false);
+          } else report(full, e);
           continue;
+        }
+        if (confine && (isDirectory || (isFile && accept(full)))) {
+          try {
+            linkReal = await disk.realpath(full);
+          } catch (e) {
+            report(full, e);
+            continue;
+          }
+          if (!confine.some((folder) => isPathInside(linkReal!, folder))) {
+            options.onSkip?.(full, { reason: 'link-outside-workspace', target: linkReal }, isDirectory);
+            continue;
+          }
+          if (isFile && walkedAnyway(linkReal)) continue;
         }
       }
       if (isDirectory) {
         if (!SKIPPED_DIRECTORIES.has(entry.name)) {
-          subdirectories.push({ dir: full, real: isLink ? undefined : path.join(real, entry.name), listing: prefetch(full) });
+          subdirectories.push({ dir: full, real: isLink ? linkReal : path.join(real, entry.name), listing: prefetch(full) });
         }
       } else if (isFile && accept(full)) {
         yield full;
@@ -254,6 +331,36 @@ export async function* walkFiles(root: string, options: WalkOptions = {}): Async
     // Pushed in reverse so that the stack pops them in name order.
     for (let i = subdirectories.length - 1; i >= 0; i--) stack.push(subdirectories[i]);
   }
+}
+
+/**
+ * What a walk with `confineTo` would do with one path that is a symbolic
+ * link: skip it (a link to nothing or out of the folders), pass over it
+ * because its target is a wanted file inside the folders (`walked-anyway`),
+ * or read it (undefined; also for a path that is no link). For a single
+ * file event, where no walk runs.
+ */
+export async function inspectLink(
+  file: string,
+  confineTo: readonly string[],
+  accept: (absolutePath: string) => boolean,
+): Promise<LinkSkip | { reason: 'walked-anyway'; target: string } | undefined> {
+  const stats = await ASYNC_DISK.lstat(file);
+  if (!stats.isSymbolicLink()) return undefined;
+  let real: string;
+  try {
+    real = await ASYNC_DISK.realpath(file);
+  } catch (e) {
+    const code = asErrno(e).code;
+    if (code === 'ENOENT' || code === 'ELOOP' || code === 'ENOTDIR') {
+      return { reason: 'dangling-link', target: await ASYNC_DISK.readlink(file).catch(() => '?') };
+    }
+    throw e;
+  }
+  if (!confineTo.some((folder) => isPathInside(real, folder))) return { reason: 'link-outside-workspace', target: real };
+  const segments = real.split(path.sep);
+  if (!segments.some((segment) => SKIPPED_DIRECTORIES.has(segment)) && accept(real)) return { reason: 'walked-anyway', target: real };
+  return undefined;
 }
 
 /** Collects `walkFiles` into an array. */
@@ -278,12 +385,15 @@ export function isPathInside(child: string, parent: string): boolean {
  * 0 of such a file a position from disk is one character right of the
  * editor's until the file is opened.)
  */
-export async function readTextFile(absolutePath: string): Promise<string> {
-  return ASYNC_DISK.readText(absolutePath);
+export async function readTextFile(absolutePath: string, maxBytes?: number): Promise<string | TooLarge> {
+  return ASYNC_DISK.readText(absolutePath, maxBytes);
 }
 
-/** One file read by `readTextFiles`: its text, or why it could not be read. */
-export type ReadResult = { path: string; text: string; error?: undefined } | { path: string; text?: undefined; error: NodeJS.ErrnoException };
+/** One file read by `readTextFiles`: its text, why it could not be read, or its size when it is over the limit (not read). */
+export type ReadResult =
+  | { path: string; text: string; error?: undefined; tooLarge?: undefined }
+  | { path: string; text?: undefined; error: NodeJS.ErrnoException; tooLarge?: undefined }
+  | { path: string; text?: undefined; error?: undefined; tooLarge: TooLarge };
 
 /**
  * Reads the files of `paths` (an array or an async source such as `walkFiles`)
@@ -292,7 +402,7 @@ export type ReadResult = { path: string; text: string; error?: undefined } | { p
  */
 export async function* readTextFiles(
   paths: AsyncIterable<string> | Iterable<string>,
-  options: { concurrency?: number; isCancelled?: () => boolean; synchronous?: boolean } = {},
+  options: { concurrency?: number; isCancelled?: () => boolean; synchronous?: boolean; maxBytes?: number } = {},
 ): AsyncGenerator<ReadResult> {
   const concurrency = options.synchronous ? 1 : Math.max(1, options.concurrency ?? IO_CONCURRENCY);
   const disk = options.synchronous ? SYNC_DISK : ASYNC_DISK;
@@ -300,8 +410,8 @@ export async function* readTextFiles(
   const inFlight: Promise<ReadResult>[] = [];
   const start = (file: string) =>
     inFlight.push(
-      disk.readText(file).then(
-        (text): ReadResult => ({ path: file, text }),
+      disk.readText(file, options.maxBytes).then(
+        (text): ReadResult => (typeof text === 'string' ? { path: file, text } : { path: file, tooLarge: text }),
         (error: unknown): ReadResult => ({ path: file, error: asErrno(error) }),
       ),
     );

@@ -303,4 +303,44 @@ describe('cli: symbolic links', () => {
     );
     assert.ok(result.files.length > 0);
   });
+
+  type Json = { diagnostics: { file: string; code: string; severity: string; message: string }[]; files: { path: string }[] };
+
+  it('a link out of the tree is not followed: information, and the target is never read', () => {
+    const dir = temporaryCopy(CLEAN);
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'neutron-config-outside-'));
+    temporaryDirectories.push(outside);
+    // Would be 1,000 findings if it were read.
+    fs.writeFileSync(path.join(outside, 'l3_agent.ini'), 'garbage\n'.repeat(1000));
+    const link = path.join(dir, 'controller', 'etc', 'neutron', 'l3_agent.ini');
+    fs.symlinkSync(path.join(outside, 'l3_agent.ini'), link);
+    const run = cli(['check', '.', '--format', 'json'], { cwd: dir });
+    assert.equal(run.status, 0, run.stderr);
+    const result = JSON.parse(run.stdout) as Json;
+    assert.deepEqual(
+      result.diagnostics.map((d) => `${d.file} ${d.code} ${d.severity}`),
+      ['controller/etc/neutron/l3_agent.ini link-outside-workspace information'],
+    );
+    assert.match(result.diagnostics[0].message, /^A symbolic link to .*l3_agent\.ini, outside the folders being checked: not followed/);
+    assert.ok(!result.files.some((f) => f.path.endsWith('l3_agent.ini')), 'not listed as checked');
+  });
+
+  it('RDO\'s relative plugin.ini link is the ML2 file under a second name: checked once', () => {
+    const dir = temporaryCopy(BASIC);
+    fs.symlinkSync('plugins/ml2/ml2_conf.ini', path.join(dir, 'controller', 'etc', 'neutron', 'plugin.ini'));
+    const withLink = JSON.parse(cli(['check', '.', '--format', 'json'], { cwd: dir }).stdout) as Json;
+    const without = JSON.parse(cli(['check', BASIC, '--format', 'json']).stdout) as Json;
+    assert.deepEqual(withLink, without);
+  });
+
+  it('a file over maxFileSizeMB (settings file) is reported and not read', () => {
+    const dir = temporaryCopy(CLEAN);
+    fs.writeFileSync(path.join(dir, 'controller', 'etc', 'neutron', 'l3_agent.ini'), `[DEFAULT]\n${'# filler\n'.repeat(200_000)}`);
+    fs.writeFileSync(path.join(dir, 'limits.json'), JSON.stringify({ maxFileSizeMB: 1 }));
+    const run = cli(['check', '.', '--format', 'json', '--config', 'limits.json'], { cwd: dir });
+    assert.equal(run.status, 0, run.stderr);
+    const result = JSON.parse(run.stdout) as Json;
+    assert.deepEqual(result.diagnostics.map((d) => `${d.file} ${d.code}`), ['controller/etc/neutron/l3_agent.ini file-too-large']);
+    assert.match(result.diagnostics[0].message, /^This file is 1\.7 MB, more than the limit of 1\.0 MB \(neutronConfig\.maxFileSizeMB\): not checked\./);
+  });
 });

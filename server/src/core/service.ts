@@ -21,6 +21,7 @@ import type { Rule } from './rules/rule';
 import type { FileKind, Settings } from './settings';
 import type { IndexedFile } from './workspace/model';
 import { WorkspaceIndex, type BulkLoad } from './workspace/workspaceIndex';
+import { skippedFileDiagnostics, type SkipReason } from './workspace/skippedFiles';
 
 export interface FileInfo {
   uri: string;
@@ -34,6 +35,13 @@ export interface FileInfo {
 export interface ServiceOptions {
   /** Called when a rule throws; the rule's findings for that file are dropped, nothing else. */
   onRuleError?: (rule: Rule, error: unknown) => void;
+  /**
+   * Whether something exists at this URI on disk, indexed or not (an
+   * unrecognised file, a directory). Edits that create or rename files ask
+   * it, so they never land on something that is already there. Without it
+   * only indexed files count.
+   */
+  fileExists?: (uri: string) => boolean;
 }
 
 /**
@@ -46,6 +54,9 @@ export class NeutronConfigService {
   private readonly diagnostics = new Map<string, Diagnostic[]>();
 
   constructor(private readonly options: ServiceOptions = {}) {}
+
+  private readonly fileExists = (uri: string): boolean =>
+    this.index.get(uri) !== undefined || this.index.skipReason(uri) !== undefined || this.options.fileExists?.(uri) === true;
 
   /** Workspace folders bound hosts and deployments and carry settings. Returns URIs whose diagnostics may have changed. */
   setWorkspaceFolders(folders: { uri: string; settings?: Partial<Settings> }[]): string[] {
@@ -102,6 +113,20 @@ export class NeutronConfigService {
     return this.invalidate(this.index.remove(uri));
   }
 
+  /** Records a recognised file as not read (a link out of the workspace or to nothing, a file over the size limit): it shows one finding saying so. */
+  skipFile(uri: string, reason: SkipReason): string[] {
+    return this.invalidate(this.index.skip(uri, reason));
+  }
+
+  isSkipped(uri: string): boolean {
+    return this.index.skipReason(uri) !== undefined;
+  }
+
+  /** Recognised files not read, with why. */
+  skippedFiles(): [uri: string, reason: SkipReason][] {
+    return [...this.index.skippedFiles()];
+  }
+
   files(): string[] {
     return [...this.index.allFiles()].map((f) => f.uri);
   }
@@ -115,6 +140,8 @@ export class NeutronConfigService {
   getDiagnostics(uri: string): Diagnostic[] {
     const cached = this.diagnostics.get(uri);
     if (cached) return cached;
+    const skip = this.index.skipReason(uri);
+    if (skip) return skippedFileDiagnostics(skip, this.index.folderOf(uri).settings);
     const context = this.context(uri);
     if (!context) return [];
     const result = diagnose(context, RULES, this.options.onRuleError);
@@ -220,6 +247,7 @@ export class NeutronConfigService {
       host: this.index.hostView(file.host),
       deployment: this.index.deploymentView(file.host.deployment),
       index: this.index,
+      fileExists: this.fileExists,
     };
   }
 

@@ -1,3 +1,5 @@
+import { MAX_GLOBS, globProblem } from './workspace/globs';
+
 /** What a user can set, per workspace folder (VS Code `neutronConfig.*`, CLI flags or config file). */
 export type FileKind = 'ml2' | 'ovs-agent' | 'l3-agent' | 'ifcfg' | 'nm-conf' | 'sos-hostname';
 /** Kinds a `fileKinds` glob may name (the evidence-only kinds are found by their place). */
@@ -16,9 +18,14 @@ export interface Settings {
   hosts: Record<string, string>;
   /** OpenStack release the deployment runs (`zed`, `2024.1`, …); empty = any release. */
   release: string;
+  /** Files larger than this many megabytes (MiB) are reported and not read. */
+  maxFileSizeMB: number;
 }
 
-export const DEFAULT_SETTINGS: Settings = Object.freeze({ rules: {}, fileKinds: {}, hosts: {}, release: '' });
+/** Real configuration files are kilobytes; a 50 MB file costs seconds and a gigabyte of memory to check. */
+export const DEFAULT_MAX_FILE_SIZE_MB = 8;
+
+export const DEFAULT_SETTINGS: Settings = Object.freeze({ rules: {}, fileKinds: {}, hosts: {}, release: '', maxFileSizeMB: DEFAULT_MAX_FILE_SIZE_MB });
 
 /** Accepts anything (user JSON) and keeps only well-formed entries. */
 export function normaliseSettings(input: unknown): Settings {
@@ -31,16 +38,43 @@ export function normaliseSettings(input: unknown): Settings {
   }
   const fileKinds: Record<string, FileKind> = {};
   if (isRecord(source.fileKinds)) {
-    for (const [glob, kind] of Object.entries(source.fileKinds)) {
+    for (const [glob, kind] of usableGlobs(source.fileKinds)) {
       if (typeof kind === 'string' && (FILE_KINDS as readonly string[]).includes(kind)) fileKinds[glob] = kind as FileKind;
     }
   }
   const hosts: Record<string, string> = {};
   if (isRecord(source.hosts)) {
-    for (const [glob, host] of Object.entries(source.hosts)) if (typeof host === 'string' && host.trim()) hosts[glob] = host.trim();
+    for (const [glob, host] of usableGlobs(source.hosts)) if (typeof host === 'string' && host.trim()) hosts[glob] = host.trim();
   }
   const release = typeof source.release === 'string' ? source.release.trim() : '';
-  return { rules, fileKinds, hosts, release };
+  const size = source.maxFileSizeMB;
+  const maxFileSizeMB = typeof size === 'number' && Number.isFinite(size) && size > 0 ? size : DEFAULT_MAX_FILE_SIZE_MB;
+  return { rules, fileKinds, hosts, release, maxFileSizeMB };
+}
+
+/** The entries of a glob setting that are safe to use: the first MAX_GLOBS whose glob has no problem. */
+function usableGlobs(entries: Record<string, unknown>): [string, unknown][] {
+  return Object.entries(entries)
+    .filter(([glob]) => globProblem(glob) === undefined)
+    .slice(0, MAX_GLOBS);
+}
+
+/** What `normaliseSettings` leaves out of the glob settings, and why, for a warning to the user. */
+export function settingsProblems(input: unknown): string[] {
+  const source = isRecord(input) ? input : {};
+  const problems: string[] = [];
+  for (const key of ['fileKinds', 'hosts'] as const) {
+    const entries = source[key];
+    if (!isRecord(entries)) continue;
+    const globs = Object.keys(entries);
+    for (const glob of globs) {
+      const problem = globProblem(glob);
+      if (problem) problems.push(`${key} glob ${JSON.stringify(glob.length > 60 ? `${glob.slice(0, 60)}…` : glob)} is ignored: ${problem}.`);
+    }
+    const usable = globs.filter((glob) => globProblem(glob) === undefined).length;
+    if (usable > MAX_GLOBS) problems.push(`${key} has ${usable} globs; only the first ${MAX_GLOBS} are used.`);
+  }
+  return problems;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,4 +1,4 @@
-import { CancellationToken, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import { CancellationToken, ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 
 export interface Logger {
   error(message: string): void;
@@ -15,6 +15,12 @@ export function describeError(error: unknown): string {
     return `non-error thrown: ${String(error)}`;
   }
 }
+
+/**
+ * Set once the client has sent `shutdown`: from then on every request is
+ * refused with InvalidRequest, as the protocol asks. One server per process.
+ */
+export const lifecycle = { shutDown: false };
 
 export function cancelledError<E>(data?: E): ResponseError<E> {
   return new ResponseError<E>(LSPErrorCodes.RequestCancelled, 'Request cancelled', data);
@@ -37,6 +43,10 @@ export function runSafe<T, E = void>(
   cancelData?: E,
 ): Promise<T | ResponseError<E>> {
   return new Promise((resolve) => {
+    if (lifecycle.shutDown) {
+      resolve(new ResponseError(ErrorCodes.InvalidRequest, `The server is shutting down; ${label} is not answered.`) as ResponseError<E>);
+      return;
+    }
     setImmediate(() => {
       if (token?.isCancellationRequested) {
         resolve(cancelledError(cancelData));

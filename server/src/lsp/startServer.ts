@@ -23,13 +23,14 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { withoutSnippets } from '../core/features/options/optionCompletion';
 import { NeutronConfigService } from '../core/service';
 import { Settings } from '../core/settings';
-import { canonicalUri, fileUri } from '../uris';
+import * as fs from 'fs';
+import { canonicalUri, fileUri, uriToFsPath } from '../uris';
 import { VERSION } from '../version';
 import { DiagnosticsDelivery, PullDiagnostics, PushDiagnostics } from './diagnostics';
 import { navigationCapabilities, refreshNavigation, registerNavigationHandlers } from './navigationHandlers';
 import { CHECK_WORKSPACE_REQUEST, CheckWorkspaceResult, FILE_INFO_REQUEST, FileInfoResult } from './customRequests';
 import { IndexingProgress } from './indexingProgress';
-import { Logger, describeError, guard, runSafe, untilOrCancelled } from './runSafe';
+import { Logger, describeError, guard, lifecycle, runSafe, untilOrCancelled } from './runSafe';
 import { Folder, SettingsReader, WorkspaceSync, configurationReader, fixedSettingsReader, folderFromUri } from './workspaceSync';
 
 export type DiagnosticMode = 'push' | 'pull' | 'auto';
@@ -65,8 +66,19 @@ export function startServer(connection: Connection): void {
   const logger = createLogger(connection);
   const service = new NeutronConfigService({
     onRuleError: (rule, error) => logger.error(`A check (${rule.codes.join(', ')}) failed and was skipped: ${describeError(error)}`),
+    fileExists: existsOnDisk,
   });
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments({
+    create: TextDocument.create,
+    update: (document, changes, version) => {
+      // Versions only grow; an older one comes from a confused client and its ranges are relative to a text we no longer hold.
+      if (version <= document.version) {
+        logger.warn(`Ignored a change of ${document.uri} to version ${version}: version ${document.version} is already applied.`);
+        return document;
+      }
+      return TextDocument.update(document, changes, version);
+    },
+  });
   let delivery: DiagnosticsDelivery | undefined;
   const changedBeforeDelivery = new Set<string>();
   let navigationRefresh: NodeJS.Timeout | undefined;
@@ -281,6 +293,7 @@ export function startServer(connection: Connection): void {
   registerNavigationHandlers(connection, service, { logger, workspace: index, clientCapabilities: () => clientCapabilities });
 
   connection.onShutdown(() => {
+    lifecycle.shutDown = true;
     if (navigationRefresh) clearTimeout(navigationRefresh);
     navigationRefresh = undefined;
     index.stop();
@@ -340,4 +353,16 @@ function initialWorkspaceFolders(params: InitializeParams): Folder[] {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Whether anything (a file, a directory, even a dangling link) is at the URI on disk: edits never create or rename onto it. */
+function existsOnDisk(uri: string): boolean {
+  const fsPath = uriToFsPath(uri);
+  if (fsPath === undefined) return false;
+  try {
+    fs.lstatSync(fsPath);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -20,6 +20,7 @@
  * would be stale). `flushPendingEdits` applies waiting edits at once before a
  * request is answered.
  */
+import * as fs from 'fs';
 import * as path from 'path';
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import { FileChangeType } from 'vscode-languageserver';
@@ -27,8 +28,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { NeutronConfigService } from '../core/service';
 import type { BulkLoad } from '../core/workspace/workspaceIndex';
 import { parseRelease } from '../core/catalog/releases';
-import { DEFAULT_SETTINGS, Settings, normaliseSettings } from '../core/settings';
-import { isPathInside, readTextFile, readTextFiles, walkFiles, yieldToEventLoop } from '../fsWalk';
+import { DEFAULT_SETTINGS, Settings, normaliseSettings, settingsProblems } from '../core/settings';
+import { inspectLink, isPathInside, readTextFile, readTextFiles, walkFiles, yieldToEventLoop, type TooLarge } from '../fsWalk';
+import { maxFileBytes, type SkipReason } from '../core/workspace/skippedFiles';
 import { canonicalUri, fileUri, uriToFsPath } from '../uris';
 import { Logger, describeError } from './runSafe';
 
@@ -59,8 +61,8 @@ export type SettingsReader = (folders: readonly Folder[]) => Promise<Map<string,
 export class WorkspaceSync {
   private folders: Folder[] = [];
   private readonly settings = new Map<string, Settings>();
-  /** Text last handed to the service, per canonical URI. */
-  private readonly known = new Map<string, string>();
+  /** Text last handed to the service, per canonical URI; undefined for a file the service was told to skip (not read). */
+  private readonly known = new Map<string, string | undefined>();
   /** Canonical URI → the URI as the client spelled it. */
   private readonly spelling = new Map<string, string>();
   /** Canonical URI → client URI of open documents. */
@@ -245,7 +247,7 @@ export class WorkspaceSync {
         if (JSON.stringify(previous) === JSON.stringify(next)) continue;
         this.settings.set(folder.uri, next);
         this.report(() => this.service.setFolderSettings(folder.uri, next));
-        if (JSON.stringify(previous.fileKinds) !== JSON.stringify(next.fileKinds)) rewalk.push(folder);
+        if (JSON.stringify(previous.fileKinds) !== JSON.stringify(next.fileKinds) || previous.maxFileSizeMB !== next.maxFileSizeMB) rewalk.push(folder);
       }
       if (rewalk.length === 0) return;
       this.refreshOpenDocuments();
@@ -435,6 +437,22 @@ export class WorkspaceSync {
     this.report(() => this.service.removeFile(uri), uri);
   }
 
+  /** Tells the service a recognised file is not read (a link it must not follow, a file over the size limit). */
+  private skip(uri: string, reason: SkipReason): void {
+    this.known.set(uri, undefined);
+    this.report(() => this.service.skipFile(uri, reason), uri);
+  }
+
+  private settingsOf(fsPath: string): Settings {
+    const folder = this.folders.find((f) => isPathInside(fsPath, f.fsPath));
+    return (folder && this.settings.get(folder.uri)) ?? DEFAULT_SETTINGS;
+  }
+
+  /** Real paths of the workspace folders: symbolic links are followed only into them. */
+  private async realFolders(): Promise<string[]> {
+    return Promise.all(this.folders.map((f) => fs.promises.realpath(f.fsPath).catch(() => f.fsPath)));
+  }
+
   /** Calls into the service; whatever it throws is logged, never propagated. */
   private report(call: () => string[], alsoChanged?: string): void {
     let changed: string[] = [];
@@ -461,15 +479,25 @@ export class WorkspaceSync {
       this.drop(uri);
       return;
     }
-    let text: string;
+    let text: string | TooLarge;
+    const maxBytes = maxFileBytes(this.settingsOf(fsPath));
     try {
-      text = await readTextFile(fsPath);
+      const link = await inspectLink(fsPath, await this.realFolders(), (file) => this.service.isRecognised(fileUri(file)));
+      if (link !== undefined && !this.open.has(uri)) {
+        // A link to a file the workspace holds under its own name is that file: not read twice.
+        if (link.reason === 'walked-anyway') this.drop(uri);
+        else this.skip(uri, link);
+        return;
+      }
+      text = await readTextFile(fsPath, maxBytes);
     } catch (error) {
       this.readFailed(uri, fsPath, error);
       return;
     }
     // The document may have been opened while the disk was read: its text wins.
-    if (!this.open.has(uri)) this.put(uri, text);
+    if (this.open.has(uri)) return;
+    if (typeof text === 'string') this.put(uri, text);
+    else this.skip(uri, { reason: 'file-too-large', bytes: text.bytes, limitBytes: maxBytes });
   }
 
   private readFailed(uri: string, fsPath: string, error: unknown): void {
@@ -493,6 +521,9 @@ export class WorkspaceSync {
     const state: IndexingState = { filesRead: 0, filesFound: 0, walking: true };
     let lastProgress = performance.now();
     this.setReading(state);
+    const maxBytes = maxFileBytes(this.settingsOf(root));
+    // Found by the walk and not read; handed over with the chunk after them.
+    const skips: [uri: string, reason: SkipReason][] = [];
     const walk = countingDone(
       walkFiles(root, {
         accept: (file) => {
@@ -502,6 +533,11 @@ export class WorkspaceSync {
         },
         onError: (file, error) => {
           if (error.code !== 'ENOENT') this.logger.warn(`Cannot read ${file}: ${error.message}`);
+        },
+        confineTo: await this.realFolders(),
+        onSkip: (file, skip, isDirectory) => {
+          if (isDirectory) this.logger.info(`Not following ${file}: a link to ${skip.target}, outside the workspace folders.`);
+          else skips.push([fileUri(file), skip]);
         },
         isCancelled,
       }),
@@ -514,6 +550,10 @@ export class WorkspaceSync {
     let chunkSize = 16;
     let sliceStart = performance.now();
     const applyChunk = () => {
+      for (const [uri, reason] of skips.splice(0)) {
+        seen.add(uri);
+        if (!this.open.has(uri)) this.skip(uri, reason);
+      }
       if (chunk.length === 0) return;
       const started = performance.now();
       // Opened while the disk was read: the editor's text wins.
@@ -523,7 +563,7 @@ export class WorkspaceSync {
       chunk = [];
     };
     try {
-      for await (const read of readTextFiles(walk, { isCancelled })) {
+      for await (const read of readTextFiles(walk, { isCancelled, maxBytes })) {
         const uri = fileUri(read.path);
         seen.add(uri);
         state.filesRead++;
@@ -534,6 +574,7 @@ export class WorkspaceSync {
         // An open document's text wins over the disk.
         if (!this.open.has(uri)) {
           if (read.error) this.readFailed(uri, read.path, read.error);
+          else if (read.tooLarge) this.skip(uri, { reason: 'file-too-large', bytes: read.tooLarge.bytes, limitBytes: maxBytes });
           else chunk.push([uri, read.text]);
         }
         if (chunk.length >= chunkSize) applyChunk();
@@ -604,6 +645,9 @@ export function configurationReader(connection: Connection): SettingsReader {
     );
     folders.forEach((folder, i) => {
       const settings = normaliseSettings(values[i]);
+      const problems = settingsProblems(values[i]);
+      // Globs that could cost unbounded time or point outside the folder are dropped; say so.
+      if (problems.length > 0) void connection.window.showWarningMessage(`neutronConfig in ${folder.name}: ${problems.join(' ')}`);
       if (settings.release && !parseRelease(settings.release)) {
         // Read as "any release"; say so rather than silently ignoring a typo.
         void connection.window.showWarningMessage(

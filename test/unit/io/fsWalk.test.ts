@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { createLimiter, listFiles, readTextFiles, walkFiles } from '../../../server/src/fsWalk';
+import { createLimiter, inspectLink, listFiles, readTextFiles, walkFiles, type LinkSkip } from '../../../server/src/fsWalk';
 
 /** Larger than one first read, with a multi-byte character across the 64 KiB boundary. */
 const LARGE = 'x'.repeat(65535) + '\u00e9' + 'y'.repeat(70000);
@@ -112,5 +112,83 @@ describe('walking and reading files', () => {
     );
     assert.equal(peak, 3);
     assert.deepEqual(results, Array.from({ length: 20 }, (_, i) => (i === 5 ? 'five' : i)));
+  });
+});
+
+describe('symbolic links confined to the workspace, and the size limit (issue #12)', () => {
+  let base: string;
+  let dir: string;
+  let outside: string;
+  const rel = (files: string[]) => files.map((f) => path.relative(dir, f).split(path.sep).join('/'));
+
+  before(() => {
+    base = fs.mkdtempSync(path.join(os.tmpdir(), 'neutron-links-'));
+    dir = path.join(base, 'ws');
+    outside = path.join(base, 'elsewhere');
+    fs.mkdirSync(path.join(dir, 'etc', 'neutron', 'plugins', 'ml2'), { recursive: true });
+    fs.mkdirSync(path.join(outside, 'conf'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'etc', 'neutron', 'plugins', 'ml2', 'ml2_conf.ini'), '[ml2]\n');
+    fs.writeFileSync(path.join(outside, 'secret.ini'), 'not yours');
+    fs.writeFileSync(path.join(outside, 'conf', 'inner.ini'), 'not yours either');
+    // RDO's plugin.ini, relative: the same file under a second name.
+    fs.symlinkSync('plugins/ml2/ml2_conf.ini', path.join(dir, 'etc', 'neutron', 'plugin.ini'));
+    fs.symlinkSync(path.join(outside, 'secret.ini'), path.join(dir, 'etc', 'neutron', 'stolen.ini'));
+    fs.symlinkSync(path.join(outside, 'conf'), path.join(dir, 'etc', 'conf-link'));
+    fs.symlinkSync(path.join(dir, 'missing.ini'), path.join(dir, 'etc', 'dangling.ini'));
+    fs.writeFileSync(path.join(dir, 'etc', 'big.ini'), 'x'.repeat(200_000));
+  });
+
+  after(() => fs.rmSync(base, { recursive: true, force: true }));
+
+  for (const synchronous of [false, true]) {
+    const mode = synchronous ? 'blocking' : 'concurrent';
+    it(`${mode}: follows links only inside, passes over a second name of a walked file, reports the rest`, async () => {
+      const skips: string[] = [];
+      const errors: string[] = [];
+      const files = await listFiles(dir, {
+        synchronous,
+        confineTo: [fs.realpathSync(dir)],
+        onSkip: (file, skip: LinkSkip, isDirectory) => skips.push(`${path.relative(dir, file)} ${skip.reason}${isDirectory ? ' (directory)' : ''}`),
+        onError: (file) => errors.push(file),
+      });
+      assert.deepEqual(rel(files), ['etc/big.ini', 'etc/neutron/plugins/ml2/ml2_conf.ini']);
+      assert.deepEqual(skips.sort(), [
+        'etc/conf-link link-outside-workspace (directory)',
+        'etc/dangling.ini dangling-link',
+        'etc/neutron/stolen.ini link-outside-workspace',
+      ]);
+      assert.deepEqual(errors, []);
+    });
+
+    it(`${mode}: a file over maxBytes is not read; its size is given`, async () => {
+      const results = [];
+      const files = [path.join(dir, 'etc', 'big.ini'), path.join(dir, 'etc', 'neutron', 'plugins', 'ml2', 'ml2_conf.ini')];
+      for await (const read of readTextFiles(files, { synchronous, maxBytes: 100_000 })) results.push(read);
+      assert.deepEqual(results[0].tooLarge, { bytes: 200_000 });
+      assert.equal(results[0].text, undefined);
+      assert.equal(results[1].text, '[ml2]\n');
+      const small = [];
+      for await (const read of readTextFiles(files, { synchronous, maxBytes: 3 })) small.push(read.tooLarge?.bytes);
+      assert.deepEqual(small, [200_000, 6], 'files smaller than one read are measured too');
+    });
+  }
+
+  it('without confineTo, links are followed as before', async () => {
+    const files = await listFiles(dir);
+    assert.ok(rel(files).includes('etc/neutron/stolen.ini'));
+    assert.ok(rel(files).includes('etc/neutron/plugin.ini'));
+  });
+
+  it('inspectLink: one path, as a file event sees it', async () => {
+    const real = [fs.realpathSync(dir)];
+    const any = () => true;
+    assert.equal(await inspectLink(path.join(dir, 'etc', 'big.ini'), real, any), undefined);
+    assert.equal((await inspectLink(path.join(dir, 'etc', 'neutron', 'plugin.ini'), real, any))?.reason, 'walked-anyway');
+    assert.deepEqual(await inspectLink(path.join(dir, 'etc', 'neutron', 'stolen.ini'), real, any), {
+      reason: 'link-outside-workspace',
+      target: fs.realpathSync(path.join(outside, 'secret.ini')),
+    });
+    assert.deepEqual(await inspectLink(path.join(dir, 'etc', 'dangling.ini'), real, any), { reason: 'dangling-link', target: path.join(dir, 'missing.ini') });
+    await assert.rejects(inspectLink(path.join(dir, 'absent.ini'), real, any), { code: 'ENOENT' });
   });
 });

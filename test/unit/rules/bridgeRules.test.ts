@@ -249,7 +249,7 @@ describe('bridge-undefined', () => {
     const content = 'DEVICE=br-exx\nTYPE=OVSBridge\nDEVICETYPE=ovs\nONBOOT=yes\nNM_CONTROLLED=no\nBOOTPROTO=none\n';
     assert.deepEqual(actions[1].edit, {
       documentChanges: [
-        { kind: 'create', uri: uriOf(created), options: { ignoreIfExists: true } },
+        { kind: 'create', uri: uriOf(created), options: { overwrite: false, ignoreIfExists: false } },
         {
           textDocument: { uri: uriOf(created), version: null },
           edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: content }],

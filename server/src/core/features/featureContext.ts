@@ -8,4 +8,6 @@ export interface FeatureContext {
   host: HostView;
   deployment: DeploymentView | undefined;
   index: WorkspaceIndex;
+  /** Whether a file (indexed or only on disk) or directory exists at the URI. */
+  fileExists: (uri: string) => boolean;
 }

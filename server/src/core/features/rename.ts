@@ -173,7 +173,7 @@ function bridgeEdit(context: FeatureContext, symbol: NamedSymbol, newName: strin
       // Keep a template suffix: ifcfg-br-ex.j2 → ifcfg-<new>.j2.
       const suffix = basename(file.path).slice(file.renderedName.length);
       const newUri = siblingUri(file.uri, `ifcfg-${newName}${suffix}`);
-      if (context.index.get(newUri)) throw new RenameRefusedError(`${basename(newUri)} already exists next to ${basename(file.path)}.`);
+      if (context.fileExists(newUri)) throw new RenameRefusedError(`${basename(newUri)} already exists next to ${basename(file.path)}.`);
       renames.push({ kind: 'rename', oldUri: file.uri, newUri, options: { overwrite: false, ignoreIfExists: false } });
     } else if (declaration.site === 'file-name') {
       // The file keeps its old name, so the device must now be said inside it.

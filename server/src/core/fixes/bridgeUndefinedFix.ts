@@ -17,11 +17,11 @@ const PLAIN_NAME = /^[A-Za-z0-9_.-]+$/;
  * create the missing bridge as an ifcfg file beside the host's others (the
  * OVS bridge layout of the Red Hat flat-provider-network procedure).
  */
-export function bridgeUndefinedFix({ file, diagnostic, host, index }: FixContext): CodeAction[] {
+export function bridgeUndefinedFix({ file, diagnostic, host, fileExists }: FixContext): CodeAction[] {
   const data = bridgeData(diagnostic);
   if (!data || !ovsAgentFactsOf(file.facts)) return [];
   const actions = replaceNameActions(file, diagnostic, data.bridge, data.suggestions);
-  const create = createBridgeFileEdit(host, data.bridge, (uri) => index.get(uri) !== undefined);
+  const create = createBridgeFileEdit(host, data.bridge, fileExists);
   if (create) {
     actions.push(quickFix(`Create ${create.name} for OVS bridge "${data.bridge}" on host "${host.host.name}"`, diagnostic, create.edit));
   }
@@ -46,7 +46,8 @@ export function createBridgeFileEdit(
   const text = [`DEVICE=${bridge}`, 'TYPE=OVSBridge', 'DEVICETYPE=ovs', 'ONBOOT=yes', 'NM_CONTROLLED=no', 'BOOTPROTO=none', ''].join(nl);
   const edit: WorkspaceEdit = {
     documentChanges: [
-      { kind: 'create', uri, options: { ignoreIfExists: true } },
+      // Never onto an existing file: had one appeared since, the client refuses the whole edit rather than prepend to it.
+      { kind: 'create', uri, options: { overwrite: false, ignoreIfExists: false } },
       { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }] },
     ],
   };

@@ -10,6 +10,8 @@ export interface FixContext {
   host: HostView;
   deployment: DeploymentView | undefined;
   index: WorkspaceIndex;
+  /** Whether a file (indexed or only on disk) or directory exists at the URI. */
+  fileExists: (uri: string) => boolean;
 }
 
 /** Turns one diagnostic into code actions that carry their edits. */

@@ -8,7 +8,9 @@ import type { SeverityName } from '../settings';
 export const CODES = {
   // Parser
   syntax: { severity: 'error', summary: 'A line the service would refuse to read, or read differently than it looks.' },
-  'dangling-link': { severity: 'information', summary: 'A symbolic link (CLI) whose target is not in the tree: reported and skipped.' },
+  'dangling-link': { severity: 'information', summary: 'A symbolic link whose target does not exist: reported and skipped.' },
+  'link-outside-workspace': { severity: 'information', summary: 'A symbolic link whose target lies outside the folders being checked: not followed.' },
+  'file-too-large': { severity: 'information', summary: 'A file larger than neutronConfig.maxFileSizeMB (8 MB by default): reported and skipped.' },
   'too-many-findings': { severity: 'information', summary: 'A file with more than 1,000 findings: the rest are counted, not shown.' },
   'option-outside-section': { severity: 'error', summary: 'An option before any section header; oslo.config refuses the file.' },
   'duplicate-option': { severity: 'warning', summary: 'An option set twice in one section; only the last value counts.' },

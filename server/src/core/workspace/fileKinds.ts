@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { compileGlob } from './globs';
 import type { FileKind, Settings } from '../settings';
 
 /** Suffixes of template files that render to the recognised names (`openvswitch_agent.ini.j2`). */
@@ -63,7 +63,7 @@ export class KindMatcher {
 
   constructor(settings: Settings) {
     this.matchers = Object.entries(settings.fileKinds).map(([glob, kind]) => ({
-      test: picomatch(glob, { dot: true, basename: !glob.includes('/') }),
+      test: compileGlob(glob, { basename: !glob.includes('/') }),
       kind,
     }));
   }

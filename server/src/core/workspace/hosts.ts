@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { compileGlob } from './globs';
 import type { Settings } from '../settings';
 
 /** Folders under a host's root that say nothing about the host (`etc/sysconfig/network-scripts`). */
@@ -69,7 +69,7 @@ export class HostMatcher {
   private readonly matchers: { test: (path: string) => boolean; host: string }[];
 
   constructor(settings: Settings) {
-    this.matchers = Object.entries(settings.hosts).map(([glob, host]) => ({ test: picomatch(glob, { dot: true }), host }));
+    this.matchers = Object.entries(settings.hosts).map(([glob, host]) => ({ test: compileGlob(glob), host }));
   }
 
   /** A host name the user assigned to this path, if any. */

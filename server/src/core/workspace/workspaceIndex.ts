@@ -11,6 +11,7 @@ import { HostMatcher, hostDirSegments, hostFromSosreportName } from './hosts';
 import type { Folder, Host, IndexedFile } from './model';
 import { basename, dirname, isWithin, relativeTo, uriPath } from './paths';
 import { DeploymentView, HostView } from './views';
+import { exceedsLimit, maxFileBytes, type SkipReason } from './skippedFiles';
 
 /**
  * Every recognised file of the workspace with its parse and facts, grouped
@@ -20,6 +21,8 @@ import { DeploymentView, HostView } from './views';
 export class WorkspaceIndex {
   private folders: Folder[] = [];
   private readonly files = new Map<string, IndexedFile>();
+  /** Recognised files deliberately not read (links out of the workspace, files over the size limit), with why. */
+  private readonly skipped = new Map<string, SkipReason>();
   private readonly hosts = new Map<string, Host>();
   /** Deployment roots (absolute paths) with the ML2 files that declare them. */
   private readonly roots = new Map<string, Set<IndexedFile>>();
@@ -71,6 +74,30 @@ export class WorkspaceIndex {
     return this.files.size;
   }
 
+  /** Why a recognised file is not read, or undefined when it is read (or unknown). */
+  skipReason(uri: string): SkipReason | undefined {
+    return this.skipped.get(uri);
+  }
+
+  skippedFiles(): IterableIterator<[uri: string, reason: SkipReason]> {
+    return this.skipped.entries();
+  }
+
+  /**
+   * Records a recognised file as not read, for the given reason (it leaves
+   * its host and deployment if it was indexed). An unrecognised URI is
+   * ignored. Returns the URIs whose diagnostics may change.
+   */
+  skip(uri: string, reason: SkipReason): string[] {
+    const affected = new Affected();
+    this.removeInto(uri, affected);
+    if (this.kindOf(uri) !== undefined) {
+      this.skipped.set(uri, reason);
+      affected.uris.add(uri);
+    }
+    return this.expand(affected);
+  }
+
   /**
    * Adds or replaces a file. Returns the URIs whose diagnostics may change:
    * the file, its host when host-level facts changed, the ML2 and OVS agent
@@ -109,8 +136,18 @@ export class WorkspaceIndex {
   private setInto(uri: string, text: string, affected: Affected): void {
     const kind = this.kindOf(uri);
     const old = this.files.get(uri);
+    if (this.skipped.delete(uri)) affected.uris.add(uri);
     if (!kind) {
       if (old) this.removeInto(uri, affected);
+      return;
+    }
+    const limit = maxFileBytes(this.folderOf(uri).settings);
+    const bytes = exceedsLimit(text, limit);
+    if (bytes !== undefined) {
+      // An open document the reader never had the chance to skip.
+      if (old) this.removeInto(uri, affected);
+      this.skipped.set(uri, { reason: 'file-too-large', bytes, limitBytes: limit });
+      affected.uris.add(uri);
       return;
     }
     const file = this.build(uri, text, kind);
@@ -134,6 +171,7 @@ export class WorkspaceIndex {
   }
 
   private removeInto(uri: string, affected: Affected): void {
+    if (this.skipped.delete(uri)) affected.uris.add(uri);
     const file = this.files.get(uri);
     if (!file) return;
     this.files.delete(uri);
@@ -386,9 +424,21 @@ export class WorkspaceIndex {
     this.hostViews.clear();
     this.deploymentViews.clear();
     const affected = texts.map(([uri]) => uri);
+    for (const [uri, reason] of [...this.skipped]) {
+      affected.push(uri);
+      if (this.kindOf(uri) === undefined) this.skipped.delete(uri);
+      // Skipped for its size under the old limit: the reader reads it again when the limit rose.
+      else if (reason.reason === 'file-too-large' && reason.bytes <= maxFileBytes(this.folderOf(uri).settings)) this.skipped.delete(uri);
+    }
     for (const [uri, text] of texts) {
       const kind = this.kindOf(uri);
       if (!kind) continue;
+      const limit = maxFileBytes(this.folderOf(uri).settings);
+      const bytes = exceedsLimit(text, limit);
+      if (bytes !== undefined) {
+        this.skipped.set(uri, { reason: 'file-too-large', bytes, limitBytes: limit });
+        continue;
+      }
       const file = this.build(uri, text, kind);
       this.files.set(uri, file);
       this.attach(file);
