@@ -6,13 +6,14 @@
  * limit). After each, the server is still up and still answers hover.
  */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { LspClient, LspError } from './lspClient';
 import { SERVER, copyFixture, hoverText, positionOf, removeDirectory, uriOf } from './fixture';
-import { PUSH_CLIENT_CAPABILITIES } from './server.test';
+import { PUSH_CLIENT_CAPABILITIES } from './capabilities';
 
 const ML2 = 'controller/etc/neutron/plugins/ml2/ml2_conf.ini';
 const OVS = 'compute-0/etc/neutron/plugins/ml2/openvswitch_agent.ini';
@@ -188,6 +189,30 @@ describe('protocol abuse: the server answers, or refuses, and stays up', () => {
     await hoverWorks();
   });
 
+  it('a FIFO and a directory named like config files are not read, and the events after them are applied', async () => {
+    const fifo = path.join(dir, 'compute-0', 'etc', 'neutron', 'l3_agent.ini');
+    fs.rmSync(fifo, { force: true });
+    execFileSync('mkfifo', [fifo]);
+    const directory = path.join(dir, 'compute-1', 'etc', 'neutron', 'plugins', 'ml2', 'openvswitch_agent.ini');
+    fs.mkdirSync(directory, { recursive: true });
+    const after = path.join(dir, 'compute-2', 'etc', 'neutron', 'plugins', 'ml2', 'openvswitch_agent.ini');
+    fs.mkdirSync(path.dirname(after), { recursive: true });
+    fs.writeFileSync(after, '[ovs]\nbridge_mappings = physnet7:br-ex\n');
+    client.notify('workspace/didChangeWatchedFiles', {
+      changes: [
+        { uri: uriOf(fifo), type: 1 },
+        { uri: uriOf(directory), type: 1 },
+        { uri: uriOf(after), type: 1 },
+      ],
+    });
+    await client.waitForDiagnostics(uriOf(after), (d) => d.some((x) => x.code === 'physnet-undeclared'), 'the file after the FIFO is read');
+    await hoverWorks();
+    fs.rmSync(fifo);
+    fs.rmSync(path.join(dir, 'compute-1'), { recursive: true });
+    fs.rmSync(path.join(dir, 'compute-2'), { recursive: true });
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(fifo), type: 3 }, { uri: uriOf(path.join(dir, 'compute-2')), type: 3 }] });
+  });
+
   it('malformed JSON-RPC: a body that is not JSON, a message without method, an unknown request', async () => {
     const body = '{"jsonrpc": "2.0", "id": 99, "method": "textDocument/hover", "params": ';
     client.writeRaw(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
@@ -246,6 +271,38 @@ describe('files the server does not read', () => {
     // Every recognised real file but the big one and the two links.
     assert.equal(info.filesIndexed, files.length - 2);
     assert.equal(client.latestDiagnostics(uriOf(path.join(dir, 'controller', 'etc', 'neutron', 'plugin.ini'))), undefined, 'plugin.ini is the ML2 file: not published twice');
+  });
+});
+
+describe('a workspace folder that does not exist', () => {
+  it('is skipped; the other folder is indexed and answered', async () => {
+    const dir = copyFixture('cli-basic');
+    const client = LspClient.start(SERVER);
+    try {
+      client.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
+      const missing = path.join(os.tmpdir(), 'neutron-config-no-such-folder', 'really-not-there');
+      await client.request('initialize', {
+        processId: process.pid,
+        rootUri: uriOf(missing),
+        workspaceFolders: [
+          { uri: uriOf(missing), name: 'gone' },
+          { uri: uriOf(dir), name: 'deployment' },
+        ],
+        capabilities: PUSH_CLIENT_CAPABILITIES,
+      });
+      client.notify('initialized', {});
+      const ovsUri = uriOf(path.join(dir, OVS));
+      await client.waitForDiagnostics(ovsUri, (d) => d.some((x) => x.code === 'physnet-undeclared'), 'the existing folder indexed');
+      const refs = await client.request('textDocument/references', {
+        textDocument: { uri: ovsUri },
+        position: positionOf(fs.readFileSync(path.join(dir, OVS), 'utf8'), 'physnet', 2),
+        context: { includeDeclaration: true },
+      });
+      assert.ok(Array.isArray(refs) && refs.length > 0, 'whole-workspace answers are given');
+    } finally {
+      client.kill();
+      removeDirectory(dir);
+    }
   });
 });
 

@@ -7,27 +7,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { LspClient } from './lspClient';
+import { PUSH_CLIENT_CAPABILITIES } from './capabilities';
 import { SERVER, applyEdits, copyFixture, hoverText, positionOf, removeDirectory, uriOf } from './fixture';
 
 const ML2 = 'controller/etc/neutron/plugins/ml2/ml2_conf.ini';
 const OVS = 'compute-0/etc/neutron/plugins/ml2/openvswitch_agent.ini';
 
-/** Capabilities of a client that takes pushed diagnostics, watches files and answers configuration requests. */
-export const PUSH_CLIENT_CAPABILITIES = {
-  workspace: {
-    configuration: true,
-    workspaceFolders: true,
-    didChangeConfiguration: { dynamicRegistration: true },
-    didChangeWatchedFiles: { dynamicRegistration: true },
-  },
-  textDocument: {
-    synchronization: { dynamicRegistration: false, didSave: false },
-    publishDiagnostics: { relatedInformation: true, versionSupport: true, dataSupport: true },
-    hover: { contentFormat: ['markdown', 'plaintext'] },
-    completion: { completionItem: { snippetSupport: false } },
-    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } }, dataSupport: true },
-  },
-};
 
 function codes(diagnostics: any[]): string[] {
   return diagnostics.map((d) => String(d.code)).sort();

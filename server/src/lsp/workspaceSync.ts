@@ -489,6 +489,11 @@ export class WorkspaceSync {
         else this.skip(uri, link);
         return;
       }
+      // Only regular files: opening a FIFO named like a config would block a disk thread, and the queue behind it, for ever.
+      if (!(await fs.promises.stat(fsPath)).isFile()) {
+        this.drop(uri);
+        return;
+      }
       text = await readTextFile(fsPath, maxBytes);
     } catch (error) {
       this.readFailed(uri, fsPath, error);

@@ -262,7 +262,7 @@ describe('bridge-undefined', () => {
     assert.deepEqual(codesAt(workspaceOf(after), AGENT), [at('bridge-without-port', agent, 'br-exx')]);
   });
 
-  test('fix: the created file follows the neighbours: their directory, line ends, and a plain name beside templates', () => {
+  test('fix: the created file goes beside the neighbours with a plain name beside templates, LF even where they use CR LF', () => {
     const agent = '[ovs]\nbridge_mappings = physnet2:br-vlan\n';
     const eth1 = ifcfgPath('compute-0', 'ifcfg-eth1.j2');
     const files = compute({ [AGENT]: agent, [ETH1]: undefined, [BR_EX]: undefined, [eth1]: 'DEVICE=eth1\r\nTYPE=Ethernet\r\nONBOOT=yes\r\n' });
@@ -273,7 +273,7 @@ describe('bridge-undefined', () => {
     assert.deepEqual(summary(actions), ['Create ifcfg-br-vlan for OVS bridge "br-vlan" on host "compute-0"']);
     assert.deepEqual(apply(files, actions[0]), {
       ...files,
-      [ifcfgPath('compute-0', 'ifcfg-br-vlan')]: 'DEVICE=br-vlan\r\nTYPE=OVSBridge\r\nDEVICETYPE=ovs\r\nONBOOT=yes\r\nNM_CONTROLLED=no\r\nBOOTPROTO=none\r\n',
+      [ifcfgPath('compute-0', 'ifcfg-br-vlan')]: 'DEVICE=br-vlan\nTYPE=OVSBridge\nDEVICETYPE=ovs\nONBOOT=yes\nNM_CONTROLLED=no\nBOOTPROTO=none\n',
     });
   });
 

@@ -4,7 +4,7 @@ import { isBootIfcfgName } from '../workspace/fileKinds';
 import type { IndexedFile } from '../workspace/model';
 import type { HostView } from '../workspace/views';
 import { bridgeData, replaceNameActions } from './bridgeNames';
-import { eol, quickFix } from './edits';
+import { quickFix } from './edits';
 import type { FixContext } from './fix';
 
 /** Linux interface names (and so OVS bridges, whose internal port shares the name) hold at most 15 characters. */
@@ -42,8 +42,8 @@ export function createBridgeFileEdit(
   if (host.ifcfgFiles.some((f) => f.renderedName === name || (f.facts as IfcfgFacts).device === bridge)) return undefined;
   const uri = `${neighbour.uri.slice(0, neighbour.uri.lastIndexOf('/') + 1)}${name}`;
   if (exists(uri)) return undefined;
-  const nl = eol(neighbour.doc.lineIndex);
-  const text = [`DEVICE=${bridge}`, 'TYPE=OVSBridge', 'DEVICETYPE=ovs', 'ONBOOT=yes', 'NM_CONTROLLED=no', 'BOOTPROTO=none', ''].join(nl);
+  // Always LF, whatever the neighbours use: bash keeps a CR as part of each value.
+  const text = [`DEVICE=${bridge}`, 'TYPE=OVSBridge', 'DEVICETYPE=ovs', 'ONBOOT=yes', 'NM_CONTROLLED=no', 'BOOTPROTO=none', ''].join('\n');
   const edit: WorkspaceEdit = {
     documentChanges: [
       // Never onto an existing file: had one appeared since, the client refuses the whole edit rather than prepend to it.

@@ -239,6 +239,10 @@ function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return (
     a.range.start.line - b.range.start.line ||
     a.range.start.character - b.range.start.character ||
-    String(a.code).localeCompare(String(b.code))
+    String(a.code).localeCompare(String(b.code)) ||
+    // A total order: the CLI and the server compute findings along different paths and must list them alike.
+    a.range.end.line - b.range.end.line ||
+    a.range.end.character - b.range.end.character ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
   );
 }

@@ -1,4 +1,5 @@
 import type { ParsedDocument } from '../syntax/ast';
+import { multiLineStatements } from '../syntax/nodes';
 
 const DIRECTIVE = /neutron-config:\s*(disable-file|disable)\s*=\s*([\w\-,\s]+)/;
 
@@ -16,8 +17,9 @@ export function isSuppressed(s: Suppressions, code: string, line: number): boole
 
 /**
  * `disable=` in a comment line silences the next line that is not a comment
- * or blank (or its own line, for a comment after a value); `disable-file=`
- * in the leading comment block silences the whole file.
+ * or blank (or its own line, for a comment after a value), every line of it
+ * when it is an option or assignment over several lines; `disable-file=` in
+ * the leading comment block silences the whole file.
  */
 export function readSuppressions(doc: ParsedDocument): Suppressions {
   const result: Suppressions = { file: new Set(), byLine: new Map() };
@@ -29,6 +31,7 @@ export function readSuppressions(doc: ParsedDocument): Suppressions {
     const content = text.slice(index.lineStart(line), index.lineEnd(line)).trim();
     return content === '' || content.startsWith('#') || content.startsWith(';') || content === '\ufeff';
   };
+  const lastLineOf = new Map(multiLineStatements(doc));
   let leading = true;
   let nextLine = 0;
   for (const comment of doc.comments) {
@@ -46,9 +49,11 @@ export function readSuppressions(doc: ParsedDocument): Suppressions {
       target = comment.line + 1;
       while (target < index.lineCount && isBlankOrComment(target)) target++;
     }
-    const set = result.byLine.get(target) ?? new Set<string>();
-    codes.forEach((c) => set.add(c));
-    result.byLine.set(target, set);
+    for (let line = target; line <= (lastLineOf.get(target) ?? target); line++) {
+      const set = result.byLine.get(line) ?? new Set<string>();
+      codes.forEach((c) => set.add(c));
+      result.byLine.set(line, set);
+    }
   }
   return result;
 }

@@ -1,6 +1,6 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { LineIndex } from '../text/lineIndex';
-import type { Comment, IfcfgAssignment, IfcfgQuoting, IniOption, IniSection, Token, ValueSegment } from './ast';
+import type { Comment, IfcfgAssignment, IfcfgQuoting, IniOption, IniSection, ParsedDocument, Token, ValueSegment } from './ast';
 
 /**
  * The parse-tree nodes the workspace index keeps for every file. They store
@@ -172,4 +172,17 @@ export class IfcfgAssignmentNode implements IfcfgAssignment {
     const { key, value, raw, quoting, expands, exported, line, range } = this;
     return { key, value, raw, quoting, expands, exported, line, range };
   }
+}
+
+/**
+ * Statements (INI options with continuation lines, ifcfg assignments with a
+ * quoted value over several lines) that span more than one line, as
+ * [first line, last line]. A comment may not go between their lines: it
+ * would end the option (oslo.config) or become part of the value (bash).
+ */
+export function multiLineStatements(doc: ParsedDocument): [first: number, last: number][] {
+  const ranges = doc.format === 'ini' ? [...doc.orphans, ...doc.sections.flatMap((s) => s.options)].map((o) => o.range) : doc.assignments.map((a) => a.range);
+  const spans: [number, number][] = [];
+  for (const range of ranges) if (range.end.line > range.start.line) spans.push([range.start.line, range.end.line]);
+  return spans;
 }

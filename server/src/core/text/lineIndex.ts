@@ -42,7 +42,9 @@ export class LineIndex {
   }
 
   positionAt(offset: number): Position {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let clamped = Math.max(0, Math.min(offset, this.text.length));
+    // Between the CR and the LF of a line end there is no position: it is the end of the line.
+    if (clamped > 0 && this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13) clamped--;
     const starts = this.lineStarts;
     // Parsers ask line by line: try the line of the previous answer first.
     const last = this.lastLine;

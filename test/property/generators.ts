@@ -1,0 +1,128 @@
+/**
+ * Inputs for the property tests: random bytes and code units, tokens of both
+ * dialects in any order, very long lines, real files with mixed line ends,
+ * and real files mutated (pieces deleted, inserted, duplicated, swapped).
+ */
+import fc from 'fast-check';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export const VOCABULARY = [
+  '[', ']', '=', ':', ',', '#', ';', ' ', '  ', '\t', '\r', '\n', '\r\n', '\n\n', '"', "'", '$', '`', '\\', '{{', '}}', '{%', '%}', '{#', '<%', '%>',
+  '\ufeff', '\u0000', '\u2028', '\u0085', '\ud800', '\udfff', '😀', 'é', '*', '-', '.', '[DEFAULT]', '[ml2]', '[ml2_type_flat]', '[ml2_type_vlan]',
+  '[ovs]', '[agent]', 'type_drivers', 'tenant_network_types', 'external_network_type', 'flat_networks', 'network_vlan_ranges', 'bridge_mappings',
+  'integration_bridge', 'tunnel_bridge', 'external_network_bridge', 'physnet1', 'physnet2', 'datacentre', 'br-ex', 'br-int', 'br-tun',
+  'br-very-long-name', 'flat', 'vlan', 'vxlan', 'geneve', '1:100', 'DEVICE', 'TYPE', 'OVSBridge', 'OVSPort', 'OVS_BRIDGE', 'DEVICETYPE=ovs',
+  'export ', '$X', '${X}', "$'", '# neutron-config: disable=', '# neutron-config: disable-file=', 'physnet-undeclared', 'all', 'bridge-undefined',
+];
+
+export const ML2 = '[ml2]\ntype_drivers = vxlan,vlan\ntenant_network_types = vxlan\n[ml2_type_flat]\nflat_networks = physnet1\n[ml2_type_vlan]\nnetwork_vlan_ranges = physnet2:100:200\n';
+export const OVS = '[ovs]\nbridge_mappings = physnet1:br-ex,physnet2:br-vlan,physnet9:br-missing\nintegration_bridge = br-int\n';
+export const L3 = '[DEFAULT]\ninterface_driver = openvswitch\nexternal_network_bridge = br-ex\n';
+export const BRIDGE = 'DEVICE=br-ex\nTYPE=OVSBridge\nDEVICETYPE=ovs\nONBOOT=yes\n';
+export const PORT = 'DEVICE=eth1\nTYPE=OVSPort\nDEVICETYPE=ovs\nOVS_BRIDGE=br-ex\nONBOOT=yes\n';
+
+/** The files of a small deployment, by path relative to the workspace folder; inputs replace one of them. */
+export const BASE: Readonly<Record<string, string>> = {
+  'controller/etc/neutron/plugins/ml2/ml2_conf.ini': ML2,
+  'compute-0/etc/neutron/plugins/ml2/openvswitch_agent.ini': OVS,
+  'compute-0/etc/neutron/l3_agent.ini': L3,
+  'compute-0/etc/sysconfig/network-scripts/ifcfg-br-ex': BRIDGE,
+  'compute-0/etc/sysconfig/network-scripts/ifcfg-eth1': PORT,
+  'compute-0/etc/neutron/plugins/ml2/openvswitch_agent.ini.j2': OVS,
+};
+export const TARGETS = Object.keys(BASE);
+
+/** The base files and the parser fixtures (real configuration files of many shapes). */
+export function realFiles(): string[] {
+  const texts = Object.values(BASE);
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  const fixtures = path.join(dir, 'test', 'fixtures', 'parsers');
+  if (fs.existsSync(fixtures)) for (const name of fs.readdirSync(fixtures).sort()) texts.push(fs.readFileSync(path.join(fixtures, name), 'utf8'));
+  return texts;
+}
+
+const real = realFiles();
+const realFile = fc.constantFrom(...real);
+const token = fc.constantFrom(...VOCABULARY);
+
+/** One edit of a text, at positions given as fractions of its length (so it applies to any text). */
+interface Mutation {
+  kind: 'delete' | 'insert' | 'duplicate' | 'move' | 'replace';
+  at: number;
+  from: number;
+  length: number;
+  token: string;
+  unit: number;
+}
+
+const mutation: fc.Arbitrary<Mutation> = fc.record({
+  kind: fc.constantFrom<Mutation['kind'][]>('delete', 'insert', 'duplicate', 'move', 'replace'),
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  from: fc.double({ min: 0, max: 1, noNaN: true }),
+  length: fc.nat(40),
+  token,
+  unit: fc.integer({ min: 0, max: 0xffff }),
+});
+
+export function mutate(text: string, steps: readonly Mutation[]): string {
+  let s = text;
+  for (const step of steps) {
+    const at = Math.floor(step.at * (s.length + 1));
+    const len = Math.min(step.length, s.length - at);
+    switch (step.kind) {
+      case 'delete':
+        s = s.slice(0, at) + s.slice(at + len);
+        break;
+      case 'insert':
+        s = s.slice(0, at) + step.token + s.slice(at);
+        break;
+      case 'duplicate':
+        s = s.slice(0, at) + s.slice(at, at + len) + s.slice(at);
+        break;
+      case 'move': {
+        const other = Math.floor(step.from * (s.length + 1));
+        s = s.slice(0, at) + s.slice(other, other + len) + s.slice(at + len);
+        break;
+      }
+      default:
+        s = s.slice(0, at) + String.fromCharCode(step.unit) + s.slice(at + 1);
+    }
+  }
+  return s;
+}
+
+/** Bytes read as Latin-1, as a file of any bytes decodes. */
+const bytes = fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 400 }).map((codes) => String.fromCharCode(...codes));
+/** Any UTF-16 code units: lone surrogates, NUL, every plane. */
+const units = fc.string({ unit: 'binary', maxLength: 300 });
+const tokens = fc.array(token, { maxLength: 120 }).map((parts) => parts.join(''));
+/** A line of 10k to 40k characters, alone in a bridge_mappings value or after a real file. */
+const longLine = fc
+  .tuple(fc.constantFrom('a', 'physnet1:br-ex', ' ', '"', '\\', 'x=', 'é😀'), fc.integer({ min: 10_000, max: 40_000 }), fc.boolean(), fc.boolean(), realFile)
+  .map(([unit, length, entries, alone, file]) => {
+    const long = unit.repeat(Math.ceil(length / unit.length)) + (entries ? ',x:y'.repeat(200) : '');
+    return alone ? `[ovs]\nbridge_mappings = ${long}\n` : file + long;
+  });
+const lineEnds = fc
+  .tuple(realFile, fc.array(fc.constantFrom('\n', '\r\n', '\r', '\n\n', ' \n', '\t\r\n'), { minLength: 1, maxLength: 8 }), fc.boolean())
+  .map(([file, ends, bom]) => {
+    let i = 0;
+    const text = file.replace(/\n/g, () => ends[i++ % ends.length]);
+    return bom ? '\ufeff' + text : text;
+  });
+const mutated = fc.tuple(realFile, fc.array(mutation, { minLength: 1, maxLength: 8 })).map(([file, steps]) => mutate(file, steps));
+
+/** Any text a configuration file may hold, weighted towards texts that look like configuration. */
+export const anyConfigText: fc.Arbitrary<string> = fc.oneof(
+  { arbitrary: bytes, weight: 1 },
+  { arbitrary: units, weight: 1 },
+  { arbitrary: tokens, weight: 2 },
+  { arbitrary: longLine, weight: 1 },
+  { arbitrary: lineEnds, weight: 1 },
+  { arbitrary: mutated, weight: 4 },
+);
+
+/** Texts close to real configuration (no long lines): what fixes are tried on. */
+export const configLikeText: fc.Arbitrary<string> = fc.oneof({ arbitrary: tokens, weight: 1 }, { arbitrary: mutated, weight: 4 }, { arbitrary: lineEnds, weight: 1 });

@@ -1,0 +1,93 @@
+/**
+ * Property tests of the parsers (issue #12): for any text, parseIni and
+ * parseIfcfg do not throw, every range lies inside the text and matches its
+ * offsets, and positions round-trip through the line index.
+ */
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { parseIfcfg, trailingText } from '../../server/src/core/syntax/ifcfgParser';
+import { parseIni } from '../../server/src/core/syntax/iniParser';
+import { listItems, splitToken } from '../../server/src/core/syntax/valueElements';
+import { LineIndex } from '../../server/src/core/text/lineIndex';
+import { anyConfigText } from './generators';
+import { assertRangeIn, assertTokenIn, lineLengths } from './ranges';
+import { fuzzParameters, runsLabel } from './settings';
+
+function checkIni(text: string): void {
+  const lengths = lineLengths(text);
+  const doc = parseIni(text);
+  for (const p of doc.problems) assertRangeIn(lengths, p.range, `ini problem ${p.code}`);
+  for (const c of doc.comments) assertRangeIn(lengths, c.range, 'ini comment');
+  for (const section of doc.sections) {
+    assertTokenIn(text, lengths, section.name, 'section name');
+    assertRangeIn(lengths, section.headerRange, 'section header');
+    assertRangeIn(lengths, section.range, 'section');
+  }
+  for (const option of [...doc.sections.flatMap((s) => s.options), ...doc.orphans]) {
+    assertTokenIn(text, lengths, option.name, 'option name');
+    assertTokenIn(text, lengths, option.separator, 'separator');
+    assertTokenIn(text, lengths, option.value, 'value');
+    assertRangeIn(lengths, option.range, 'option');
+    if (!option.value.text.includes('\n')) assert.equal(text.slice(option.value.start, option.value.end), option.value.text);
+    for (const item of listItems(option, doc.lineIndex)) {
+      assertTokenIn(text, lengths, item, 'list item');
+      assert.equal(text.slice(item.start, item.end), item.text);
+      for (const part of splitToken(item, ':', doc.lineIndex)) {
+        assertTokenIn(text, lengths, part, 'list item part');
+        assert.equal(text.slice(part.start, part.end), part.text);
+      }
+    }
+  }
+}
+
+function checkIfcfg(text: string): void {
+  const lengths = lineLengths(text);
+  const doc = parseIfcfg(text);
+  for (const p of doc.problems) assertRangeIn(lengths, p.range, `ifcfg problem ${p.code}`);
+  for (const c of doc.comments) assertRangeIn(lengths, c.range, 'ifcfg comment');
+  for (const a of doc.assignments) {
+    assertTokenIn(text, lengths, a.key, 'key');
+    assertTokenIn(text, lengths, a.value, 'ifcfg value');
+    assertTokenIn(text, lengths, a.raw, 'raw');
+    assertRangeIn(lengths, a.range, 'assignment');
+    assert.equal(text.slice(a.raw.start, a.raw.end), a.raw.text);
+    const trailing = trailingText(doc, a);
+    if (trailing) assertTokenIn(text, lengths, trailing, 'trailing text');
+  }
+}
+
+describe('property: parsers', () => {
+  it(`parseIni and parseIfcfg never throw and keep every range inside the text (${runsLabel(1500)})`, () => {
+    fc.assert(
+      fc.property(anyConfigText, (text) => {
+        checkIni(text);
+        checkIfcfg(text);
+      }),
+      fuzzParameters(1500),
+    );
+  });
+
+  it(`positions round-trip: offset → position → offset, and every position is inside its line (${runsLabel(1500)})`, () => {
+    fc.assert(
+      fc.property(anyConfigText, fc.double({ min: 0, max: 1, noNaN: true }), (text, fraction) => {
+        const index = new LineIndex(text);
+        const lengths = lineLengths(text);
+        const offset = Math.min(text.length, Math.floor(fraction * (text.length + 1)));
+        const position = index.positionAt(offset);
+        // Inside a \r\n pair there is no position of its own: it is the end of the line.
+        const expected = text[offset - 1] === '\r' && text[offset] === '\n' ? offset - 1 : offset;
+        assert.equal(index.offsetAt(position), expected);
+        assert.ok(position.line < lengths.length && position.character <= lengths[position.line], JSON.stringify(position));
+      }),
+      fuzzParameters(1500),
+    );
+  });
+
+  it('an offset between the CR and the LF of a line end is the end of that line (found at run 152,841 of seed 20261206)', () => {
+    const index = new LineIndex('\r\nbr-int\r\n');
+    assert.deepEqual(index.positionAt(1), { line: 0, character: 0 });
+    assert.deepEqual(index.positionAt(9), { line: 1, character: 6 });
+    assert.deepEqual(index.positionAt(10), { line: 2, character: 0 });
+  });
+});
