@@ -20,6 +20,6 @@ local function attach(bufnr)
 end
 
 vim.api.nvim_create_autocmd('BufReadPost', {
-  pattern = { 'ml2_conf.ini', 'plugin.ini', 'openvswitch_agent.ini', 'l3_agent.ini', 'ifcfg-*' },
+  pattern = { 'ml2_conf.ini', 'plugin.ini', 'openvswitch_agent.ini', 'l3_agent.ini', 'ifcfg-*', '*.nmconnection' },
   callback = function(args) attach(args.buf) end,
 })

@@ -40,7 +40,9 @@ export type Site =
   | 'device-name'
   | 'device-bridge'
   | 'device-member'
-  | 'device-peer';
+  | 'device-peer'
+  /** The ovs-port a NetworkManager interface names as its controller. */
+  | 'device-port';
 
 export interface Occurrence {
   kind: NameKind;
@@ -183,6 +185,7 @@ function networkOccurrences(file: IndexedFile, network: NetworkContribution): Oc
     add('bridge', 'device-bridge', device.bridge?.token, false);
     for (const member of device.members ?? []) add('interface', 'device-member', member.token, false);
     add('interface', 'device-peer', device.peer?.token, false);
+    add('interface', 'device-port', device.port?.token, false);
   }
   return out;
 }

@@ -38,6 +38,7 @@ export const QUICK_FIXES: Partial<Record<DiagnosticCode, QuickFix>> = {
   'physnet-undeclared': physnetUndeclaredFix,
   'flat-type-driver-missing': flatTypeDriverMissingFix,
   'tenant-type-not-enabled': tenantTypeNotEnabledFix,
+  'ovs-port-undefined': portBridgeUndefinedFix,
   'ifcfg-device-mismatch': deviceMismatchFix,
   'ifcfg-ovs-devicetype-missing': ovsDevicetypeMissingFix,
   'ifcfg-ovs-bridge-missing': ovsBridgeMissingFix,

@@ -53,6 +53,10 @@ export interface NetworkDevice {
   definitionRange: Range;
   /** The OVS bridge this device is a port of, if any. */
   bridge?: NameRef;
+  /** The OVS port (NetworkManager's ovs-port profile) this interface belongs to, if any. */
+  port?: NameRef;
+  /** Other names a controller may use for this device (a NetworkManager connection's UUID and id). */
+  aliases?: string[];
   /** Bond members. */
   members?: NameRef[];
   /** Patch port at the other end. */
@@ -92,6 +96,8 @@ export function contributionSignature(contribution: NetworkContribution | undefi
       d.role,
       d.sourceType,
       d.bridge?.name,
+      d.port?.name,
+      d.aliases,
       d.peer?.name,
       d.members?.map((m) => m.name),
       d.addressed,

@@ -18,7 +18,11 @@ export class NetworkLayer {
   readonly sourceNames: NetworkSourceName[] = [];
   private readonly byName = new Map<string, HostDevice[]>();
   private readonly bridgesByName = new Map<string, HostDevice[]>();
-  private readonly attachedTo = new Map<string, HostDevice[]>();
+  /** Devices attached to a bridge, by the bridge's name; built on first use, once every alias is known. */
+  private attachedTo: Map<string, HostDevice[]> | undefined;
+  private readonly attached: HostDevice[] = [];
+  /** Other names of devices (a NetworkManager profile's UUID and id) → the device name. */
+  private readonly aliasOf = new Map<string, string>();
   private anyUncertain = false;
 
   constructor(readonly name: NetworkLayerName) {}
@@ -32,9 +36,15 @@ export class NetworkLayer {
       const located: HostDevice = { ...device, file };
       push(this.byName, device.name, located);
       if (device.role === 'ovs-bridge') push(this.bridgesByName, device.name, located);
-      // A bridge naming itself (ifcfg OVS_BRIDGE on the bridge's own file) attaches nothing.
-      if (device.bridge && device.bridge.name && device.bridge.name !== device.name) push(this.attachedTo, device.bridge.name, located);
+      for (const alias of device.aliases ?? []) if (!this.aliasOf.has(alias)) this.aliasOf.set(alias, device.name);
+      if (device.bridge?.name) this.attached.push(located);
     }
+    this.attachedTo = undefined;
+  }
+
+  /** The device name a controller reference means: the name itself, or the device it is an alias of. */
+  resolve(name: string): string {
+    return this.byName.has(name) ? name : (this.aliasOf.get(name) ?? name);
   }
 
   /** Whether any source of this layer is on the host. */
@@ -58,17 +68,25 @@ export class NetworkLayer {
   }
 
   hasBridge(name: string): boolean {
-    return this.bridgesByName.has(name);
+    return this.bridgesByName.has(this.resolve(name));
   }
 
   /** Definitions of an OVS bridge. */
   bridge(name: string): readonly HostDevice[] {
-    return this.bridgesByName.get(name) ?? NONE;
+    return this.bridgesByName.get(this.resolve(name)) ?? NONE;
   }
 
   /** Devices attached to an OVS bridge (ports, bonds, internal and patch ports), in file order. */
   portsOf(bridge: string): readonly HostDevice[] {
-    return this.attachedTo.get(bridge) ?? NONE;
+    if (!this.attachedTo) {
+      this.attachedTo = new Map();
+      for (const device of this.attached) {
+        const target = this.resolve(device.bridge!.name);
+        // A bridge naming itself (ifcfg OVS_BRIDGE on the bridge's own file) attaches nothing.
+        if (target !== device.name) push(this.attachedTo, target, device);
+      }
+    }
+    return this.attachedTo.get(this.resolve(bridge)) ?? NONE;
   }
 
   /** Every device of this name, whatever its role. */

@@ -16,7 +16,15 @@ export interface SourceVocabulary {
   typeClause(sourceType: string | undefined): string;
   /** The types that make an OVS bridge, as this source writes them. */
   bridgeTypes: string;
+  /** What happens at boot to a device whose bridge (or port) has no configuration. */
+  missingController(device: string, controller: string): string;
 }
+
+const IFUP_MISSING = (device: string, bridge: string) =>
+  `Bringing up "${device}" first tries to bring up "${bridge}", which fails because there is no configuration for it, so "${device}" is not attached to any bridge.`;
+const NM_MISSING = (device: string, controller: string) =>
+  `NetworkManager activates "${device}" only once its controller "${controller}" is active, and no profile provides it, so "${device}" stays down and carries no traffic.`;
+const CAPTURE_MISSING = (device: string, bridge: string) => `The capture shows "${device}" on "${bridge}", but no bridge of that name.`;
 
 const VOCABULARY: Record<NetworkSourceName, SourceVocabulary> = {
   ifcfg: {
@@ -25,6 +33,7 @@ const VOCABULARY: Record<NetworkSourceName, SourceVocabulary> = {
     attachesTo: (bridge) => `OVS_BRIDGE=${bridge}`,
     typeClause: (type) => (type === undefined ? 'no TYPE' : `TYPE=${type}`),
     bridgeTypes: 'TYPE=OVSBridge or TYPE=OVSUserBridge',
+    missingController: IFUP_MISSING,
   },
   'nm-keyfile': {
     label: 'NetworkManager keyfile',
@@ -32,6 +41,7 @@ const VOCABULARY: Record<NetworkSourceName, SourceVocabulary> = {
     attachesTo: (bridge) => `an ovs-port profile with controller=${bridge}`,
     typeClause: (type) => (type === undefined ? 'no type' : `type=${type}`),
     bridgeTypes: 'type=ovs-bridge',
+    missingController: NM_MISSING,
   },
   'os-net-config': {
     label: 'os-net-config file',
@@ -39,6 +49,7 @@ const VOCABULARY: Record<NetworkSourceName, SourceVocabulary> = {
     attachesTo: (bridge) => `a member of the ovs_bridge ${bridge}`,
     typeClause: (type) => (type === undefined ? 'no type' : `type: ${type}`),
     bridgeTypes: 'type: ovs_bridge or ovs_user_bridge',
+    missingController: (device, bridge) => `os-net-config adds "${device}" to "${bridge}", which it does not create, so the ovs-vsctl call fails and "${device}" is on no bridge.`,
   },
   'ovs-vsctl-show': {
     label: '`ovs-vsctl show` capture',
@@ -46,6 +57,7 @@ const VOCABULARY: Record<NetworkSourceName, SourceVocabulary> = {
     attachesTo: (bridge) => `a Port under Bridge ${bridge}`,
     typeClause: (type) => (type === undefined ? 'no type' : `type: ${type}`),
     bridgeTypes: 'a Bridge',
+    missingController: CAPTURE_MISSING,
   },
   'ip-address': {
     label: '`ip address` capture',
@@ -53,6 +65,7 @@ const VOCABULARY: Record<NetworkSourceName, SourceVocabulary> = {
     attachesTo: () => 'master ovs-system',
     typeClause: (type) => (type === undefined ? 'no link type' : `link type ${type}`),
     bridgeTypes: 'an openvswitch device',
+    missingController: CAPTURE_MISSING,
   },
 };
 

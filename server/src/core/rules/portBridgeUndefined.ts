@@ -1,4 +1,4 @@
-import { createsBridgeHint, sourceLabels } from '../network/sourceVocabulary';
+import { createsBridgeHint, sourceLabels, vocabulary } from '../network/sourceVocabulary';
 import type { Finding, Rule } from './rule';
 import { nearestNames } from '../text/nearest';
 
@@ -27,8 +27,7 @@ export const portBridgeUndefined: Rule = {
         range: attachment.token.range,
         message:
           `No ${sourceLabels(declared.sourceNames)} on host "${host.host.name}" creates the Open vSwitch bridge "${bridge}" (${createsBridgeHint(declared.sourceNames, bridge)}). ` +
-          `Bringing up "${device.name}" first tries to bring up "${bridge}", which fails because there is no configuration for it, ` +
-          `so "${device.name}" is not attached to any bridge.${hint}`,
+          `${vocabulary(contribution.source).missingController(device.name, bridge)}${hint}`,
         data: { bridge, suggestions },
       });
     }

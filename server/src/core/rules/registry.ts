@@ -10,6 +10,7 @@ import { physnetMappedTwice } from './physnetMappedTwice';
 import { physnetUndeclared } from './physnetUndeclared';
 import { physnetUnmapped } from './physnetUnmapped';
 import { portBridgeUndefined } from './portBridgeUndefined';
+import { ovsPortUndefined } from './ovsPortUndefined';
 import { ifcfgBondMembers } from './ifcfg/bondMembers';
 import { ifcfgBridgeDhcp } from './ifcfg/bridgeDhcp';
 import { ifcfgDeviceMismatch } from './ifcfg/deviceMismatch';
@@ -39,6 +40,7 @@ export const RULES: readonly Rule[] = [
   ml2ConfigsDisagree,
   bridgeUndefined,
   portBridgeUndefined,
+  ovsPortUndefined,
   bridgeSharedByPhysnets,
   physnetMappedTwice,
   bridgeReserved,

@@ -5,6 +5,7 @@ import { listItems, splitToken } from '../syntax/valueElements';
 import { sourceToken } from '../syntax/nodes';
 import type { NetworkContribution } from '../network/devices';
 import { ifcfgNetwork } from '../network/sources/ifcfg';
+import { nmKeyfileNetwork } from '../network/sources/nmKeyfile';
 
 /**
  * The facts one file contributes to the workspace: names it declares or uses,
@@ -113,7 +114,34 @@ export interface SosHostnameFacts extends FactsBase {
   hostname: string | undefined;
 }
 
-export type FileFacts = Ml2Facts | OvsAgentFacts | L3AgentFacts | IfcfgFacts | NmConfFacts | SosHostnameFacts;
+export type FileFacts = Ml2Facts | OvsAgentFacts | L3AgentFacts | IfcfgFacts | NmKeyfileFacts | NmConfFacts | SosHostnameFacts;
+
+/** A NetworkManager keyfile profile: what the host model reads ([connection] and the OVS groups). */
+export interface NmKeyfileFacts extends FactsBase {
+  kind: 'nm-keyfile';
+  connectionType: IniOption | undefined;
+  interfaceName: IniOption | undefined;
+}
+
+export function nmKeyfileFacts(doc: IniDocument): NmKeyfileFacts {
+  const option = (section: string, name: string) => findOption(doc, section, name);
+  const connectionType = option('connection', 'type');
+  const interfaceName = option('connection', 'interface-name');
+  const facts: NmKeyfileFacts = { kind: 'nm-keyfile', connectionType, interfaceName };
+  // A file the key file reader refuses is not loaded: it contributes nothing.
+  if (doc.problems.some((p) => p.severity === 'error')) return facts;
+  facts.network = nmKeyfileNetwork(doc, {
+    connectionType,
+    interfaceName,
+    controller: option('connection', 'controller') ?? option('connection', 'master'),
+    portType: option('connection', 'port-type') ?? option('connection', 'slave-type'),
+    id: option('connection', 'id'),
+    uuid: option('connection', 'uuid'),
+    ovsInterfaceType: option('ovs-interface', 'type'),
+    patchPeer: option('ovs-patch', 'peer'),
+  });
+  return facts;
+}
 
 export function sosHostnameFacts(text: string): SosHostnameFacts {
   const first = text.split(/\r?\n/, 1)[0].trim();

@@ -47,7 +47,16 @@ export function kindFromName(basename: string): FileKind | undefined {
   const { name } = renderedName(basename);
   const known = KIND_BY_NAME[name];
   if (known) return known;
+  if (isKeyfileName(name)) return 'nm-keyfile';
   return isBootIfcfgName(name) ? 'ifcfg' : undefined;
+}
+
+/**
+ * A NetworkManager keyfile profile, as RHEL 9's NetworkManager writes them
+ * (`<id>.nmconnection`); hidden files are skipped, as the keyfile plugin does.
+ */
+function isKeyfileName(name: string): boolean {
+  return name.endsWith('.nmconnection') && name.length > '.nmconnection'.length && !name.startsWith('.');
 }
 
 /** A sosreport's `hostname` (the output of `hostname` at its root, and under sos_commands/host/). */

@@ -30,6 +30,7 @@ export function networkManagerEvidence(host: HostView): NetworkManagerEvidence |
       };
       break;
     }
+    if (file.facts.kind === 'nm-keyfile' && !found) found = { file, shows: `${file.relativePath} is a NetworkManager keyfile profile` };
   }
   cache.set(host, found ?? null);
   return found;

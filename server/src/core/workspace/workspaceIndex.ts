@@ -5,7 +5,8 @@ import type { Range } from 'vscode-languageserver-types';
 import type { IniDocument, IniOption, ParsedDocument } from '../syntax/ast';
 import { parseIfcfg } from '../syntax/ifcfgParser';
 import { parseIni } from '../syntax/iniParser';
-import { ifcfgFacts, l3AgentFacts, ml2Facts, nmConfFacts, sosHostnameFacts, ovsAgentFacts, ovsAgentFactsOf, readByAgentOnly, type FileFacts, type OvsAgentFacts } from './facts';
+import { parseKeyfile } from '../syntax/keyfileParser';
+import { ifcfgFacts, l3AgentFacts, ml2Facts, nmConfFacts, nmKeyfileFacts, sosHostnameFacts, ovsAgentFacts, ovsAgentFactsOf, readByAgentOnly, type FileFacts, type OvsAgentFacts } from './facts';
 import { KindMatcher, TEMPLATE_SUFFIXES, renderedName } from './fileKinds';
 import { HostMatcher, hostDirSegments, hostFromSosreportName } from './hosts';
 import type { Folder, Host, IndexedFile } from './model';
@@ -239,7 +240,7 @@ export class WorkspaceIndex {
     const path = uriPath(uri);
     const relativePath = relativeTo(path, folder.path);
     const { name: rendered, template } = renderedName(basename(path));
-    const doc: ParsedDocument = kind === 'ifcfg' ? parseIfcfg(text) : parseIni(text);
+    const doc: ParsedDocument = kind === 'ifcfg' ? parseIfcfg(text) : kind === 'nm-keyfile' ? parseKeyfile(text) : parseIni(text);
     // An ml2_conf.ini holding only agent sections is read by the agent alone (see readByAgentOnly).
     if (kind === 'ml2' && doc.format === 'ini' && readByAgentOnly(doc)) kind = 'ovs-agent';
     const renderedCopy = template ? this.renderedCopyOf(uri, basename(path).length - rendered.length) : undefined;
@@ -374,7 +375,7 @@ export class WorkspaceIndex {
     if (deploymentChanged && deployment !== undefined) affected.deployments.add(deployment);
     // Findings of other files point at this file's facts (related information): when those move, re-check them.
     if (factPositions(old) === factPositions(file)) return;
-    if (file.kind === 'ifcfg') affected.hosts.add(file.host);
+    if (file.kind === 'ifcfg' || file.kind === 'nm-keyfile') affected.hosts.add(file.host);
     else if (deployment === undefined) return;
     else if (file.kind === 'ml2') affected.deployments.add(deployment);
     else if (isAgentFile(file)) for (const ml2 of this.members.get(deployment)?.ml2.files ?? []) affected.uris.add(ml2.uri);
@@ -484,6 +485,8 @@ function deriveFacts(kind: FileKind, doc: ParsedDocument, rendered: string): Fil
       return ovsAgentFacts(doc);
     case 'nm-conf':
       return nmConfFacts(doc);
+    case 'nm-keyfile':
+      return nmKeyfileFacts(doc);
     case 'sos-hostname':
       return sosHostnameFacts(doc.lineIndex.text);
     default:
