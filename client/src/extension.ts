@@ -17,7 +17,7 @@ const CLIENT_ID = 'neutronConfig';
 const CLIENT_NAME = 'Neutron Config';
 
 /** Files recognised by name, with their template variants. */
-export const RECOGNISED_PATTERNS = ['**/{ml2_conf.ini,plugin.ini,openvswitch_agent.ini,l3_agent.ini}{,.j2,.erb,.tmpl}', '**/ifcfg-*', '**/*.nmconnection{,.j2,.erb,.tmpl}'];
+export const RECOGNISED_PATTERNS = ['**/{ml2_conf.ini,plugin.ini,openvswitch_agent.ini,l3_agent.ini}{,.j2,.erb,.tmpl}', '**/ifcfg-*', '**/*.nmconnection{,.j2,.erb,.tmpl}', '**/os-net-config/config.{yaml,json}{,.j2}'];
 
 let client: LanguageClient | undefined;
 let outputChannel: vscode.LogOutputChannel | undefined;

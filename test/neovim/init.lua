@@ -20,6 +20,6 @@ local function attach(bufnr)
 end
 
 vim.api.nvim_create_autocmd('BufReadPost', {
-  pattern = { 'ml2_conf.ini', 'plugin.ini', 'openvswitch_agent.ini', 'l3_agent.ini', 'ifcfg-*', '*.nmconnection' },
+  pattern = { 'ml2_conf.ini', 'plugin.ini', 'openvswitch_agent.ini', 'l3_agent.ini', 'ifcfg-*', '*.nmconnection', '*/os-net-config/config.yaml', '*/os-net-config/config.json' },
   callback = function(args) attach(args.buf) end,
 })

@@ -65,9 +65,10 @@ describe('NetworkManager keyfiles in the host model', () => {
     assert.deepEqual(applyWorkspaceEdit(broken, fix!.edit!), files());
   });
 
-  it('a profile NetworkManager refuses contributes nothing: the agent\'s bridge is then undefined', () => {
+  it('a profile NetworkManager refuses: its syntax error is the one finding, absence checks on the host stay silent', () => {
     const service = workspaceOf({ ...files(), [`${NM}/br-ex.nmconnection`]: BRIDGE.replace('interface-name=br-ex', 'interface-name br-ex') });
-    assert.deepEqual(service.getDiagnostics(uriOf(AGENT)).map((d) => d.code), ['bridge-undefined']);
+    assert.deepEqual(service.getDiagnostics(uriOf(`${NM}/br-ex.nmconnection`)).map((d) => d.code), ['syntax']);
+    assert.deepEqual(service.getDiagnostics(uriOf(AGENT)).map((d) => d.code), []);
   });
 
   it('templated controllers make absence unknown: no finding', () => {

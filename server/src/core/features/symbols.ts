@@ -18,6 +18,7 @@ export function documentSymbols(doc: ParsedDocument): DocumentSymbol[] {
       selectionRange: a.key.range,
     }));
   }
+  if (doc.format === 'yaml') return [];
   const symbols: DocumentSymbol[] = doc.orphans.map(optionSymbol);
   for (const section of doc.sections) {
     symbols.push({

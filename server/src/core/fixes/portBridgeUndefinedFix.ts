@@ -8,6 +8,6 @@ import type { FixContext } from './fix';
  */
 export function portBridgeUndefinedFix({ file, diagnostic }: FixContext): CodeAction[] {
   const data = bridgeData(diagnostic);
-  if (!data || (file.kind !== 'ifcfg' && file.kind !== 'nm-keyfile')) return [];
+  if (!data || !file.facts.network) return [];
   return replaceNameActions(file, diagnostic, data.bridge, data.suggestions);
 }

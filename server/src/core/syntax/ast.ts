@@ -97,4 +97,16 @@ export interface IfcfgDocument {
   problems: ParseProblem[];
 }
 
-export type ParsedDocument = IniDocument | IfcfgDocument;
+/** A YAML file (os-net-config): the tree as the `yaml` library parsed it, with offsets on every node. */
+export interface YamlDocument {
+  format: 'yaml';
+  lineIndex: LineIndex;
+  /** The parsed tree (a `yaml` Document's contents): YAMLMap, YAMLSeq, Scalar nodes with `range`. */
+  root: unknown;
+  comments: Comment[];
+  problems: ParseProblem[];
+  /** The text holds template markers (`{{`, `{%`): what it says is not known for sure. */
+  templated: boolean;
+}
+
+export type ParsedDocument = IniDocument | IfcfgDocument | YamlDocument;

@@ -1,4 +1,4 @@
-import type { IfcfgAssignment, IfcfgDocument, IniDocument, IniOption, Token } from '../syntax/ast';
+import type { IfcfgAssignment, IfcfgDocument, IniDocument, IniOption, Token, YamlDocument } from '../syntax/ast';
 import { isTemplated } from '../syntax/templates';
 import { normalizeSectionName } from '../syntax/iniParser';
 import { listItems, splitToken } from '../syntax/valueElements';
@@ -6,6 +6,7 @@ import { sourceToken } from '../syntax/nodes';
 import type { NetworkContribution } from '../network/devices';
 import { ifcfgNetwork } from '../network/sources/ifcfg';
 import { nmKeyfileNetwork } from '../network/sources/nmKeyfile';
+import { osNetConfigNetwork } from '../network/sources/osNetConfig';
 
 /**
  * The facts one file contributes to the workspace: names it declares or uses,
@@ -114,7 +115,16 @@ export interface SosHostnameFacts extends FactsBase {
   hostname: string | undefined;
 }
 
-export type FileFacts = Ml2Facts | OvsAgentFacts | L3AgentFacts | IfcfgFacts | NmKeyfileFacts | NmConfFacts | SosHostnameFacts;
+export type FileFacts = Ml2Facts | OvsAgentFacts | L3AgentFacts | IfcfgFacts | NmKeyfileFacts | OsNetConfigFacts | NmConfFacts | SosHostnameFacts;
+
+/** An os-net-config file: its devices are all the host model needs. */
+export interface OsNetConfigFacts extends FactsBase {
+  kind: 'os-net-config';
+}
+
+export function osNetConfigFacts(doc: YamlDocument): OsNetConfigFacts {
+  return { kind: 'os-net-config', network: osNetConfigNetwork(doc) };
+}
 
 /** A NetworkManager keyfile profile: what the host model reads ([connection] and the OVS groups). */
 export interface NmKeyfileFacts extends FactsBase {
@@ -128,8 +138,11 @@ export function nmKeyfileFacts(doc: IniDocument): NmKeyfileFacts {
   const connectionType = option('connection', 'type');
   const interfaceName = option('connection', 'interface-name');
   const facts: NmKeyfileFacts = { kind: 'nm-keyfile', connectionType, interfaceName };
-  // A file the key file reader refuses is not loaded: it contributes nothing.
-  if (doc.problems.some((p) => p.severity === 'error')) return facts;
+  // A profile the key file reader refuses is not loaded. Its syntax error is the finding; what it meant to create is unknown.
+  if (doc.problems.some((p) => p.severity === 'error')) {
+    facts.network = { layer: 'declared', source: 'nm-keyfile', devices: [], uncertain: true };
+    return facts;
+  }
   facts.network = nmKeyfileNetwork(doc, {
     connectionType,
     interfaceName,

@@ -59,6 +59,13 @@ function isKeyfileName(name: string): boolean {
   return name.endsWith('.nmconnection') && name.length > '.nmconnection'.length && !name.startsWith('.');
 }
 
+/** os-net-config's own configuration: `os-net-config/config.yaml` or `config.json` (what TripleO writes to /etc), or a template of it. */
+function isOsNetConfigFile(relativePath: string): boolean {
+  const parts = relativePath.split('/');
+  const { name } = renderedName(parts.at(-1) ?? '');
+  return parts.at(-2) === 'os-net-config' && (name === 'config.yaml' || name === 'config.json');
+}
+
 /** A sosreport's `hostname` (the output of `hostname` at its root, and under sos_commands/host/). */
 function isSosreportHostnameFile(relativePath: string): boolean {
   const parts = relativePath.split('/');
@@ -82,6 +89,7 @@ export class KindMatcher {
     for (const matcher of this.matchers) if (matcher.test(relativePath)) return matcher.kind;
     const basename = relativePath.slice(relativePath.lastIndexOf('/') + 1);
     if (basename === 'hostname' && isSosreportHostnameFile(relativePath)) return 'sos-hostname';
+    if (isOsNetConfigFile(relativePath)) return 'os-net-config';
     return kindFromName(basename);
   }
 }

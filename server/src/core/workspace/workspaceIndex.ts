@@ -6,7 +6,8 @@ import type { IniDocument, IniOption, ParsedDocument } from '../syntax/ast';
 import { parseIfcfg } from '../syntax/ifcfgParser';
 import { parseIni } from '../syntax/iniParser';
 import { parseKeyfile } from '../syntax/keyfileParser';
-import { ifcfgFacts, l3AgentFacts, ml2Facts, nmConfFacts, nmKeyfileFacts, sosHostnameFacts, ovsAgentFacts, ovsAgentFactsOf, readByAgentOnly, type FileFacts, type OvsAgentFacts } from './facts';
+import { parseYaml } from '../syntax/yamlParser';
+import { ifcfgFacts, l3AgentFacts, ml2Facts, nmConfFacts, nmKeyfileFacts, osNetConfigFacts, sosHostnameFacts, ovsAgentFacts, ovsAgentFactsOf, readByAgentOnly, type FileFacts, type OvsAgentFacts } from './facts';
 import { KindMatcher, TEMPLATE_SUFFIXES, renderedName } from './fileKinds';
 import { HostMatcher, hostDirSegments, hostFromSosreportName } from './hosts';
 import type { Folder, Host, IndexedFile } from './model';
@@ -240,7 +241,7 @@ export class WorkspaceIndex {
     const path = uriPath(uri);
     const relativePath = relativeTo(path, folder.path);
     const { name: rendered, template } = renderedName(basename(path));
-    const doc: ParsedDocument = kind === 'ifcfg' ? parseIfcfg(text) : kind === 'nm-keyfile' ? parseKeyfile(text) : parseIni(text);
+    const doc: ParsedDocument = parserFor(kind)(text);
     // An ml2_conf.ini holding only agent sections is read by the agent alone (see readByAgentOnly).
     if (kind === 'ml2' && doc.format === 'ini' && readByAgentOnly(doc)) kind = 'ovs-agent';
     const renderedCopy = template ? this.renderedCopyOf(uri, basename(path).length - rendered.length) : undefined;
@@ -375,7 +376,7 @@ export class WorkspaceIndex {
     if (deploymentChanged && deployment !== undefined) affected.deployments.add(deployment);
     // Findings of other files point at this file's facts (related information): when those move, re-check them.
     if (factPositions(old) === factPositions(file)) return;
-    if (file.kind === 'ifcfg' || file.kind === 'nm-keyfile') affected.hosts.add(file.host);
+    if (file.facts.network) affected.hosts.add(file.host);
     else if (deployment === undefined) return;
     else if (file.kind === 'ml2') affected.deployments.add(deployment);
     else if (isAgentFile(file)) for (const ml2 of this.members.get(deployment)?.ml2.files ?? []) affected.uris.add(ml2.uri);
@@ -466,7 +467,7 @@ function hostNameOf(host: Host): string {
 
 /** A template whose rendered copy is beside it declares, maps and creates nothing: the copy does. */
 function factsOfShadowedTemplate(kind: FileKind, rendered: string): FileFacts {
-  const facts = deriveFacts(kind, kind === 'ifcfg' ? parseIfcfg('') : parseIni(''), rendered);
+  const facts = deriveFacts(kind, parserFor(kind)(''), rendered);
   return { ...facts, network: undefined } as FileFacts;
 }
 
@@ -476,8 +477,23 @@ function deploymentRootOf(file: IndexedFile): string {
   return isWithin(parent, file.folder.path) && parent.length >= file.folder.path.length ? parent : file.folder.path;
 }
 
+/** How a kind of file is read: network-scripts with bash's rules, keyfiles with GKeyFile's, os-net-config as YAML, the rest as oslo.config INI. */
+function parserFor(kind: FileKind): (text: string) => ParsedDocument {
+  switch (kind) {
+    case 'ifcfg':
+      return parseIfcfg;
+    case 'nm-keyfile':
+      return parseKeyfile;
+    case 'os-net-config':
+      return parseYaml;
+    default:
+      return parseIni;
+  }
+}
+
 function deriveFacts(kind: FileKind, doc: ParsedDocument, rendered: string): FileFacts {
   if (doc.format === 'ifcfg') return ifcfgFacts(doc, rendered);
+  if (doc.format === 'yaml') return osNetConfigFacts(doc);
   switch (kind) {
     case 'ml2':
       return ml2Facts(doc);

@@ -1,0 +1,130 @@
+import { isMap, isScalar, isSeq, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import type { Token, YamlDocument } from '../../syntax/ast';
+import { sourceToken } from '../../syntax/nodes';
+import { isTemplated } from '../../syntax/templates';
+import type { LineIndex } from '../../text/lineIndex';
+import type { DeviceRole, NameRef, NetworkContribution, NetworkDevice } from '../devices';
+
+/**
+ * The devices an os-net-config file (`/etc/os-net-config/config.yaml` or
+ * `config.json`, and TripleO NIC templates) describes: the objects of its
+ * `network_config` list and, nested, the `members` of bridges and bonds
+ * (os_net_config/objects.py: each object's `type` picks its class; a
+ * bridge's members become its ports, a bond's members its slaves). TripleO's
+ * heat templates write the literal placeholder `bridge_name`, which
+ * os-net-config's caller replaces: such a name is not known for sure.
+ */
+const ROLE_BY_TYPE: Record<string, DeviceRole> = {
+  ovs_bridge: 'ovs-bridge',
+  ovs_user_bridge: 'ovs-bridge',
+  ovs_bond: 'bond',
+  ovs_dpdk_bond: 'bond',
+  linux_bond: 'bond',
+  team: 'bond',
+  linux_bridge: 'linux-bridge',
+  interface: 'interface',
+  vlan: 'interface',
+  ib_interface: 'interface',
+  sriov_pf: 'interface',
+  ovs_dpdk_port: 'ovs-port',
+  ovs_patch_port: 'ovs-patch',
+  ovs_tunnel: 'ovs-tunnel',
+};
+
+/** Names os-net-config's callers substitute before it runs. */
+const PLACEHOLDERS = new Set(['bridge_name', 'interface_name']);
+
+export function osNetConfigNetwork(doc: YamlDocument): NetworkContribution {
+  // A file os-net-config cannot load creates nothing; its syntax error is the finding, not every bridge it meant to create.
+  const contribution: NetworkContribution = { layer: 'declared', source: 'os-net-config', devices: [], uncertain: doc.templated || doc.problems.length > 0 };
+  const list = isMap(doc.root) ? doc.root.get('network_config', true) : undefined;
+  if (!isSeq(list)) {
+    // Nothing readable (or a template that is not YAML yet): say nothing for sure.
+    if (doc.templated || doc.problems.length > 0) contribution.uncertain = true;
+    return contribution;
+  }
+  const visit = (node: unknown, parent: { bridge?: NetworkDevice; bond?: NetworkDevice }) => {
+    if (!isMap(node)) return;
+    const type = scalarText(node, 'type');
+    const namePair = pairOf(node, 'name');
+    const nameNode = namePair && isScalar(namePair.value) ? namePair.value : undefined;
+    const name = nameNode ? String(nameNode.value ?? '') : '';
+    const role = type ? ROLE_BY_TYPE[type] : undefined;
+    if (!type || !role || !name || isTemplated(name) || PLACEHOLDERS.has(name) || isTemplated(type)) {
+      if (name && (isTemplated(name) || PLACEHOLDERS.has(name))) contribution.uncertain = true;
+      for (const member of members(node)) visit(member, {});
+      return;
+    }
+    const lines = doc.lineIndex;
+    const nameToken = scalarToken(nameNode!, lines);
+    const device: NetworkDevice = {
+      name,
+      role: parent.bridge && role === 'interface' ? (type === 'vlan' ? 'ovs-internal' : 'ovs-port') : role,
+      sourceType: type,
+      nameRange: nameToken?.range ?? lines.range(nameNode!.range![0], nameNode!.range![1]),
+      nameToken,
+      declarationRange: pairRange(namePair!, lines),
+      typeRange: pairOf(node, 'type') ? pairRange(pairOf(node, 'type')!, lines) : undefined,
+      definitionRange: lines.range(node.range![0], node.range![1]),
+      addressed: isAddressed(node),
+    };
+    if (parent.bridge) device.bridge = { name: parent.bridge.name, token: undefined };
+    if (type === 'ovs_patch_port') {
+      const bridge = refOf(node, 'bridge_name', lines);
+      if (bridge) device.bridge = bridge;
+      const peer = refOf(node, 'peer', lines);
+      if (peer) device.peer = peer;
+    }
+    contribution.devices.push(device);
+    if (parent.bond) (parent.bond.members ??= []).push({ name, token: device.nameToken });
+    const inner = role === 'ovs-bridge' ? { bridge: device } : role === 'bond' ? { bond: device } : {};
+    for (const member of members(node)) visit(member, inner);
+  };
+  for (const item of list.items) visit(item, {});
+  return contribution;
+}
+
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  return map.items.find((p) => isScalar(p.key) && p.key.value === key) as Pair | undefined;
+}
+
+function scalarText(map: YAMLMap, key: string): string | undefined {
+  const value = pairOf(map, key)?.value;
+  return isScalar(value) && value.value !== null && value.value !== undefined ? String(value.value) : undefined;
+}
+
+function members(map: YAMLMap): unknown[] {
+  const value = pairOf(map, 'members')?.value;
+  return isSeq(value) ? value.items : [];
+}
+
+function isAddressed(map: YAMLMap): boolean {
+  const addresses = pairOf(map, 'addresses')?.value;
+  if (isSeq(addresses) && addresses.items.length > 0) return true;
+  const dhcp = scalarText(map, 'use_dhcp') ?? scalarText(map, 'use_dhcpv6');
+  return dhcp === 'true' || dhcp === 'True';
+}
+
+/** The name's characters: inside the quotes of a quoted scalar without escapes. */
+function scalarToken(node: Scalar, lines: LineIndex): Token | undefined {
+  const [start, end] = node.range!;
+  const text = String(node.value ?? '');
+  if (lines.text.slice(start, end) === text) return sourceToken(lines, start, end);
+  const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+  if (quoted && lines.text.slice(start + 1, end - 1) === text) return sourceToken(lines, start + 1, end - 1);
+  return undefined;
+}
+
+function refOf(map: YAMLMap, key: string, lines: LineIndex): NameRef | undefined {
+  const value = pairOf(map, key)?.value;
+  if (!isScalar(value) || value.value === null || value.value === undefined) return undefined;
+  const name = String(value.value);
+  if (!name || isTemplated(name) || PLACEHOLDERS.has(name)) return undefined;
+  return { name, token: scalarToken(value, lines) };
+}
+
+function pairRange(pair: Pair, lines: LineIndex) {
+  const key = pair.key as Scalar;
+  const value = pair.value as Scalar | undefined;
+  return lines.range(key.range![0], value?.range?.[1] ?? key.range![1]);
+}
