@@ -21,6 +21,8 @@ export const OVS = '[ovs]\nbridge_mappings = physnet1:br-ex,physnet2:br-vlan,phy
 export const L3 = '[DEFAULT]\ninterface_driver = openvswitch\nexternal_network_bridge = br-ex\n';
 export const BRIDGE = 'DEVICE=br-ex\nTYPE=OVSBridge\nDEVICETYPE=ovs\nONBOOT=yes\n';
 export const PORT = 'DEVICE=eth1\nTYPE=OVSPort\nDEVICETYPE=ovs\nOVS_BRIDGE=br-ex\nONBOOT=yes\n';
+export const KEYFILE = '[connection]\nid=ovs-port-eth2\ntype=ovs-port\ninterface-name=eth2\nmaster=br-ex\nslave-type=ovs-bridge\n';
+export const OS_NET_CONFIG = 'network_config:\n- type: ovs_bridge\n  name: br-vlan\n  members:\n  - type: interface\n    name: nic3\n- type: ovs_patch_port\n  name: patch-a\n  bridge_name: "br-ex"\n  peer: patch-b\n';
 
 /** The files of a small deployment, by path relative to the workspace folder; inputs replace one of them. */
 export const BASE: Readonly<Record<string, string>> = {
@@ -30,6 +32,8 @@ export const BASE: Readonly<Record<string, string>> = {
   'compute-0/etc/sysconfig/network-scripts/ifcfg-br-ex': BRIDGE,
   'compute-0/etc/sysconfig/network-scripts/ifcfg-eth1': PORT,
   'compute-0/etc/neutron/plugins/ml2/openvswitch_agent.ini.j2': OVS,
+  'compute-0/etc/NetworkManager/system-connections/ovs-port-eth2.nmconnection': KEYFILE,
+  'compute-0/etc/os-net-config/config.yaml': OS_NET_CONFIG,
 };
 export const TARGETS = Object.keys(BASE);
 

@@ -8,6 +8,9 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parseIfcfg, trailingText } from '../../server/src/core/syntax/ifcfgParser';
 import { parseIni } from '../../server/src/core/syntax/iniParser';
+import { parseKeyfile } from '../../server/src/core/syntax/keyfileParser';
+import { parseYaml } from '../../server/src/core/syntax/yamlParser';
+import { osNetConfigNetwork } from '../../server/src/core/network/sources/osNetConfig';
 import { listItems, splitToken } from '../../server/src/core/syntax/valueElements';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
 import { anyConfigText } from './generators';
@@ -57,12 +60,39 @@ function checkIfcfg(text: string): void {
   }
 }
 
+function checkKeyfile(text: string): void {
+  const lengths = lineLengths(text);
+  const doc = parseKeyfile(text);
+  for (const p of doc.problems) assertRangeIn(lengths, p.range, `keyfile problem ${p.code}`);
+  for (const section of doc.sections) {
+    assertTokenIn(text, lengths, section.name, 'group name');
+    for (const option of section.options) {
+      assertTokenIn(text, lengths, option.name, 'key');
+      assertTokenIn(text, lengths, option.value, 'keyfile value');
+      assert.equal(text.slice(option.value.start, option.value.end), option.value.text);
+    }
+  }
+}
+
+function checkYaml(text: string): void {
+  const lengths = lineLengths(text);
+  const doc = parseYaml(text);
+  for (const p of doc.problems) assertRangeIn(lengths, p.range, `yaml problem ${p.code}`);
+  for (const device of osNetConfigNetwork(doc).devices) {
+    assertRangeIn(lengths, device.nameRange, 'os-net-config name');
+    assertRangeIn(lengths, device.definitionRange, 'os-net-config object');
+    if (device.nameToken) assert.equal(text.slice(device.nameToken.start, device.nameToken.end), device.name);
+  }
+}
+
 describe('property: parsers', () => {
   it(`parseIni and parseIfcfg never throw and keep every range inside the text (${runsLabel(1500)})`, () => {
     fc.assert(
       fc.property(anyConfigText, (text) => {
         checkIni(text);
         checkIfcfg(text);
+        checkKeyfile(text);
+        checkYaml(text);
       }),
       fuzzParameters(1500),
     );

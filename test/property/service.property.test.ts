@@ -12,6 +12,8 @@ import type { Diagnostic, Position } from 'vscode-languageserver-types';
 import { NeutronConfigService } from '../../server/src/core/service';
 import { parseIfcfg } from '../../server/src/core/syntax/ifcfgParser';
 import { parseIni } from '../../server/src/core/syntax/iniParser';
+import { parseKeyfile } from '../../server/src/core/syntax/keyfileParser';
+import { parseYaml } from '../../server/src/core/syntax/yamlParser';
 import { applyWorkspaceEdit, ROOT, uriOf } from '../unit/helpers';
 import { anyConfigText, BASE, configLikeText, TARGETS } from './generators';
 import { assertActionIn, assertRangeIn, lineLengths } from './ranges';
@@ -93,7 +95,8 @@ const unitPositions = fc.array(fc.tuple(fc.double({ min: 0, max: 0.999, noNaN: t
 
 /** Parser problems of a text read as its file's kind. */
 function parseProblems(path: string, text: string): number {
-  return (/ifcfg-/.test(path) ? parseIfcfg(text) : parseIni(text)).problems.length;
+  const parse = /ifcfg-/.test(path) ? parseIfcfg : path.endsWith('.nmconnection') ? parseKeyfile : path.endsWith('config.yaml') ? parseYaml : parseIni;
+  return parse(text).problems.length;
 }
 
 describe('property: the analysis core', () => {

@@ -75,4 +75,31 @@ describe('NetworkManager keyfiles in the host model', () => {
     const service = workspaceOf({ ...files(), [`${NM}/eth1.nmconnection`]: ETH1.replace('master=eth1', 'master={{ port }}') });
     assert.deepEqual(service.getDiagnostics(uriOf(`${NM}/eth1.nmconnection`)), []);
   });
+
+  const hoverText = (h: ReturnType<ReturnType<typeof workspaceOf>['getHover']>) => (h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : '');
+
+  it('hover: a key, an enumerated value, a group; on a controller, what the host model says about it', () => {
+    const service = workspaceOf(files());
+    const port = uriOf(`${NM}/ovs-port-eth1.nmconnection`);
+    assert.match(hoverText(service.getHover(port, { line: 2, character: 1 })), /^\*\*\[connection\] type\*\*\n\nThe kind of profile\./);
+    const value = service.getHover(port, { line: 2, character: 7 });
+    assert.equal(hoverText(value), '**type=ovs-port**: a port of an OVS bridge; its controller is the bridge.');
+    assert.deepEqual(value?.range, { start: { line: 2, character: 5 }, end: { line: 2, character: 13 } });
+    assert.match(hoverText(service.getHover(port, { line: 0, character: 3 })), /^\*\*\[connection\]\*\*/);
+    const controller = service.getHover(port, { line: 4, character: 9 });
+    assert.deepEqual(controller?.range, { start: { line: 4, character: 7 }, end: { line: 4, character: 12 } });
+    assert.match(hoverText(controller), /^\*\*OVS bridge `br-ex`\*\* on compute-0\n\n- Defined in `compute-0\/etc\/NetworkManager\/system-connections\/br-ex.nmconnection` \(type=ovs-bridge\)\n- Ports: `eth1` \(ovs-port\) in `ovs-port-eth1.nmconnection`, `eth2` \(ovs-port\) in `ovs-port-eth2.nmconnection`/);
+  });
+
+  it('completion: an ovs-port\'s controller offers the bridges, an interface\'s the ports; enumerated values their choices', () => {
+    const bridgeCursor = cursor(PORT.replace('master=br-ex', 'master=|'));
+    const onPort = workspaceOf({ ...files(), [`${NM}/ovs-port-eth1.nmconnection`]: bridgeCursor.text }).getCompletions(uriOf(`${NM}/ovs-port-eth1.nmconnection`), bridgeCursor.position);
+    assert.deepEqual(onPort.items.map((i) => i.label), ['br-ex']);
+    const portCursor = cursor(ETH1.replace('master=eth1', 'master=|'));
+    const onEth = workspaceOf({ ...files(), [`${NM}/eth1.nmconnection`]: portCursor.text }).getCompletions(uriOf(`${NM}/eth1.nmconnection`), portCursor.position);
+    assert.deepEqual(onEth.items.map((i) => i.label), ['eth1', 'eth2']);
+    const typeCursor = cursor(ETH1.replace('slave-type=ovs-port', 'slave-type=|'));
+    const types = workspaceOf({ ...files(), [`${NM}/eth1.nmconnection`]: typeCursor.text }).getCompletions(uriOf(`${NM}/eth1.nmconnection`), typeCursor.position);
+    assert.deepEqual(types.items.map((i) => i.label), ['ovs-bridge', 'ovs-port', 'bond', 'bridge', 'team']);
+  });
 });

@@ -5,6 +5,7 @@ import { vocabulary } from '../network/sourceVocabulary';
 import { cursorContext, type ValueCursor } from './cursorContext';
 import type { FeatureContext } from './featureContext';
 import { ifcfgNameItems, ifcfgValueItems } from './ifcfg/completion';
+import { keyfileCompletion } from './keyfile';
 import { code, declarationsOf, fileLabel } from './hover';
 import { iniNameItems, iniValueItems } from './options/optionCompletion';
 import { optionDocIn, TYPE_DRIVERS } from './wiringDocs';
@@ -22,6 +23,7 @@ export function complete(context: FeatureContext, position: Position): Completio
 
 function items(context: FeatureContext, position: Position): CompletionItem[] {
   const cursor = cursorContext(context.file.doc, position);
+  if (context.file.kind === 'nm-keyfile') return keyfileCompletion(context, cursor);
   if (cursor.kind === 'ifcfg-value') {
     if (cursor.assignment.key.text !== 'OVS_BRIDGE') return ifcfgValueItems(context, cursor.assignment, cursor.value, cursor.word);
     return bridgeItems(context, cursor.value.range, new Set());

@@ -11,6 +11,7 @@ import { attachesToHint, sourceLabels, vocabulary } from '../network/sourceVocab
 import { cursorContext, type ValueCursor } from './cursorContext';
 import type { FeatureContext } from './featureContext';
 import { ifcfgKeyHover, ifcfgValueHover } from './ifcfg/hover';
+import { keyfileHover } from './keyfile';
 import { iniOptionMarkdown, iniSectionHover, iniValueHover } from './options/optionHover';
 import { optionDocIn, TYPE_DRIVERS, typeDriverDoc, type OptionDoc } from './wiringDocs';
 
@@ -20,7 +21,10 @@ import { optionDocIn, TYPE_DRIVERS, typeDriverDoc, type OptionDoc } from './wiri
  * its deployment make of the names in the value.
  */
 export function hover(context: FeatureContext, position: Position): Hover | null {
+  const named = networkNameHover(context, position);
+  if (named) return named;
   const cursor = cursorContext(context.file.doc, position);
+  if (context.file.kind === 'nm-keyfile') return keyfileHover(cursor);
   switch (cursor.kind) {
     case 'section-header':
       return iniSectionHover(context, cursor.name);
@@ -143,6 +147,60 @@ function hostWiring(context: FeatureContext, option: IniOption): string {
 }
 
 /** `eth1` (OVSPort), with the type as its source writes it. */
+/**
+ * On a device name or a reference to one in a network source other than
+ * ifcfg (keyfiles, os-net-config; ifcfg values have their own hover): what
+ * the host's model says about it, whatever file says it.
+ */
+function networkNameHover(context: FeatureContext, position: Position): Hover | null {
+  const network = context.file.facts.network;
+  if (!network || network.layer !== 'declared' || context.file.doc.format === 'ifcfg') return null;
+  const offset = context.file.doc.lineIndex.offsetAt(position);
+  const at = (token: Token | undefined) => token !== undefined && token.start <= offset && offset <= token.end;
+  const declared = context.host.network.declared;
+  for (const device of network.devices) {
+    if (at(device.nameToken)) {
+      const text = device.role === 'ovs-bridge' ? bridgeDescription(context, device.name) : deviceDescription(context, device.name);
+      return markdown(text, device.nameToken!.range);
+    }
+    if (at(device.bridge?.token)) return markdown(bridgeDescription(context, declared.resolve(device.bridge!.name)), device.bridge!.token!.range);
+    for (const ref of [device.port, device.peer, ...(device.members ?? [])]) {
+      if (at(ref?.token)) return markdown(deviceDescription(context, declared.resolve(ref!.name)), ref!.token!.range);
+    }
+  }
+  return null;
+}
+
+const ROLE_WORDS: Record<HostDevice['role'], string> = {
+  'ovs-bridge': 'OVS bridge',
+  'ovs-port': 'OVS port',
+  'ovs-internal': 'OVS internal port',
+  'ovs-patch': 'OVS patch port',
+  'ovs-tunnel': 'OVS tunnel port',
+  interface: 'Interface',
+  bond: 'Bond',
+  'linux-bridge': 'Linux bridge',
+};
+
+/** A device of the host (not a bridge): where it is defined and what it is attached to. */
+function deviceDescription(context: FeatureContext, name: string): string {
+  const { host } = context;
+  const declared = host.network.declared;
+  const devices = declared.devicesNamed(name);
+  if (devices.length === 0) {
+    return `**${code(name)}** on ${host.host.name}\n\n- ⚠ No ${sourceLabels(declared.sourceNames)} of ${host.host.name} defines it.`;
+  }
+  const out = [`**${ROLE_WORDS[devices[0].role]} ${code(name)}** on ${host.host.name}`, ''];
+  for (const device of devices) {
+    const where = `${ROLE_WORDS[device.role]} in ${code(device.file.relativePath)} (${vocabulary(device.file.facts.network!.source).typeClause(device.sourceType)})`;
+    const on = device.bridge ? `, on bridge ${code(declared.resolve(device.bridge.name))}` : device.port ? `, in port ${code(declared.resolve(device.port.name))}` : '';
+    const members = device.members?.length ? `, members ${device.members.map((m) => code(m.name)).join(', ')}` : '';
+    const peer = device.peer ? `, peer ${code(device.peer.name)}` : '';
+    out.push(`- ${where}${on}${members}${peer}`);
+  }
+  return out.join('\n');
+}
+
 function describeDevice(device: HostDevice): string {
   return `${code(device.name)} (${device.sourceType ?? vocabulary(device.file.facts.network!.source).typeClause(undefined)})`;
 }

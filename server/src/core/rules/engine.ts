@@ -239,10 +239,18 @@ function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return (
     a.range.start.line - b.range.start.line ||
     a.range.start.character - b.range.start.character ||
-    String(a.code).localeCompare(String(b.code)) ||
-    // A total order: the CLI and the server compute findings along different paths and must list them alike.
+    // A total order, the CLI's (cliFormat.compareFindings): both faces must list findings alike.
     a.range.end.line - b.range.end.line ||
     a.range.end.character - b.range.end.character ||
-    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+    compareStrings(String(a.code), String(b.code)) ||
+    compareStrings(messageText(a), messageText(b))
   );
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function messageText(d: Diagnostic): string {
+  return typeof d.message === 'string' ? d.message : d.message.value;
 }
