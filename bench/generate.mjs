@@ -1,7 +1,8 @@
 // Generates a synthetic Neutron deployment for the benchmark: three HA
 // controllers (ml2_conf.ini), network nodes (l3_agent.ini,
-// openvswitch_agent.ini, five ifcfg files) and computes (openvswitch_agent.ini,
-// five ifcfg files). Deterministic for a given (hosts, seed). About 1 in 50
+// openvswitch_agent.ini, five ifcfg files) and computes (openvswitch_agent.ini
+// and, a third each, five ifcfg files, seven NetworkManager keyfiles or one
+// os-net-config file). Deterministic for a given (hosts, seed). About 1 in 50
 // agent hosts gets a planted physnet typo in bridge_mappings.
 //
 //   node bench/generate.mjs DIR HOSTS [SEED]     writes the tree, prints a summary
@@ -215,6 +216,63 @@ ${mtu ? `MTU=${mtu}\n` : ''}`;
  * Builds the deployment in memory.
  * Returns { files: [{ rel, text }], hosts, planted: [{ rel, host, physnet, intended }], agentFiles, ml2Files, counts }.
  */
+export const KEYFILE_DIR = 'etc/NetworkManager/system-connections';
+export const OS_NET_CONFIG_PATH = 'etc/os-net-config/config.yaml';
+
+/** A deterministic UUID-shaped string for a profile. */
+function uuidOf(text) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619) >>> 0;
+  const hex = (h.toString(16).padStart(8, '0') + text.length.toString(16).padStart(4, '0')).repeat(3);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** NetworkManager profiles of a RHEL 9 host: the two bridges, their ports (by name and by UUID) and uplinks. */
+function keyfiles(host, ip, vlanMtu) {
+  const profile = (lines) => `${lines.join('\n')}\n`;
+  const out = {
+    'eth0.nmconnection': profile(['[connection]', 'id=eth0', `uuid=${uuidOf(`${host}-eth0`)}`, 'type=ethernet', 'interface-name=eth0', '', '[ipv4]', 'method=manual', `address1=${ip}/16,10.1.0.1`, '', '[ipv6]', 'method=disabled']),
+  };
+  for (const [bridge, nic, mtu] of [['br-ex', 'eth1', undefined], ['br-vlan', 'eth2', vlanMtu]]) {
+    const bridgeUuid = uuidOf(`${host}-${bridge}`);
+    const portUuid = uuidOf(`${host}-port-${nic}`);
+    out[`${bridge}.nmconnection`] = profile(['[connection]', `id=${bridge}`, `uuid=${bridgeUuid}`, 'type=ovs-bridge', `interface-name=${bridge}`, '', '[ovs-bridge]', '', '[ipv4]', 'method=disabled']);
+    out[`port-${nic}.nmconnection`] = profile(['[connection]', `id=port-${nic}`, `uuid=${portUuid}`, 'type=ovs-port', `interface-name=${nic}`, `master=${bridge}`, 'slave-type=ovs-bridge', '', '[ovs-port]']);
+    out[`${nic}.nmconnection`] = profile(['[connection]', `id=${nic}`, `uuid=${uuidOf(`${host}-${nic}`)}`, 'type=ethernet', `interface-name=${nic}`, `master=${portUuid}`, 'slave-type=ovs-port', '', '[ethernet]', ...(mtu ? [`mtu=${mtu}`] : [])]);
+  }
+  return out;
+}
+
+/** os-net-config's rendered configuration of a TripleO host. */
+function osNetConfig(ip, vlanMtu) {
+  return [
+    'network_config:',
+    '- type: interface',
+    '  name: nic1',
+    '  use_dhcp: false',
+    '  addresses:',
+    `  - ip_netmask: ${ip}/16`,
+    '- type: ovs_bridge',
+    '  name: br-ex',
+    '  members:',
+    '  - type: interface',
+    '    name: nic2',
+    '    primary: true',
+    '- type: ovs_bridge',
+    '  name: br-vlan',
+    ...(vlanMtu ? [`  mtu: ${vlanMtu}`] : []),
+    '  members:',
+    '  - type: ovs_bond',
+    '    name: bond1',
+    '    members:',
+    '    - type: interface',
+    '      name: nic3',
+    '    - type: interface',
+    '      name: nic4',
+    '',
+  ].join('\n');
+}
+
 export function buildDeployment(hostCount, seed = 42) {
   const random = rng(seed * 1_000_003 + hostCount);
   const controllers = 3;
@@ -242,7 +300,8 @@ export function buildDeployment(hostCount, seed = 42) {
     add(`${host}/${IFCFG_DIR}/ifcfg-eth0`, ifcfgMgmt('eth0', nextIp(), '10.1.0.1'));
   }
 
-  const agentHost = (host, isNetwork) => {
+  /** Network nodes use ifcfg; computes take turns: ifcfg, NetworkManager keyfiles, os-net-config (a third each). */
+  const agentHost = (host, isNetwork, source = 'ifcfg') => {
     hosts.push(host);
     const vlanMtu = random() < 0.5 ? 9000 : undefined;
     let physnets = [FLAT_PHYSNET, VLAN_PHYSNET];
@@ -258,6 +317,14 @@ export function buildDeployment(hostCount, seed = 42) {
     add(ovs, ovsAgentConf(host, nextIp(), mappings, isNetwork || random() < 0.3));
     agentFiles.push(ovs);
     if (isNetwork) add(`${host}/${L3_PATH}`, l3AgentConf(host));
+    if (source === 'keyfile') {
+      for (const [name, text] of Object.entries(keyfiles(host, nextIp(), vlanMtu))) add(`${host}/${KEYFILE_DIR}/${name}`, text);
+      return;
+    }
+    if (source === 'os-net-config') {
+      add(`${host}/${OS_NET_CONFIG_PATH}`, osNetConfig(nextIp(), vlanMtu));
+      return;
+    }
     const dir = `${host}/${IFCFG_DIR}`;
     add(`${dir}/ifcfg-eth0`, ifcfgMgmt('eth0', nextIp(), '10.1.0.1'));
     add(`${dir}/ifcfg-eth1`, ifcfgPort('eth1', 'br-ex', undefined, `Provider uplink (${FLAT_PHYSNET}, external network)`));
@@ -267,7 +334,7 @@ export function buildDeployment(hostCount, seed = 42) {
   };
 
   for (let n = 0; n < networkNodes; n++) agentHost(`network-${pad(n, width)}`, true);
-  for (let n = 0; n < computes; n++) agentHost(`compute-${pad(n, width)}`, false);
+  for (let n = 0; n < computes; n++) agentHost(`compute-${pad(n, width)}`, false, ['ifcfg', 'keyfile', 'os-net-config'][n % 3]);
   if (planted.length === 0) {
     // Small deployments: make sure there is at least one typo to find.
     const rel = agentFiles[agentFiles.length - 1];

@@ -323,7 +323,8 @@ async function openDocs(client, dir, deployment) {
   const uriOf = (rel) => pathToFileURL(path.join(dir, rel)).href;
   const textOf = new Map(deployment.files.map((f) => [f.rel, f.text]));
   const planted = new Set(deployment.planted.map((p) => p.rel));
-  const computes = deployment.agentFiles.filter((rel) => rel.startsWith('compute-') && !planted.has(rel));
+  // Hosts whose network is in ifcfg files: the requests below open those.
+  const computes = deployment.agentFiles.filter((rel) => rel.startsWith('compute-') && !planted.has(rel) && textOf.has(`${rel.split('/')[0]}/etc/sysconfig/network-scripts/ifcfg-br-ex`));
   const agentRel = computes[Math.floor(computes.length / 2)];
   const agent2Rel = computes[Math.floor(computes.length / 3)];
   const hostDir = agentRel.split('/')[0];

@@ -100,6 +100,11 @@ describe('language server over stdio: whole-workspace answers while indexing', (
       (error: unknown) => ({ error }),
     );
     const references = client.request<any[]>('textDocument/references', { ...target, context: { includeDeclaration: true } }, 30_000);
+    // Hover answers at once (on an open document, known at once), and says when other files may not be read yet.
+    client.notify('textDocument/didOpen', { textDocument: { uri: target.textDocument.uri, languageId: 'ini', version: 1, text: AGENT_TEXT } });
+    const earlyHover = await client.request('textDocument/hover', target);
+    const earlyText = String(earlyHover?.contents?.value ?? '');
+    assert.match(earlyText, /\n\n---\n\n_Partial: still reading the workspace(: [\d,]+ of [\d,]+ files|: [\d,]+ files read, [\d,]+ found so far)?; what the other files say may be missing\._$/);
 
     const earlyAnswer = await early;
     assert.ok('error' in earlyAnswer && isReadingRefusal(earlyAnswer.error), `refused while reading, got ${JSON.stringify(earlyAnswer)}`);
@@ -114,6 +119,9 @@ describe('language server over stdio: whole-workspace answers while indexing', (
     // Once indexed, the same rename edits every host.
     const edit = await client.request('textDocument/rename', { ...target, newName: 'provider2' }, 30_000);
     assert.equal(edit.documentChanges.length, HOSTS + 1);
+    const lateHover = await client.request('textDocument/hover', target);
+    assert.doesNotMatch(String(lateHover?.contents?.value ?? ''), /Partial/);
+    client.notify('textDocument/didClose', { textDocument: { uri: target.textDocument.uri } });
 
     // The client saw the walk as progress: a token created, begun, reported and ended.
     const progress = client.notifications.filter((n) => n.method === '$/progress').map((n) => n.params.value);

@@ -12,6 +12,7 @@ import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
   FoldingRange,
+  Hover,
   InitializeParams,
   InitializeResult,
   ServerCapabilities,
@@ -223,7 +224,10 @@ export function startServer(connection: Connection): void {
     runSafe(logger, 'textDocument/hover', token, null, () => {
       index.flushPendingEdits();
       const uri = canonicalUri(params.textDocument.uri);
-      return index.isKnown(uri) ? service.getHover(uri, params.position) : null;
+      const hover = index.isKnown(uri) ? service.getHover(uri, params.position) : null;
+      // Answered at once while indexing, but what other files say may not be read yet: say so rather than wait.
+      const reason = index.unsettledReason();
+      return hover && reason ? withCaveat(hover, reason) : hover;
     }),
   );
 
@@ -353,6 +357,13 @@ function initialWorkspaceFolders(params: InitializeParams): Folder[] {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function withCaveat(hover: Hover, reason: string): Hover {
+  const note = `\n\n---\n\n_Partial: ${reason}; what the other files say may be missing._`;
+  const contents = hover.contents;
+  if (typeof contents === 'object' && 'kind' in contents) return { ...hover, contents: { kind: contents.kind, value: contents.value + note } };
+  return hover;
 }
 
 /** Whether anything (a file, a directory, even a dangling link) is at the URI on disk: edits never create or rename onto it. */

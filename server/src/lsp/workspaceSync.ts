@@ -127,8 +127,8 @@ export class WorkspaceSync {
     if (this.isSettled()) return undefined;
     const reading = this.reading;
     if (reading) {
-      const total = reading.walking ? `${count(reading.filesFound)} found so far` : count(reading.filesFound);
-      return `still reading the workspace: ${count(reading.filesRead)} of ${total} files`;
+      if (reading.walking) return `still reading the workspace: ${count(reading.filesRead)} files read, ${count(reading.filesFound)} found so far`;
+      return `still reading the workspace: ${count(reading.filesRead)} of ${count(reading.filesFound)} files`;
     }
     if (this.pendingReasons.length > 0) return this.pendingReasons[0];
     return this.initialDone ? 'still applying changes to the workspace files' : 'still reading the workspace';
