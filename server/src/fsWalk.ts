@@ -138,6 +138,26 @@ function readTextAsync(p: string, maxBytes = Infinity): Promise<string | TooLarg
   });
 }
 
+/** The system calls of `fs.readFileSync` (open, fstat, read, close), with the size checked against `maxBytes` before reading. */
+function readTextSync(p: string, maxBytes: number): string | TooLarge {
+  const fd = fs.openSync(p, 'r');
+  try {
+    const size = fs.fstatSync(fd).size;
+    if (size > maxBytes) return { bytes: size };
+    const buffer = Buffer.allocUnsafe(size);
+    let read = 0;
+    while (read < size) {
+      const n = fs.readSync(fd, buffer, read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    // What the file held when it was measured; configuration files do not grow while read.
+    return buffer.toString('utf8', 0, read);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 function blocking<T>(call: () => T): Promise<T> {
   try {
     return Promise.resolve(call());
@@ -152,14 +172,7 @@ const SYNC_DISK: Disk = {
   realpath: (p) => blocking(() => fs.realpathSync(p)),
   readlink: (p) => blocking(() => fs.readlinkSync(p)),
   readdir: (p) => blocking(() => fs.readdirSync(p, { withFileTypes: true })),
-  readText: (p, maxBytes = Infinity) =>
-    blocking(() => {
-      if (maxBytes !== Infinity) {
-        const size = fs.statSync(p).size;
-        if (size > maxBytes) return { bytes: size };
-      }
-      return fs.readFileSync(p, 'utf8');
-    }),
+  readText: (p, maxBytes = Infinity) => blocking(() => readTextSync(p, maxBytes)),
 };
 
 /** Lets queued I/O callbacks and incoming messages run before continuing. */

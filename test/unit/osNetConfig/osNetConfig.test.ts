@@ -81,4 +81,37 @@ describe('os-net-config source', () => {
     assert.equal(fix.title, 'Replace "br-exx" with "br-ex"');
     assert.equal(applyWorkspaceEdit(files, fix.edit!)[CONFIG], YAML);
   });
+
+  it('a heat NIC template: network_config nested in the resource, found; the file is recognised in nic-configs/', () => {
+    const heat = [
+      'heat_template_version: rocky',
+      'resources:',
+      '  OsNetConfigImpl:',
+      '    type: OS::Heat::SoftwareConfig',
+      '    properties:',
+      '      config:',
+      '        str_replace:',
+      '          template: {get_file: ../../scripts/run-os-net-config.sh}',
+      '          params:',
+      '            $network_config:',
+      '              network_config:',
+      '              - type: ovs_bridge',
+      '                name: br-tenant',
+      '                members:',
+      '                - type: interface',
+      '                  name: nic3',
+      '',
+    ].join('\n');
+    assert.deepEqual(devices(heat), ['ovs-bridge br-tenant@12:22-12:31', 'ovs-port nic3@15:24-15:28 on br-tenant']);
+    const service = workspaceOf({ 'templates/nic-configs/compute.yaml': heat, 'templates/nic-configs/controller.j2': '{% set x = 1 %}\nnetwork_config: []\n', 'templates/nic-configs/README': 'x' });
+    assert.equal(service.describeFile(uriOf('templates/nic-configs/compute.yaml'))?.kind, 'os-net-config');
+    assert.equal(service.describeFile(uriOf('templates/nic-configs/controller.j2'))?.kind, 'os-net-config');
+    assert.equal(service.describeFile(uriOf('templates/nic-configs/README')), undefined);
+    assert.deepEqual(service.getDiagnostics(uriOf('templates/nic-configs/controller.j2')), [], 'a Jinja template is not judged as YAML');
+  });
+
+  it('a list built by a heat function is not known: uncertain', () => {
+    const built = 'network_config:\n  list_concat:\n  - {get_param: Extra}\n';
+    assert.equal(osNetConfigNetwork(parseYaml(built)).uncertain, true);
+  });
 });

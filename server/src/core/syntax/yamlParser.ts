@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument } from 'yaml';
+import { yaml } from './yamlLibrary';
 import { LineIndex } from '../text/lineIndex';
 import type { Comment, ParseProblem, YamlDocument } from './ast';
 import { encodingProblem } from './encoding';
@@ -19,6 +19,7 @@ export function parseYaml(text: string): YamlDocument {
   const problems: ParseProblem[] = [];
   let root: unknown;
   try {
+    const { LineCounter, parseDocument } = yaml();
     const doc = parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: false });
     root = doc.contents;
     // The first error only: the ones after it are mostly its echoes.

@@ -59,11 +59,18 @@ function isKeyfileName(name: string): boolean {
   return name.endsWith('.nmconnection') && name.length > '.nmconnection'.length && !name.startsWith('.');
 }
 
-/** os-net-config's own configuration: `os-net-config/config.yaml` or `config.json` (what TripleO writes to /etc), or a template of it. */
+/**
+ * os-net-config's own configuration (`os-net-config/config.yaml` or
+ * `config.json`, what TripleO writes to /etc, or a template of it), and
+ * TripleO NIC templates in a `nic-configs` directory (heat `.yaml`, Ansible
+ * `.j2`), which embed a `network_config` list.
+ */
 function isOsNetConfigFile(relativePath: string): boolean {
   const parts = relativePath.split('/');
-  const { name } = renderedName(parts.at(-1) ?? '');
-  return parts.at(-2) === 'os-net-config' && (name === 'config.yaml' || name === 'config.json');
+  const basename = parts.at(-1) ?? '';
+  const { name } = renderedName(basename);
+  if (parts.at(-2) === 'os-net-config') return name === 'config.yaml' || name === 'config.json';
+  return parts.at(-2) === 'nic-configs' && /\.(ya?ml|j2)$/.test(basename);
 }
 
 /** A sosreport's `hostname` (the output of `hostname` at its root, and under sos_commands/host/). */

@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import type { Pair, Scalar, YAMLMap } from 'yaml';
+import { yaml } from '../../syntax/yamlLibrary';
 import type { Token, YamlDocument } from '../../syntax/ast';
 import { sourceToken } from '../../syntax/nodes';
 import { isTemplated } from '../../syntax/templates';
@@ -37,17 +38,17 @@ const PLACEHOLDERS = new Set(['bridge_name', 'interface_name']);
 export function osNetConfigNetwork(doc: YamlDocument): NetworkContribution {
   // A file os-net-config cannot load creates nothing; its syntax error is the finding, not every bridge it meant to create.
   const contribution: NetworkContribution = { layer: 'declared', source: 'os-net-config', devices: [], uncertain: doc.templated || doc.problems.length > 0 };
-  const list = isMap(doc.root) ? doc.root.get('network_config', true) : undefined;
-  if (!isSeq(list)) {
-    // Nothing readable (or a template that is not YAML yet): say nothing for sure.
-    if (doc.templated || doc.problems.length > 0) contribution.uncertain = true;
+  const list = findNetworkConfig(doc.root, 0);
+  if (!yaml().isSeq(list)) {
+    // Nothing readable, a template that is not YAML yet, or a list only heat can build: say nothing for sure.
+    if (doc.templated || doc.problems.length > 0 || list !== undefined) contribution.uncertain = true;
     return contribution;
   }
   const visit = (node: unknown, parent: { bridge?: NetworkDevice; bond?: NetworkDevice }) => {
-    if (!isMap(node)) return;
+    if (!yaml().isMap(node)) return;
     const type = scalarText(node, 'type');
     const namePair = pairOf(node, 'name');
-    const nameNode = namePair && isScalar(namePair.value) ? namePair.value : undefined;
+    const nameNode = namePair && yaml().isScalar(namePair.value) ? namePair.value : undefined;
     const name = nameNode ? String(nameNode.value ?? '') : '';
     const role = type ? ROLE_BY_TYPE[type] : undefined;
     if (!type || !role || !name || isTemplated(name) || PLACEHOLDERS.has(name) || isTemplated(type)) {
@@ -84,23 +85,48 @@ export function osNetConfigNetwork(doc: YamlDocument): NetworkContribution {
   return contribution;
 }
 
+/**
+ * The `network_config` list: at the top of os-net-config's own file, nested
+ * in a heat NIC template (`resources: … config: str_replace: params:
+ * $network_config: network_config:`). Undefined when there is none, or it is
+ * built by a function (`list_concat`), which only heat can evaluate.
+ */
+function findNetworkConfig(node: unknown, depth: number): unknown {
+  if (depth > 12) return undefined;
+  if (yaml().isMap(node)) {
+    for (const pair of node.items) {
+      if (yaml().isScalar(pair.key) && pair.key.value === 'network_config') return pair.value;
+    }
+    for (const pair of node.items) {
+      const found = findNetworkConfig(pair.value, depth + 1);
+      if (found !== undefined) return found;
+    }
+  } else if (yaml().isSeq(node)) {
+    for (const item of node.items) {
+      const found = findNetworkConfig(item, depth + 1);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
+}
+
 function pairOf(map: YAMLMap, key: string): Pair | undefined {
-  return map.items.find((p) => isScalar(p.key) && p.key.value === key) as Pair | undefined;
+  return map.items.find((p) => yaml().isScalar(p.key) && p.key.value === key) as Pair | undefined;
 }
 
 function scalarText(map: YAMLMap, key: string): string | undefined {
   const value = pairOf(map, key)?.value;
-  return isScalar(value) && value.value !== null && value.value !== undefined ? String(value.value) : undefined;
+  return yaml().isScalar(value) && value.value !== null && value.value !== undefined ? String(value.value) : undefined;
 }
 
 function members(map: YAMLMap): unknown[] {
   const value = pairOf(map, 'members')?.value;
-  return isSeq(value) ? value.items : [];
+  return yaml().isSeq(value) ? value.items : [];
 }
 
 function isAddressed(map: YAMLMap): boolean {
   const addresses = pairOf(map, 'addresses')?.value;
-  if (isSeq(addresses) && addresses.items.length > 0) return true;
+  if (yaml().isSeq(addresses) && addresses.items.length > 0) return true;
   const dhcp = scalarText(map, 'use_dhcp') ?? scalarText(map, 'use_dhcpv6');
   return dhcp === 'true' || dhcp === 'True';
 }
@@ -117,7 +143,7 @@ function scalarToken(node: Scalar, lines: LineIndex): Token | undefined {
 
 function refOf(map: YAMLMap, key: string, lines: LineIndex): NameRef | undefined {
   const value = pairOf(map, key)?.value;
-  if (!isScalar(value) || value.value === null || value.value === undefined) return undefined;
+  if (!yaml().isScalar(value) || value.value === null || value.value === undefined) return undefined;
   const name = String(value.value);
   if (!name || isTemplated(name) || PLACEHOLDERS.has(name)) return undefined;
   return { name, token: scalarToken(value, lines) };
