@@ -114,4 +114,20 @@ describe('os-net-config source', () => {
     const built = 'network_config:\n  list_concat:\n  - {get_param: Extra}\n';
     assert.equal(osNetConfigNetwork(parseYaml(built)).uncertain, true);
   });
+
+  it('hover on a key and on an object type; completion of type and of a patch port\'s bridge_name', () => {
+    const files = { [ML2]: ML2_TEXT, [AGENT]: '[ovs]\nbridge_mappings = physnet1:br-ex\n', [CONFIG]: YAML };
+    const service = workspaceOf(files);
+    const text = (h: ReturnType<typeof service.getHover>) => (h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : '');
+    const onType = service.getHover(uriOf(CONFIG), { line: 1, character: 10 });
+    assert.equal(text(onType), '**type: ovs_bridge**: an Open vSwitch bridge; its `members` become its ports.');
+    assert.deepEqual(onType?.range, { start: { line: 1, character: 8 }, end: { line: 1, character: 18 } });
+    assert.match(text(service.getHover(uriOf(CONFIG), { line: 3, character: 3 })), /^\*\*members\*\*\n\nThe objects inside this bridge or bond/);
+    const typed = cursor(YAML.replace('- type: ovs_patch_port', '- type: |'));
+    const types = workspaceOf({ ...files, [CONFIG]: typed.text }).getCompletions(uriOf(CONFIG), typed.position);
+    assert.ok(types.items.some((i) => i.label === 'ovs_patch_port' && i.textEdit && 'range' in i.textEdit && i.textEdit.range.start.character === 8));
+    const bridge = cursor(YAML.replace('bridge_name: br-ex', 'bridge_name: br-|ex'));
+    const bridges = workspaceOf({ ...files, [CONFIG]: bridge.text }).getCompletions(uriOf(CONFIG), bridge.position);
+    assert.deepEqual(bridges.items.map((i) => i.label), ['br-ex']);
+  });
 });

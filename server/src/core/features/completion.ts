@@ -6,6 +6,7 @@ import { cursorContext, type ValueCursor } from './cursorContext';
 import type { FeatureContext } from './featureContext';
 import { ifcfgNameItems, ifcfgValueItems } from './ifcfg/completion';
 import { keyfileCompletion } from './keyfile';
+import { osNetConfigCompletion } from './osNetConfig';
 import { code, declarationsOf, fileLabel } from './hover';
 import { iniNameItems, iniValueItems } from './options/optionCompletion';
 import { optionDocIn, TYPE_DRIVERS } from './wiringDocs';
@@ -24,6 +25,7 @@ export function complete(context: FeatureContext, position: Position): Completio
 function items(context: FeatureContext, position: Position): CompletionItem[] {
   const cursor = cursorContext(context.file.doc, position);
   if (context.file.kind === 'nm-keyfile') return keyfileCompletion(context, cursor);
+  if (context.file.doc.format === 'yaml') return osNetConfigCompletion(context, position);
   if (cursor.kind === 'ifcfg-value') {
     if (cursor.assignment.key.text !== 'OVS_BRIDGE') return ifcfgValueItems(context, cursor.assignment, cursor.value, cursor.word);
     return bridgeItems(context, cursor.value.range, new Set());

@@ -12,6 +12,7 @@ import { cursorContext, type ValueCursor } from './cursorContext';
 import type { FeatureContext } from './featureContext';
 import { ifcfgKeyHover, ifcfgValueHover } from './ifcfg/hover';
 import { keyfileHover } from './keyfile';
+import { osNetConfigHover } from './osNetConfig';
 import { iniOptionMarkdown, iniSectionHover, iniValueHover } from './options/optionHover';
 import { optionDocIn, TYPE_DRIVERS, typeDriverDoc, type OptionDoc } from './wiringDocs';
 
@@ -25,6 +26,7 @@ export function hover(context: FeatureContext, position: Position): Hover | null
   if (named) return named;
   const cursor = cursorContext(context.file.doc, position);
   if (context.file.kind === 'nm-keyfile') return keyfileHover(cursor);
+  if (context.file.doc.format === 'yaml') return osNetConfigHover(context, position);
   switch (cursor.kind) {
     case 'section-header':
       return iniSectionHover(context, cursor.name);
