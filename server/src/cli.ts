@@ -11,7 +11,7 @@ import * as path from 'path';
 import { NeutronConfigService } from './core/service';
 import { CODES, isDiagnosticCode } from './core/rules/codes';
 import { DEFAULT_MAX_FILE_SIZE_MB, SEVERITY_SETTINGS, Settings, SeveritySetting, normaliseSettings, settingsProblems } from './core/settings';
-import { CheckResult, CheckedFile, Finding, OUTPUT_FORMATS, OutputFormat, formatHosts, formatJson, formatSarif, formatText, summaryLine, toFinding } from './cliFormat';
+import { CheckResult, CheckedFile, Finding, OUTPUT_FORMATS, OutputFormat, formatGithub, formatHosts, formatJson, formatSarif, formatText, summaryLine, toFinding } from './cliFormat';
 import { readTextFiles, walkFiles } from './fsWalk';
 import { maxFileBytes, type SkipReason } from './core/workspace/skippedFiles';
 import { fileUri, uriToFsPath } from './uris';
@@ -31,12 +31,15 @@ agent, L3 agent, ifcfg network-scripts) across the files and hosts under each
 PATH (a directory or a file; default: the current directory).
 
 Options:
-  --format text|json|sarif  output format (default: text)
+  --format FORMAT           text (default), json, sarif, or github (GitHub
+                            Actions annotations)
   --release NAME            OpenStack release the deployment runs (zed, 2024.1, ...)
   --rule CODE=SEVERITY      change a check's severity: error, warning,
                             information, hint or off (repeatable)
   --config FILE             JSON settings file: {"rules", "fileKinds", "hosts", "release"}
   --show-hosts              list each file with the kind and host it was given
+  --quiet                   report errors only
+  --max-warnings N          exit 1 when more than N warnings are reported
   --exit-zero               exit 0 even when errors are found
                             (usage and I/O failures still exit 2)
   --help                    show this help
@@ -45,8 +48,9 @@ Options:
 Settings are merged in this order, later wins: ${FOLDER_CONFIG_FILE} at the root
 of a PATH, then --config, then --release and --rule.
 
-Exit status: 0 no errors, 1 errors found, 2 usage or I/O failure, or no
-recognised file under the PATHs.
+Exit status: 0 no errors, 1 errors found (or more warnings than
+--max-warnings), 2 usage or I/O failure, or no recognised file under the
+PATHs.
 `;
 
 export class UsageError extends Error {}
@@ -58,6 +62,10 @@ export interface CliOptions {
   rules: Record<string, SeveritySetting>;
   config: string | undefined;
   exitZero: boolean;
+  /** Report errors only. */
+  quiet: boolean;
+  /** Exit 1 when more warnings than this are reported; undefined: no limit. */
+  maxWarnings: number | undefined;
   /** Text output: list each file with the kind and host it was given, before the findings. */
   showHosts: boolean;
   help: boolean;
@@ -72,6 +80,8 @@ export function parseArguments(argv: readonly string[]): CliOptions {
     rules: {},
     config: undefined,
     exitZero: false,
+    quiet: false,
+    maxWarnings: undefined,
     showHosts: false,
     help: false,
     version: false,
@@ -120,6 +130,17 @@ export function parseArguments(argv: readonly string[]): CliOptions {
         noValue();
         options.exitZero = true;
         break;
+      case '--quiet':
+        noValue();
+        options.quiet = true;
+        break;
+      case '--max-warnings': {
+        const text = value();
+        const limit = Number(text);
+        if (!/^\d+$/.test(text) || !Number.isSafeInteger(limit)) throw new UsageError(`--max-warnings expects a number of warnings (0 or more), not '${text}'`);
+        options.maxWarnings = limit;
+        break;
+      }
       case '--format': {
         const format = value();
         if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) {
@@ -340,7 +361,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return EXIT_FAILURE;
     }
 
+    if (options.quiet) result.diagnostics = result.diagnostics.filter((d) => d.severity === 'error');
     switch (options.format) {
+      case 'github':
+        io.stdout(formatGithub(result));
+        io.stderr(`${summaryLine(result)}\n`);
+        break;
       case 'json':
         io.stdout(formatJson(result));
         break;
@@ -354,6 +380,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     if (failed) return EXIT_FAILURE;
     const errors = result.diagnostics.some((d: Finding) => d.severity === 'error');
+    const warnings = result.diagnostics.filter((d: Finding) => d.severity === 'warning').length;
+    if (options.maxWarnings !== undefined && warnings > options.maxWarnings && !options.exitZero) {
+      io.stderr(`neutron-config: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+      return EXIT_FINDINGS;
+    }
     return errors && !options.exitZero ? EXIT_FINDINGS : EXIT_OK;
   } catch (error) {
     if (error instanceof IoFailure) {

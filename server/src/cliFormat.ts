@@ -7,8 +7,8 @@ import type * as Sarif from 'sarif';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
-export type OutputFormat = 'text' | 'json' | 'sarif';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'github';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'github'];
 
 export interface CheckedFile {
   /** Relative to the base directory, forward slashes. */
@@ -165,6 +165,38 @@ export function formatText(result: CheckResult, options: { colour: boolean }): s
     return `${paint(ANSI.bold, where)} ${paint(SEVERITY_COLOUR[d.severity], d.severity)} ${paint(ANSI.dim, d.code)}: ${message}`;
   });
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+}
+
+// ---- GitHub Actions ---------------------------------------------------------------
+
+/**
+ * GitHub Actions workflow commands (`::error file=…,line=…::message`), which
+ * the runner shows as annotations on the lines of the pull request. Paths
+ * are as given (relative to the first PATH); run from the repository root
+ * for the annotations to land on the files.
+ */
+export function formatGithub(result: CheckResult): string {
+  const command: Record<SeverityName, string> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
+  const lines = sortResult(result).diagnostics.map((d) => {
+    const properties = [
+      `file=${escapeProperty(d.file)}`,
+      `line=${d.range.start.line + 1}`,
+      `col=${d.range.start.character + 1}`,
+      `endLine=${d.range.end.line + 1}`,
+      `endColumn=${d.range.end.character + 1}`,
+      `title=${escapeProperty(`neutron-config ${d.code}`)}`,
+    ];
+    return `::${command[d.severity]} ${properties.join(',')}::${escapeData(d.message)}`;
+  });
+  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+}
+
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
 // ---- SARIF 2.1.0 ----------------------------------------------------------------

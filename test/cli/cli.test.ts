@@ -260,6 +260,46 @@ describe('neutron-config check: usage and I/O failures exit 2', () => {
   });
 });
 
+describe('cli: CI conventions (issue #17)', () => {
+  it('--format github prints one workflow command per finding, 1-based, error/warning/notice', () => {
+    const run = cli(['check', BASIC, '--format', 'github']);
+    assert.equal(run.status, 1, run.stderr);
+    const lines = run.stdout.trimEnd().split('\n').map((l) => l.split('::').slice(0, 2).join('::'));
+    assert.deepEqual(lines, [
+      '::error file=compute-0/etc/neutron/plugins/ml2/openvswitch_agent.ini,line=2,col=19,endLine=2,endColumn=27,title=neutron-config physnet-undeclared',
+      '::error file=controller/etc/neutron/plugins/ml2/ml2_conf.ini,line=2,col=16,endLine=2,endColumn=21,title=neutron-config flat-type-driver-missing',
+      '::warning file=controller/etc/neutron/plugins/ml2/ml2_conf.ini,line=7,col=17,endLine=7,endColumn=25,title=neutron-config physnet-unmapped',
+    ]);
+    assert.match(run.stdout, /::Physical network "physnet2" is not declared in the ML2 config of controller/);
+    assert.equal(run.stderr, '2 errors, 1 warning in 2 files.\n');
+  });
+
+  it('--format github escapes what would end a property or a command', () => {
+    const dir = temporaryCopy(BASIC);
+    const odd = path.join(dir, 'site,a:b');
+    fs.renameSync(path.join(dir, 'compute-0'), path.join(dir, 'compute-0-x'));
+    fs.mkdirSync(odd);
+    fs.renameSync(path.join(dir, 'compute-0-x'), path.join(odd, 'compute-0'));
+    const run = cli(['check', dir, '--format', 'github']);
+    assert.match(run.stdout, /^::error file=site%2Ca%3Ab\/compute-0\/etc\/neutron\/plugins\/ml2\/openvswitch_agent\.ini,line=2,/m);
+  });
+
+  it('--quiet reports errors only; --max-warnings N fails a run with more warnings', () => {
+    const quiet = cli(['check', BASIC, '--format', 'json', '--quiet']);
+    assert.deepEqual((JSON.parse(quiet.stdout) as { diagnostics: { severity: string }[] }).diagnostics.map((d) => d.severity), ['error', 'error']);
+    const warnings = ['--rule', 'physnet-undeclared=warning', '--rule', 'flat-type-driver-missing=warning'];
+    assert.equal(cli(['check', BASIC, ...warnings]).status, 0, 'three warnings, no limit');
+    assert.equal(cli(['check', BASIC, ...warnings, '--max-warnings', '3']).status, 0);
+    const over = cli(['check', BASIC, ...warnings, '--max-warnings', '2']);
+    assert.equal(over.status, 1);
+    assert.match(over.stderr, /neutron-config: 3 warnings, more than --max-warnings 2\n$/);
+    assert.equal(cli(['check', BASIC, ...warnings, '--max-warnings', '2', '--quiet']).status, 0, 'quiet reports no warnings to count');
+    const bad = cli(['check', BASIC, '--max-warnings', '-1']);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /--max-warnings expects a number of warnings \(0 or more\), not '-1'/);
+  });
+});
+
 describe('cli: what was checked', () => {
   it('exits 2 with a clear message when no recognised file is under the PATHs', () => {
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'neutron-config-empty-'));
