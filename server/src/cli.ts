@@ -42,6 +42,8 @@ Options:
   --max-warnings N          exit 1 when more than N warnings are reported
   --exit-zero               exit 0 even when errors are found
                             (usage and I/O failures still exit 2)
+  --list-rules              list every check with its default severity
+  --explain CODE            what a check means and how to change it
   --help                    show this help
   --version                 show the version
 
@@ -69,6 +71,10 @@ export interface CliOptions {
   /** Text output: list each file with the kind and host it was given, before the findings. */
   showHosts: boolean;
   help: boolean;
+  /** Print every check code with its default severity and summary. */
+  listRules: boolean;
+  /** Print what one code means. */
+  explain: string | undefined;
   version: boolean;
 }
 
@@ -84,6 +90,8 @@ export function parseArguments(argv: readonly string[]): CliOptions {
     maxWarnings: undefined,
     showHosts: false,
     help: false,
+    listRules: false,
+    explain: undefined,
     version: false,
   };
   let command: string | undefined;
@@ -122,6 +130,16 @@ export function parseArguments(argv: readonly string[]): CliOptions {
         noValue();
         options.version = true;
         break;
+      case '--list-rules':
+        noValue();
+        options.listRules = true;
+        break;
+      case '--explain': {
+        const code = value().trim();
+        if (!isDiagnosticCode(code)) throw new UsageError(`unknown check '${code}'; --list-rules lists them`);
+        options.explain = code;
+        break;
+      }
       case '--show-hosts':
         noValue();
         options.showHosts = true;
@@ -177,7 +195,7 @@ export function parseArguments(argv: readonly string[]): CliOptions {
         throw new UsageError(`unknown option '${argument}'`);
     }
   }
-  if (options.help || options.version) return options;
+  if (options.help || options.version || options.listRules || options.explain !== undefined) return options;
   if (command === undefined) throw new UsageError('missing command: neutron-config check [PATH...]');
   if (command !== 'check') throw new UsageError(`unknown command '${command}'; the command is 'check'`);
   if (options.paths.length === 0) options.paths.push('.');
@@ -254,6 +272,16 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   if (options.version) {
     io.stdout(`${VERSION}\n`);
+    return EXIT_OK;
+  }
+  if (options.listRules) {
+    const width = Math.max(...Object.keys(CODES).map((c) => c.length));
+    for (const [code, info] of Object.entries(CODES)) io.stdout(`${code.padEnd(width)}  ${info.severity.padEnd(11)}  ${info.summary}\n`);
+    return EXIT_OK;
+  }
+  if (options.explain !== undefined) {
+    const info = CODES[options.explain as keyof typeof CODES];
+    io.stdout(`${options.explain} (default severity: ${info.severity})\n\n${info.summary}\n\nChange its severity with --rule ${options.explain}=SEVERITY or "rules" in a settings file; silence one finding with a comment # neutron-config: disable=${options.explain} on the line above it.\n`);
     return EXIT_OK;
   }
 

@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
+import { CODES } from '../../server/src/core/rules/codes';
 import { repoRoot } from '../protocol/lspClient';
 
 const ROOT = repoRoot();
@@ -282,6 +283,20 @@ describe('cli: CI conventions (issue #17)', () => {
     fs.renameSync(path.join(dir, 'compute-0-x'), path.join(odd, 'compute-0'));
     const run = cli(['check', dir, '--format', 'github']);
     assert.match(run.stdout, /^::error file=site%2Ca%3Ab\/compute-0\/etc\/neutron\/plugins\/ml2\/openvswitch_agent\.ini,line=2,/m);
+  });
+
+  it('--list-rules prints every code with its default severity; --explain CODE says what it means', () => {
+    const list = cli(['--list-rules']);
+    assert.equal(list.status, 0);
+    const lines = list.stdout.trimEnd().split('\n');
+    assert.equal(lines.length, Object.keys(CODES).length);
+    assert.match(lines.find((l) => l.startsWith('bridge-undefined '))!, /^bridge-undefined +error +A mapped bridge that no network configuration of the host/);
+    const explain = cli(['--explain', 'ovs-port-undefined']);
+    assert.equal(explain.status, 0);
+    assert.match(explain.stdout, /^ovs-port-undefined \(default severity: error\)\n\nA NetworkManager interface whose controller names an ovs-port profile the host does not have\.\n\nChange its severity with --rule ovs-port-undefined=SEVERITY/);
+    const unknown = cli(['--explain', 'no-such-check']);
+    assert.equal(unknown.status, 2);
+    assert.match(unknown.stderr, /unknown check 'no-such-check'; --list-rules lists them/);
   });
 
   it('--quiet reports errors only; --max-warnings N fails a run with more warnings', () => {

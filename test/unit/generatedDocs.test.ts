@@ -14,9 +14,9 @@ const ROOT = path.resolve(__dirname, '../../..');
 const UPDATE = process.env.UPDATE_GENERATED === '1';
 const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'];
 
-const PARSER_CODES: string[] = ['syntax', 'option-outside-section', 'duplicate-option'];
+const PARSER_CODES: string[] = ['syntax', 'option-outside-section', 'duplicate-option', 'dangling-link', 'link-outside-workspace', 'file-too-large', 'too-many-findings'];
 const OPTION_CODES: string[] = ['unknown-section', 'unknown-option', 'invalid-value', 'deprecated-option', 'removed-option'];
-const isIfcfg = (c: string) => c.startsWith('ifcfg-') || c === 'unknown-variable';
+const isIfcfg = (c: string) => c.startsWith('ifcfg-') || c === 'unknown-variable' || c === 'duplicate-variable';
 const GROUPS: { title: string; codes: (code: DiagnosticCode) => boolean }[] = [
   { title: 'Files as the services read them', codes: (c) => PARSER_CODES.includes(c) },
   { title: 'Provider-network wiring across files and hosts', codes: (c) => !PARSER_CODES.includes(c) && !OPTION_CODES.includes(c) && !isIfcfg(c) },

@@ -20,7 +20,7 @@ export const CODES = {
   'flat-type-driver-missing': { severity: 'error', summary: 'Flat networks are used but the flat type driver is not loaded.' },
   'tenant-type-not-enabled': { severity: 'error', summary: 'A project or external network type whose type driver is not loaded.' },
   'ml2-configs-disagree': { severity: 'warning', summary: 'Controllers of one deployment declare different physical networks or type drivers.' },
-  'bridge-undefined': { severity: 'error', summary: 'A mapped bridge that no ifcfg file on the host creates.' },
+  'bridge-undefined': { severity: 'error', summary: 'A mapped bridge that no network configuration of the host (ifcfg, NetworkManager keyfile, os-net-config) creates.' },
   'port-bridge-undefined': { severity: 'error', summary: 'A port (ifcfg OVS_BRIDGE, a keyfile ovs-port\'s controller) naming a bridge that nothing on the host creates.' },
   'ovs-port-undefined': { severity: 'error', summary: 'A NetworkManager interface whose controller names an ovs-port profile the host does not have.' },
   'bridge-shared-by-physnets': { severity: 'error', summary: 'One bridge mapped from two physical networks.' },
