@@ -181,7 +181,7 @@ describe('protocol abuse: the server answers, or refuses, and stays up', () => {
       textDocument: { uri: ml2Uri },
       position: positionOf(ml2Text, 'physnet1', 2),
       context: { includeDeclaration: false },
-    });
+    }, 60_000);
     const burst = references.filter((r: any) => /\/burst-\d{4}\//.test(r.uri));
     assert.equal(burst.length, 1000, 'every new host maps physnet1');
     client.notify('workspace/didChangeWatchedFiles', { changes: changes.map((c) => ({ uri: c.uri, type: 3 })) });

@@ -90,6 +90,7 @@ export class WorkspaceSync {
   /** The folder walk under way, if any. */
   private reading: IndexingState | undefined;
   private progressListener: ((state: IndexingState | undefined) => void) | undefined;
+  private realFolderPaths: { folders: readonly Folder[]; paths: Promise<string[]> } | undefined;
 
   constructor(
     private readonly service: NeutronConfigService,
@@ -448,9 +449,13 @@ export class WorkspaceSync {
     return (folder && this.settings.get(folder.uri)) ?? DEFAULT_SETTINGS;
   }
 
-  /** Real paths of the workspace folders: symbolic links are followed only into them. */
+  /** Real paths of the workspace folders: symbolic links are followed only into them. Worked out once per set of folders. */
   private async realFolders(): Promise<string[]> {
-    return Promise.all(this.folders.map((f) => fs.promises.realpath(f.fsPath).catch(() => f.fsPath)));
+    const folders = this.folders;
+    if (this.realFolderPaths?.folders !== folders) {
+      this.realFolderPaths = { folders, paths: Promise.all(folders.map((f) => fs.promises.realpath(f.fsPath).catch(() => f.fsPath))) };
+    }
+    return this.realFolderPaths.paths;
   }
 
   /** Calls into the service; whatever it throws is logged, never propagated. */
