@@ -11,10 +11,10 @@ import * as path from 'path';
 import { NeutronConfigService } from './core/service';
 import { CODES, isDiagnosticCode } from './core/rules/codes';
 import { DEFAULT_MAX_FILE_SIZE_MB, SEVERITY_SETTINGS, Settings, SeveritySetting, normaliseSettings, settingsProblems } from './core/settings';
-import { CheckResult, CheckedFile, Finding, OUTPUT_FORMATS, OutputFormat, formatGithub, formatHosts, formatJson, formatSarif, formatText, summaryLine, toFinding } from './cliFormat';
+import { CheckResult, Finding, OUTPUT_FORMATS, OutputFormat, formatGithub, formatHosts, formatJson, formatSarif, formatText, summaryLine, toFinding } from './cliFormat';
 import { readTextFiles, walkFiles } from './fsWalk';
 import { maxFileBytes, type SkipReason } from './core/workspace/skippedFiles';
-import { fileUri, uriToFsPath } from './uris';
+import { fileUri } from './uris';
 import { VERSION } from './version';
 
 export const EXIT_OK = 0;
@@ -344,7 +344,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         confineTo,
         onSkip: (file, skip, isDirectory) => {
           if (isDirectory) warn(`${toPosix(path.relative(io.cwd, file))}: a link to ${skip.target}, outside the folders checked: not followed`);
-          else skipped.push([fileUri(file), skip]);
+          else {
+            skipped.push([fileUri(file), skip]);
+            loaded.set(fileUri(file), file);
+          }
         },
         synchronous: true,
       });
@@ -365,22 +368,16 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     // One bulk load: what to re-check is worked out once, not per file.
     service.setFiles(texts);
-    for (const [uri, reason] of skipped) {
-      service.skipFile(uri, reason);
-      if (!loaded.has(uri)) loaded.set(uri, uriToFsPath(uri)!);
-    }
+    for (const [uri, reason] of skipped) service.skipFile(uri, reason);
 
     const result: CheckResult = { files: [], diagnostics: [] };
     for (const [uri, file] of loaded) {
       const relative = toPosix(path.relative(base, file));
-      if (service.isSkipped(uri)) {
-        // Not checked, so not listed among the files; its one finding says why.
-        for (const diagnostic of service.getDiagnostics(uri)) result.diagnostics.push(toFinding(relative, diagnostic));
-        continue;
+      // A skipped file was not checked, so it is not listed among the files; its one finding says why.
+      if (!service.isSkipped(uri)) {
+        const info = service.describeFile(uri);
+        result.files.push({ path: relative, kind: info?.kind ?? 'unknown', host: info?.host ?? '' });
       }
-      const info = service.describeFile(uri);
-      const entry: CheckedFile = { path: relative, kind: info?.kind ?? 'unknown', host: info?.host ?? '' };
-      result.files.push(entry);
       for (const diagnostic of service.getDiagnostics(uri)) result.diagnostics.push(toFinding(relative, diagnostic));
     }
     if (loaded.size === 0 && !failed) {

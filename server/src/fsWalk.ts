@@ -347,19 +347,19 @@ export async function* walkFiles(root: string, options: WalkOptions = {}): Async
 }
 
 /**
- * What a walk with `confineTo` would do with one path that is a symbolic
- * link: skip it (a link to nothing or out of the folders), pass over it
- * because its target is a wanted file inside the folders (`walked-anyway`),
- * or read it (undefined; also for a path that is no link). For a single
- * file event, where no walk runs.
+ * What a walk with `confineTo` would do with one path, for a single file
+ * event where no walk runs: read it (undefined), skip a link to nothing or
+ * out of the folders, pass over a link whose target is a wanted file inside
+ * the folders (`walked-anyway`), or leave alone what is no regular file (a
+ * FIFO would block the read for ever). One `lstat` for a plain file.
  */
-export async function inspectLink(
+export async function inspectPath(
   file: string,
   confineTo: readonly string[],
   accept: (absolutePath: string) => boolean,
-): Promise<LinkSkip | { reason: 'walked-anyway'; target: string } | undefined> {
+): Promise<LinkSkip | { reason: 'walked-anyway'; target: string } | { reason: 'not-a-file' } | undefined> {
   const stats = await ASYNC_DISK.lstat(file);
-  if (!stats.isSymbolicLink()) return undefined;
+  if (!stats.isSymbolicLink()) return stats.isFile() ? undefined : { reason: 'not-a-file' };
   let real: string;
   try {
     real = await ASYNC_DISK.realpath(file);
@@ -373,7 +373,7 @@ export async function inspectLink(
   if (!confineTo.some((folder) => isPathInside(real, folder))) return { reason: 'link-outside-workspace', target: real };
   const segments = real.split(path.sep);
   if (!segments.some((segment) => SKIPPED_DIRECTORIES.has(segment)) && accept(real)) return { reason: 'walked-anyway', target: real };
-  return undefined;
+  return (await ASYNC_DISK.stat(real)).isFile() ? undefined : { reason: 'not-a-file' };
 }
 
 /** Collects `walkFiles` into an array. */

@@ -29,7 +29,7 @@ import type { NeutronConfigService } from '../core/service';
 import type { BulkLoad } from '../core/workspace/workspaceIndex';
 import { parseRelease } from '../core/catalog/releases';
 import { DEFAULT_SETTINGS, Settings, normaliseSettings, settingsProblems } from '../core/settings';
-import { inspectLink, isPathInside, readTextFile, readTextFiles, walkFiles, yieldToEventLoop, type TooLarge } from '../fsWalk';
+import { inspectPath, isPathInside, readTextFile, readTextFiles, walkFiles, yieldToEventLoop, type TooLarge } from '../fsWalk';
 import { maxFileBytes, type SkipReason } from '../core/workspace/skippedFiles';
 import { canonicalUri, fileUri, uriToFsPath } from '../uris';
 import { Logger, describeError } from './runSafe';
@@ -487,16 +487,14 @@ export class WorkspaceSync {
     let text: string | TooLarge;
     const maxBytes = maxFileBytes(this.settingsOf(fsPath));
     try {
-      const link = await inspectLink(fsPath, await this.realFolders(), (file) => this.service.isRecognised(fileUri(file)));
-      if (link !== undefined && !this.open.has(uri)) {
+      const inspected = await inspectPath(fsPath, await this.realFolders(), (file) => this.service.isRecognised(fileUri(file)));
+      if (inspected !== undefined) {
+        // The editor's text wins over whatever the disk holds.
+        if (this.open.has(uri)) return;
         // A link to a file the workspace holds under its own name is that file: not read twice.
-        if (link.reason === 'walked-anyway') this.drop(uri);
-        else this.skip(uri, link);
-        return;
-      }
-      // Only regular files: opening a FIFO named like a config would block a disk thread, and the queue behind it, for ever.
-      if (!(await fs.promises.stat(fsPath)).isFile()) {
-        this.drop(uri);
+        // Only regular files are read: opening a FIFO named like a config would block the queue for ever.
+        if (inspected.reason === 'walked-anyway' || inspected.reason === 'not-a-file') this.drop(uri);
+        else this.skip(uri, inspected);
         return;
       }
       text = await readTextFile(fsPath, maxBytes);

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { createLimiter, inspectLink, listFiles, readTextFiles, walkFiles, type LinkSkip } from '../../../server/src/fsWalk';
+import { createLimiter, inspectPath, listFiles, readTextFiles, walkFiles, type LinkSkip } from '../../../server/src/fsWalk';
 
 /** Larger than one first read, with a multi-byte character across the 64 KiB boundary. */
 const LARGE = 'x'.repeat(65535) + '\u00e9' + 'y'.repeat(70000);
@@ -179,16 +179,16 @@ describe('symbolic links confined to the workspace, and the size limit (issue #1
     assert.ok(rel(files).includes('etc/neutron/plugin.ini'));
   });
 
-  it('inspectLink: one path, as a file event sees it', async () => {
+  it('inspectPath: one path, as a file event sees it', async () => {
     const real = [fs.realpathSync(dir)];
     const any = () => true;
-    assert.equal(await inspectLink(path.join(dir, 'etc', 'big.ini'), real, any), undefined);
-    assert.equal((await inspectLink(path.join(dir, 'etc', 'neutron', 'plugin.ini'), real, any))?.reason, 'walked-anyway');
-    assert.deepEqual(await inspectLink(path.join(dir, 'etc', 'neutron', 'stolen.ini'), real, any), {
+    assert.equal(await inspectPath(path.join(dir, 'etc', 'big.ini'), real, any), undefined);
+    assert.equal((await inspectPath(path.join(dir, 'etc', 'neutron', 'plugin.ini'), real, any))?.reason, 'walked-anyway');
+    assert.deepEqual(await inspectPath(path.join(dir, 'etc', 'neutron', 'stolen.ini'), real, any), {
       reason: 'link-outside-workspace',
       target: fs.realpathSync(path.join(outside, 'secret.ini')),
     });
-    assert.deepEqual(await inspectLink(path.join(dir, 'etc', 'dangling.ini'), real, any), { reason: 'dangling-link', target: path.join(dir, 'missing.ini') });
-    await assert.rejects(inspectLink(path.join(dir, 'absent.ini'), real, any), { code: 'ENOENT' });
+    assert.deepEqual(await inspectPath(path.join(dir, 'etc', 'dangling.ini'), real, any), { reason: 'dangling-link', target: path.join(dir, 'missing.ini') });
+    await assert.rejects(inspectPath(path.join(dir, 'absent.ini'), real, any), { code: 'ENOENT' });
   });
 });

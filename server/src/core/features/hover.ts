@@ -1,4 +1,4 @@
-import type { Hover, Position, Range } from 'vscode-languageserver-types';
+import type { Hover, Position } from 'vscode-languageserver-types';
 import type { IniOption, Token } from '../syntax/ast';
 import { isTemplated } from '../syntax/templates';
 import { listItems, splitToken } from '../syntax/valueElements';
@@ -15,6 +15,7 @@ import { keyfileHover } from './keyfile';
 import { osNetConfigHover } from './osNetConfig';
 import { iniOptionMarkdown, iniSectionHover, iniValueHover } from './options/optionHover';
 import { optionDocIn, TYPE_DRIVERS, typeDriverDoc, type OptionDoc } from './wiringDocs';
+import { markdownHover } from './markdownHover';
 
 /**
  * Hover: every INI section and option from the option catalogue
@@ -41,7 +42,7 @@ export function hover(context: FeatureContext, position: Position): Hover | null
         text = [...paragraphs.slice(0, 2), hostWiring(context, cursor.option), '---', ...paragraphs.slice(2)].join('\n\n');
       }
       if (doc?.more) text += '\n\n---\n\n' + doc.more;
-      return markdown(text, cursor.name.range);
+      return markdownHover(text, cursor.name.range);
     }
     case 'option-value': {
       const doc = optionDocIn(context.file, cursor.section, cursor.option.name.text);
@@ -50,7 +51,7 @@ export function hover(context: FeatureContext, position: Position): Hover | null
     case 'ifcfg-value': {
       if (cursor.assignment.key.text !== 'OVS_BRIDGE') return ifcfgValueHover(context, cursor.assignment, cursor.value);
       if (!cursor.value.text) return null;
-      return markdown(bridgeDescription(context, cursor.value.text), cursor.value.range);
+      return markdownHover(bridgeDescription(context, cursor.value.text), cursor.value.range);
     }
     case 'ifcfg-key':
       return ifcfgKeyHover(context, cursor.key);
@@ -65,21 +66,21 @@ function valueHover(context: FeatureContext, doc: OptionDoc, value: ValueCursor)
   switch (doc.value) {
     case 'physnet-bridge-mappings':
       if (!part.text) return null;
-      if (partIndex === 0) return markdown(physnetDescription(context, part.text), part.range);
-      if (partIndex === 1) return markdown(bridgeDescription(context, part.text), part.range);
+      if (partIndex === 0) return markdownHover(physnetDescription(context, part.text), part.range);
+      if (partIndex === 1) return markdownHover(bridgeDescription(context, part.text), part.range);
       return null;
     case 'physnet-list':
-      if (element.text === '*') return markdown('`*` lets flat networks use **any** physnet name; each host still has to map the name in its `bridge_mappings`.', element.range);
-      return markdown(physnetDescription(context, element.text), element.range);
+      if (element.text === '*') return markdownHover('`*` lets flat networks use **any** physnet name; each host still has to map the name in its `bridge_mappings`.', element.range);
+      return markdownHover(physnetDescription(context, element.text), element.range);
     case 'vlan-ranges': {
       if (!part.text) return null;
       const range = vlanRangeLine(value.parts);
-      if (partIndex === 0) return markdown(physnetDescription(context, part.text, range), part.range);
-      return markdown(`**VLAN range ${code(element.text)}**\n\n${range}`, element.range);
+      if (partIndex === 0) return markdownHover(physnetDescription(context, part.text, range), part.range);
+      return markdownHover(`**VLAN range ${code(element.text)}**\n\n${range}`, element.range);
     }
     case 'type-driver-list':
     case 'type-driver':
-      return markdown(typeDriverDescription(element.text), element.range);
+      return markdownHover(typeDriverDescription(element.text), element.range);
     default:
       return null;
   }
@@ -163,11 +164,11 @@ function networkNameHover(context: FeatureContext, position: Position): Hover | 
   for (const device of network.devices) {
     if (at(device.nameToken)) {
       const text = device.role === 'ovs-bridge' ? bridgeDescription(context, device.name) : deviceDescription(context, device.name);
-      return markdown(text, device.nameToken!.range);
+      return markdownHover(text, device.nameToken!.range);
     }
-    if (at(device.bridge?.token)) return markdown(bridgeDescription(context, declared.resolve(device.bridge!.name)), device.bridge!.token!.range);
+    if (at(device.bridge?.token)) return markdownHover(bridgeDescription(context, declared.resolve(device.bridge!.name)), device.bridge!.token!.range);
     for (const ref of [device.port, device.peer, ...(device.members ?? [])]) {
-      if (at(ref?.token)) return markdown(deviceDescription(context, declared.resolve(ref!.name)), ref!.token!.range);
+      if (at(ref?.token)) return markdownHover(deviceDescription(context, declared.resolve(ref!.name)), ref!.token!.range);
     }
   }
   return null;
@@ -408,8 +409,4 @@ function typeDriverDescription(name: string): string {
 export function code(text: string): string {
   const fence = text.includes('`') ? '``' : '`';
   return `${fence}${text}${fence}`;
-}
-
-function markdown(value: string, range: Range): Hover {
-  return { contents: { kind: 'markdown', value }, range };
 }

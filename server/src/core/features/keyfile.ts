@@ -5,6 +5,7 @@ import { isTemplated } from '../syntax/templates';
 import type { NmKeyfileFacts } from '../workspace/facts';
 import type { CursorContext } from './cursorContext';
 import type { FeatureContext } from './featureContext';
+import { markdownHover } from './markdownHover';
 
 /**
  * Hover and completion in NetworkManager keyfiles: groups and keys from the
@@ -16,18 +17,18 @@ export function keyfileHover(cursor: CursorContext): Hover | null {
   switch (cursor.kind) {
     case 'section-header': {
       const group = KEYFILE_GROUPS[cursor.name.text];
-      return group ? markdown(`**[${cursor.name.text}]**\n\n${group.explanation}`, cursor.name.range) : null;
+      return group ? markdownHover(`**[${cursor.name.text}]**\n\n${group.explanation}`, cursor.name.range) : null;
     }
     case 'option-name': {
       const key = cursor.section === undefined ? undefined : keyfileKey(cursor.section, cursor.name.text);
-      return key ? markdown(keyMarkdown(cursor.section!, key), cursor.name.range) : null;
+      return key ? markdownHover(keyMarkdown(cursor.section!, key), cursor.name.range) : null;
     }
     case 'option-value': {
       const key = cursor.section === undefined ? undefined : keyfileKey(cursor.section, cursor.option.name.text);
       const text = cursor.option.value.text;
       const meaning = key?.choices?.[text];
       if (!key || !meaning) return null;
-      return markdown(`**${key.name}=${text}**: ${meaning}.`, cursor.option.value.range);
+      return markdownHover(`**${key.name}=${text}**: ${meaning}.`, cursor.option.value.range);
     }
     default:
       return null;
@@ -91,8 +92,4 @@ function keyMarkdown(group: string, key: KeyfileKey): string {
   const out = [`**[${group}] ${key.name}**${key.since ? ` (NetworkManager ${key.since} and later)` : ''}`, '', key.explanation];
   if (key.choices) out.push('', ...Object.entries(key.choices).map(([value, meaning]) => `- \`${value}\`: ${meaning}`));
   return out.join('\n');
-}
-
-function markdown(value: string, range: Range): Hover {
-  return { contents: { kind: 'markdown', value }, range };
 }

@@ -4,6 +4,7 @@ import { OBJECT_KEYS, OBJECT_TYPES } from '../osNetConfig/objectTypes';
 import type { YamlDocument } from '../syntax/ast';
 import { yaml } from '../syntax/yamlLibrary';
 import type { FeatureContext } from './featureContext';
+import { markdownHover } from './markdownHover';
 
 /** The scalar under the cursor: a key of a mapping, or the value of `key`. */
 interface YamlCursor {
@@ -40,11 +41,11 @@ export function osNetConfigHover(context: FeatureContext, position: Position): H
   const range = doc.lineIndex.range(cursor.scalar.range![0], cursor.scalar.range![1]);
   if (cursor.isKey) {
     const explanation = OBJECT_KEYS[cursor.key];
-    return explanation ? { contents: { kind: 'markdown', value: `**${cursor.key}**\n\n${explanation}` }, range } : null;
+    return explanation ? markdownHover(`**${cursor.key}**\n\n${explanation}`, range) : null;
   }
   if (cursor.key === 'type') {
     const meaning = OBJECT_TYPES[String(cursor.scalar.value)];
-    return meaning ? { contents: { kind: 'markdown', value: `**type: ${String(cursor.scalar.value)}**: ${meaning}.` }, range } : null;
+    return meaning ? markdownHover(`**type: ${String(cursor.scalar.value)}**: ${meaning}.`, range) : null;
   }
   return null;
 }

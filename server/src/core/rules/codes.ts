@@ -1,4 +1,13 @@
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { SeverityName } from '../settings';
+
+/** LSP's number for each severity name. */
+export const DIAGNOSTIC_SEVERITY: Readonly<Record<SeverityName, DiagnosticSeverity>> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
 
 /**
  * Every diagnostic code with its default severity and a one-line summary

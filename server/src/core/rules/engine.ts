@@ -1,18 +1,11 @@
 import { isEvidenceKind } from '../workspace/fileKinds';
-import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver-types';
-import type { SeverityName, Settings } from '../settings';
+import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver-types';
+import type { Settings } from '../settings';
 import type { Folder, IndexedFile } from '../workspace/model';
-import { CODES, SOURCE } from './codes';
+import { CODES, DIAGNOSTIC_SEVERITY, SOURCE } from './codes';
 import type { HostView } from '../workspace/views';
 import type { Finding, Rule, RuleContext, RuleScope } from './rule';
 import { isSuppressed, readSuppressions, type Suppressions } from './suppression';
-
-const SEVERITY: Record<SeverityName, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
 
 type OnRuleError = (rule: Rule, error: unknown) => void;
 
@@ -180,7 +173,7 @@ export function diagnose(context: RuleContext, rules: readonly Rule[], onRuleErr
     const severity = setting ?? finding.severity ?? CODES[finding.code].severity;
     const diagnostic: Diagnostic = {
       range: finding.range,
-      severity: SEVERITY[severity],
+      severity: DIAGNOSTIC_SEVERITY[severity],
       code: finding.code,
       source: SOURCE,
       message: finding.message,
@@ -210,7 +203,7 @@ function capped(diagnostics: Diagnostic[]): Diagnostic[] {
   const last = shown[shown.length - 1].range.end;
   shown.push({
     range: { start: last, end: last },
-    severity: SEVERITY[CODES['too-many-findings'].severity],
+    severity: DIAGNOSTIC_SEVERITY[CODES['too-many-findings'].severity],
     code: 'too-many-findings',
     source: SOURCE,
     message: `${hidden.length.toLocaleString('en-US')} more findings in this file are not shown (${kinds}); the first ${MAX_FINDINGS_PER_FILE.toLocaleString('en-US')} are. Fix those, or check that this file is the configuration file its name says.`,

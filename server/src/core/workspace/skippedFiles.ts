@@ -5,9 +5,9 @@
  * it was not checked and why, instead of it silently missing from the
  * deployment.
  */
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import type { SeverityName, Settings } from '../settings';
-import { CODES, SOURCE } from '../rules/codes';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Settings } from '../settings';
+import { CODES, DIAGNOSTIC_SEVERITY, SOURCE } from '../rules/codes';
 
 export type SkipReason =
   /** A link whose target does not exist (or loops). */
@@ -16,13 +16,6 @@ export type SkipReason =
   | { reason: 'link-outside-workspace'; target: string }
   | { reason: 'file-too-large'; bytes: number; limitBytes: number };
 
-const SEVERITY: Record<SeverityName, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
-
 /** The one diagnostic a skipped file shows, or none when its code is turned off. */
 export function skippedFileDiagnostics(skip: SkipReason, settings: Settings): Diagnostic[] {
   const setting = settings.rules[skip.reason];
@@ -30,7 +23,7 @@ export function skippedFileDiagnostics(skip: SkipReason, settings: Settings): Di
   return [
     {
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      severity: SEVERITY[setting ?? CODES[skip.reason].severity],
+      severity: DIAGNOSTIC_SEVERITY[setting ?? CODES[skip.reason].severity],
       code: skip.reason,
       source: SOURCE,
       message: messageOf(skip),

@@ -5,6 +5,7 @@ import type { IfcfgAssignment, Token } from '../../syntax/ast';
 import { isTemplated } from '../../syntax/templates';
 import type { IfcfgFacts } from '../../workspace/facts';
 import type { FeatureContext } from '../featureContext';
+import { markdownHover } from '../markdownHover';
 import { code, typeEntry, typeMarkdown, valueMeaning, variableMarkdown } from './describe';
 
 /**
@@ -62,5 +63,5 @@ function contextOf(context: FeatureContext): { type?: string } {
 }
 
 function markdown(value: string, token: Token): Hover {
-  return { contents: { kind: 'markdown', value }, range: token.range };
+  return markdownHover(value, token.range);
 }

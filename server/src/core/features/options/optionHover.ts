@@ -6,6 +6,7 @@ import { isTemplated } from '../../syntax/templates';
 import type { ValueCursor } from '../cursorContext';
 import type { FeatureContext } from '../featureContext';
 import { code, optionMarkdown, sectionMarkdown } from './optionDocs';
+import { markdownHover } from '../markdownHover';
 
 /**
  * Hover on the names and values of oslo.config INI files, from the option
@@ -21,7 +22,7 @@ export function iniSectionHover(context: FeatureContext, name: Token): Hover | n
   if (file.doc.format !== 'ini' || !isCatalogKind(file.kind) || !name.text || isTemplated(name.text)) return null;
   const wanted = normaliseSection(name.text);
   const set = new Set(file.doc.sections.filter((s) => normaliseSection(s.name.text) === wanted).flatMap((s) => s.options.map((o) => o.name.text)));
-  return markdown(sectionMarkdown(file.kind, name.text, file.renderedName, configuredRelease(file), set), name.range);
+  return markdownHover(sectionMarkdown(file.kind, name.text, file.renderedName, configuredRelease(file), set), name.range);
 }
 
 /** The catalogue's explanation of the option under the cursor, or undefined when the catalogue does not know it there. */
@@ -57,9 +58,5 @@ export function iniValueHover(context: FeatureContext, section: string | undefin
   const lines = [`**[${found.entry.section}] ${found.entry.name}** = ${code(token.text)}`, ''];
   if (described) lines.push(described);
   if (isDefault) lines.push(...(described ? [''] : []), 'This is the default value.');
-  return markdown(lines.join('\n'), token.range);
-}
-
-function markdown(value: string, range: NonNullable<Hover['range']>): Hover {
-  return { contents: { kind: 'markdown', value }, range };
+  return markdownHover(lines.join('\n'), token.range);
 }

@@ -47,6 +47,7 @@ export function osNetConfigNetwork(doc: YamlDocument): NetworkContribution {
   const visit = (node: unknown, parent: { bridge?: NetworkDevice; bond?: NetworkDevice }) => {
     if (!yaml().isMap(node)) return;
     const type = scalarText(node, 'type');
+    const typePair = pairOf(node, 'type');
     const namePair = pairOf(node, 'name');
     const nameNode = namePair && yaml().isScalar(namePair.value) ? namePair.value : undefined;
     const name = nameNode ? String(nameNode.value ?? '') : '';
@@ -65,7 +66,7 @@ export function osNetConfigNetwork(doc: YamlDocument): NetworkContribution {
       nameRange: nameToken?.range ?? lines.range(nameNode!.range![0], nameNode!.range![1]),
       nameToken,
       declarationRange: pairRange(namePair!, lines),
-      typeRange: pairOf(node, 'type') ? pairRange(pairOf(node, 'type')!, lines) : undefined,
+      typeRange: typePair ? pairRange(typePair, lines) : undefined,
       definitionRange: lines.range(node.range![0], node.range![1]),
       addressed: isAddressed(node),
     };
