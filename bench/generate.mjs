@@ -273,7 +273,38 @@ function osNetConfig(ip, vlanMtu) {
   ].join('\n');
 }
 
-export function buildDeployment(hostCount, seed = 42) {
+/**
+ * What a host's troubleshooting captures show, in agreement with its
+ * configuration (so they add no finding): `ovs-vsctl show` with the agent's
+ * patch pairs and `vmPorts` instance ports tagged 1..n, `ip a`, and the
+ * OpenFlow side of br-int (its ports and `flows` flows) and br-ex.
+ */
+function captures(uplinks, vmPorts, flows) {
+  const uuid = '7e5d4c3b-2a19-4f08-8e7d-6c5b4a392817';
+  const show = [uuid, '    Bridge br-int', '        fail_mode: secure'];
+  for (const bridge of ['br-ex', 'br-vlan']) show.push(`        Port int-${bridge}`, `            Interface int-${bridge}`, '                type: patch', `                options: {peer=phy-${bridge}}`);
+  for (let i = 0; i < vmPorts; i++) show.push(`        Port qvo${i.toString(16).padStart(8, '0')}-aa`, `            tag: ${(i % 4) + 1}`, `            Interface qvo${i.toString(16).padStart(8, '0')}-aa`);
+  for (const [bridge, nics, bond] of uplinks) {
+    show.push(`    Bridge ${bridge}`, '        fail_mode: secure', `        Port phy-${bridge}`, `            Interface phy-${bridge}`, '                type: patch', `                options: {peer=int-${bridge}}`);
+    if (bond) show.push(`        Port ${bond}`, ...nics.map((n) => `            Interface ${n}`));
+    else for (const n of nics) show.push(`        Port ${n}`, `            Interface ${n}`);
+    show.push(`        Port ${bridge}`, `            Interface ${bridge}`, '                type: internal');
+  }
+  show.push('    ovs_version: "3.1.4"', '');
+  const ip = ['1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN group default qlen 1000', '    inet 127.0.0.1/8 scope host lo'];
+  let index = 2;
+  for (const [, nics] of uplinks) for (const n of nics) ip.push(`${index++}: ${n}: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc mq master ovs-system state UP group default qlen 1000`, `    link/ether 52:54:00:00:00:${index.toString(16).padStart(2, '0')} brd ff:ff:ff:ff:ff:ff`);
+  ip.push('');
+  const flowsText = ['# ovs-ofctl show br-int', 'OFPT_FEATURES_REPLY (xid=0x2): dpid:0000a2b3c4d5e6f7', ' 1(int-br-ex): addr:7e:11:22:33:44:55', '     config:     0', '     state:      0', ' 2(int-br-vlan): addr:7e:11:22:33:44:56', '     config:     0', '     state:      0', '# ovs-ofctl dump-flows br-int', 'NXST_FLOW reply (xid=0x4):'];
+  flowsText.push(' cookie=0x9b1c2d3e4f5a6b7c, duration=86000.101s, table=0, n_packets=1203, n_bytes=98110, priority=3,in_port=1,vlan_tci=0x0000/0x1fff actions=mod_vlan_vid:1,resubmit(,60)');
+  for (let i = 0; i < flows; i++) flowsText.push(` cookie=0x9b1c2d3e4f5a6b7c, duration=86000.${i}s, table=${60 + (i % 30)}, n_packets=${i * 7}, n_bytes=${i * 911}, priority=${(i % 90) + 10},ip,reg5=0x${(i % 4096).toString(16)},nw_src=10.${i % 250}.${(i >> 8) % 250}.0/24 actions=ct(commit,zone=NXM_NX_REG6[0..15]),resubmit(,${61 + (i % 30)})`);
+  flowsText.push('# ovs-ofctl show br-ex', 'OFPT_FEATURES_REPLY (xid=0x2): dpid:000052540aa0101a', ' 2(phy-br-ex): addr:3a:55:66:77:88:99', '     config:     0', '     state:      0', '# ovs-ofctl dump-flows br-ex', 'NXST_FLOW reply (xid=0x4):');
+  flowsText.push(' cookie=0x4d5e6f708192a3b4, duration=86000.201s, table=0, n_packets=980, n_bytes=81200, priority=4,in_port=2,dl_vlan=1 actions=strip_vlan,NORMAL', ' cookie=0x4d5e6f708192a3b4, duration=86000.220s, table=0, n_packets=5523, n_bytes=551000, priority=0 actions=NORMAL', '');
+  return { 'ovs-vsctl-show.txt': show.join('\n'), 'ip-a.txt': ip.join('\n'), 'flows.txt': flowsText.join('\n') };
+}
+
+/** `withCaptures`: every agent host also holds captures of its state (see captures()). */
+export function buildDeployment(hostCount, seed = 42, withCaptures = false) {
   const random = rng(seed * 1_000_003 + hostCount);
   const controllers = 3;
   const networkNodes = Math.max(2, Math.round(hostCount / 50));
@@ -317,6 +348,10 @@ export function buildDeployment(hostCount, seed = 42) {
     add(ovs, ovsAgentConf(host, nextIp(), mappings, isNetwork || random() < 0.3));
     agentFiles.push(ovs);
     if (isNetwork) add(`${host}/${L3_PATH}`, l3AgentConf(host));
+    if (withCaptures) {
+      const uplinks = source === 'os-net-config' ? [['br-ex', ['eth1']], ['br-vlan', ['eth2', 'eth3'], 'bond1']] : [['br-ex', ['eth1']], ['br-vlan', ['eth2']]];
+      for (const [name, text] of Object.entries(captures(uplinks, isNetwork ? 4 : 40, isNetwork ? 200 : 2000))) add(`${host}/captures/${name}`, text);
+    }
     if (source === 'keyfile') {
       for (const [name, text] of Object.entries(keyfiles(host, nextIp(), vlanMtu))) add(`${host}/${KEYFILE_DIR}/${name}`, text);
       return;
@@ -371,12 +406,14 @@ export function writeDeployment(dir, deployment) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [dir, hosts, seed] = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const withCaptures = args.includes('--captures');
+  const [dir, hosts, seed] = args.filter((a) => a !== '--captures');
   if (!dir || !hosts) {
-    console.error('usage: node bench/generate.mjs DIR HOSTS [SEED]');
+    console.error('usage: node bench/generate.mjs DIR HOSTS [SEED] [--captures]');
     process.exit(2);
   }
-  const d = buildDeployment(Number(hosts), seed ? Number(seed) : 42);
+  const d = buildDeployment(Number(hosts), seed ? Number(seed) : 42, withCaptures);
   writeDeployment(dir, d);
   console.log(JSON.stringify({ dir, hosts: d.hostCount, ...d.counts, planted: d.planted.length }));
 }

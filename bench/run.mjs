@@ -5,6 +5,7 @@
 //   npm run bench -- --sizes 1000 --profile        also write CPU profiles (CLI, server indexing) and summarise them
 //
 // Options: --sizes LIST  --seed N (42)  --runs N (CLI runs; 5, 3 at 10k)  --out DIR (bench-results)
+//          --captures (every agent host also holds ovs-vsctl show, ip a and 2,000-flow dump-flows captures)
 //          --dist DIR (use prebuilt server.js/cli.js from DIR; default: bundle the working tree)  --keep (keep the generated trees)  --quick (fewer iterations)
 //          --max-minutes N (60: phases not yet started after that are skipped)
 //          --server-node-args 'FLAGS' (node/V8 flags for the server instead of the shipped ones; '' for none)
@@ -43,6 +44,7 @@ function parseArgs(argv) {
       case '--keep': options.keep = true; break;
       case '--quick': options.quick = true; break;
       case '--profile': options.profile = true; break;
+      case '--captures': options.captures = true; break;
       case '--server-node-args': options.serverNodeArgs = value().split(/\s+/).filter(Boolean); break;
       case '--help': console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(0, 14).join('\n')); process.exit(0);
       default: throw new Error(`unknown option ${argv[i]}`);
@@ -628,7 +630,7 @@ async function benchSize(size, options, env) {
   void scale;
 
   const generated = performance.now();
-  const deployment = buildDeployment(size, options.seed);
+  const deployment = buildDeployment(size, options.seed, options.captures);
   const dir = path.join(env.tmp, `hosts-${size}`);
   writeDeployment(dir, deployment);
   out.generate = { ms: round(performance.now() - generated), files: deployment.files.length, ...deployment.counts, planted: deployment.planted.length };

@@ -391,6 +391,18 @@ async function driveScreenshots(page, server, dirs, target) {
   await page.mouse.move(5, 5);
   await page.keyboard.press('Escape');
 
+  // 1b. Hover on the bridge of the same line: what the network node's captures observed of it.
+  // The value may be one token (`physnet1:br-ex`): point at its last characters, the bridge.
+  const value = page.locator('.monaco-editor .view-line', { hasText: 'bridge_mappings' }).first().locator('span', { hasText: 'br-ex' }).last();
+  const box = await value.boundingBox();
+  await page.mouse.move(box.x + box.width - 8, box.y + box.height / 2);
+  const observed = page.locator('.monaco-hover', { hasText: 'Observed' }).first();
+  await observed.waitFor({ state: 'visible', timeout: 20_000 });
+  await settled(observed);
+  await save('hover-bridge-observed.png');
+  await page.mouse.move(5, 5);
+  await page.keyboard.press('Escape');
+
   // 2. The Problems panel on the example.
   await openFile(page, 'controller/etc/neutron/plugins/ml2/ml2_conf.ini');
   await page.keyboard.press('Control+Shift+M');

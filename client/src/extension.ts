@@ -17,7 +17,17 @@ const CLIENT_ID = 'neutronConfig';
 const CLIENT_NAME = 'Neutron Config';
 
 /** Files recognised by name, with their template variants. */
-export const RECOGNISED_PATTERNS = ['**/{ml2_conf.ini,plugin.ini,openvswitch_agent.ini,l3_agent.ini}{,.j2,.erb,.tmpl}', '**/ifcfg-*', '**/*.nmconnection{,.j2,.erb,.tmpl}', '**/os-net-config/config.{yaml,json}{,.j2}'];
+export const RECOGNISED_PATTERNS = [
+  '**/{ml2_conf.ini,plugin.ini,openvswitch_agent.ini,l3_agent.ini}{,.j2,.erb,.tmpl}',
+  '**/ifcfg-*',
+  '**/*.nmconnection{,.j2,.erb,.tmpl}',
+  '**/os-net-config/config.{yaml,json}{,.j2}',
+  // Command captures: sosreports' and hand-saved ones (the server reads their content to tell).
+  '**/sos_commands/*/{ovs-vsctl,ovs-ofctl,ip}_*',
+  '**/*.{txt,out,capture}',
+  '**/{ovs-vsctl,ovs-ofctl}[-_]*',
+  '**/*{network,net-show,agent}*.{json,yaml,yml}',
+];
 
 let client: LanguageClient | undefined;
 let outputChannel: vscode.LogOutputChannel | undefined;

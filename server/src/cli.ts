@@ -36,7 +36,7 @@ Options:
   --release NAME            OpenStack release the deployment runs (zed, 2024.1, ...)
   --rule CODE=SEVERITY      change a check's severity: error, warning,
                             information, hint or off (repeatable)
-  --config FILE             JSON settings file: {"rules", "fileKinds", "hosts", "release"}
+  --config FILE             JSON settings file: {"rules", "fileKinds", "hosts", "release", "maxFileSizeMB"}
   --show-hosts              list each file with the kind and host it was given
   --quiet                   report errors only
   --max-warnings N          exit 1 when more than N warnings are reported

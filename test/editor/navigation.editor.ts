@@ -36,7 +36,8 @@ function fileOperations(edit: vscode.WorkspaceEdit): string[] | undefined {
 
 suite('navigation', () => {
   test('goes from a bridge in bridge_mappings to the DEVICE line of its ifcfg file', async () => {
-    assert.deepEqual(await definitions(NETWORK_OVS, 21, 28), [`${NETWORK_BR_EX}@2:7-2:12`]);
+    // Then its Bridge block in the network node's captures (ovs-vsctl show).
+    assert.deepEqual(await definitions(NETWORK_OVS, 21, 28), [`${NETWORK_BR_EX}@2:7-2:12`, 'network/troubleshooting-captures.txt@14:0-23:30']);
   });
 
   test('goes from a physnet to where ML2 allows it (flat_networks = *)', async () => {
@@ -95,11 +96,13 @@ suite('navigation', () => {
     // compute-0 is another host: its br-ex is another bridge.
     assert.match(await text(COMPUTE_OVS), /^bridge_mappings = physnet1:br-eth1$/m);
 
-    // The network host stays consistent: no new finding, the L3 warning moves with the new name.
+    // The network host's files stay consistent: the L3 warning moves with the new name. Its captures, taken
+    // before the rename and never edited, have no bridge of the new name: that is what the host runs until redeployed.
     const expected = [
       `${COMPUTE_OVS} bridge-undefined@21:27-21:34`,
       `${ML2} flat-type-driver-missing@15:15-15:20`,
       `${L3} external-network-bridge-set@9:26-9:37`,
+      `${NETWORK_OVS} observed-bridge-missing@21:27-21:38`,
     ].sort();
     await waitFor('the findings after the rename', () => (JSON.stringify(allOurDiagnostics()) === JSON.stringify(expected) ? true : undefined), {
       events: [vscode.languages.onDidChangeDiagnostics],

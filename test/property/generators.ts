@@ -14,6 +14,10 @@ export const VOCABULARY = [
   'integration_bridge', 'tunnel_bridge', 'external_network_bridge', 'physnet1', 'physnet2', 'datacentre', 'br-ex', 'br-int', 'br-tun',
   'br-very-long-name', 'flat', 'vlan', 'vxlan', 'geneve', '1:100', 'DEVICE', 'TYPE', 'OVSBridge', 'OVSPort', 'OVS_BRIDGE', 'DEVICETYPE=ovs',
   'export ', '$X', '${X}', "$'", '# neutron-config: disable=', '# neutron-config: disable-file=', 'physnet-undeclared', 'all', 'bridge-undefined',
+  '# ovs-vsctl show', '$ ip a', '[root@h ~]# ovs-ofctl dump-flows br-ex', '    Bridge ', '        Port ', '            Interface ', 'type: patch',
+  'options: {peer=', 'tag: ', 'ovs_version: "2.17.7"', ' cookie=0x0, table=0, ', 'priority=4,in_port=2,dl_vlan=5 actions=strip_vlan,NORMAL',
+  'vlan_tci=0x0000/0x1fff actions=mod_vlan_vid:5', 'OFPT_FEATURES_REPLY (xid=0x2)', ' 2(phy-br-ex): addr:aa', '5: eth1: <BROADCAST,UP,LOWER_UP> master ovs-system',
+  'external_ids        : {ovn-bridge-mappings="', '"provider:physical_network": ', '| provider:network_type | ', '"agent_type": "Open vSwitch agent"',
 ];
 
 export const ML2 = '[ml2]\ntype_drivers = vxlan,vlan\ntenant_network_types = vxlan\n[ml2_type_flat]\nflat_networks = physnet1\n[ml2_type_vlan]\nnetwork_vlan_ranges = physnet2:100:200\n';
@@ -23,6 +27,18 @@ export const BRIDGE = 'DEVICE=br-ex\nTYPE=OVSBridge\nDEVICETYPE=ovs\nONBOOT=yes\
 export const PORT = 'DEVICE=eth1\nTYPE=OVSPort\nDEVICETYPE=ovs\nOVS_BRIDGE=br-ex\nONBOOT=yes\n';
 export const KEYFILE = '[connection]\nid=ovs-port-eth2\ntype=ovs-port\ninterface-name=eth2\nmaster=br-ex\nslave-type=ovs-bridge\n';
 export const OS_NET_CONFIG = 'network_config:\n- type: ovs_bridge\n  name: br-vlan\n  members:\n  - type: interface\n    name: nic3\n- type: ovs_patch_port\n  name: patch-a\n  bridge_name: "br-ex"\n  peer: patch-b\n';
+
+export const CAPTURE =
+  '# ovs-vsctl show\n5e3c1d2a-0b1c-4d2e-8f3a-4b5c6d7e8f90\n    Bridge br-int\n        Port int-br-ex\n            Interface int-br-ex\n                type: patch\n' +
+  '                options: {peer=phy-br-ex}\n    Bridge br-ex\n        Port phy-br-ex\n            Interface phy-br-ex\n                type: patch\n' +
+  '                options: {peer=int-br-ex}\n        Port "eth1"\n            Interface "eth1"\n    ovs_version: "2.17.7"\n' +
+  '# ovs-ofctl show br-ex\nOFPT_FEATURES_REPLY (xid=0x2): dpid:0000\n 2(phy-br-ex): addr:aa\n     state:      LINK_DOWN\n' +
+  '# ovs-ofctl dump-flows br-ex\n cookie=0x0, table=0, priority=4,in_port=2,dl_vlan=5 actions=strip_vlan,NORMAL\n' +
+  '# ovs-ofctl dump-flows br-int\n cookie=0x0, table=0, priority=3,in_port=1,vlan_tci=0x0000/0x1fff actions=mod_vlan_vid:7,resubmit(,60)\n' +
+  '# ip a\n3: eth1: <NO-CARRIER,BROADCAST,MULTICAST,UP> mtu 1500 qdisc mq master ovs-system state DOWN\n' +
+  '# ovs-vsctl list Open_vSwitch\n_uuid               : 5e3c\nexternal_ids        : {ovn-bridge-mappings="physnet1:br-ex,physnet2:br-gone"}\n';
+export const NETWORK_SHOW = '{\n  "name": "ext",\n  "provider:network_type": "flat",\n  "provider:physical_network": "physnet7"\n}\n';
+export const AGENT_SHOW = '{"agent_type": "Open vSwitch agent", "host": "compute-0.example", "configuration": {"bridge_mappings": {"physnet1": "br-other"}}}\n';
 
 /** The files of a small deployment, by path relative to the workspace folder; inputs replace one of them. */
 export const BASE: Readonly<Record<string, string>> = {
@@ -34,6 +50,9 @@ export const BASE: Readonly<Record<string, string>> = {
   'compute-0/etc/neutron/plugins/ml2/openvswitch_agent.ini.j2': OVS,
   'compute-0/etc/NetworkManager/system-connections/ovs-port-eth2.nmconnection': KEYFILE,
   'compute-0/etc/os-net-config/config.yaml': OS_NET_CONFIG,
+  'compute-0/captures.txt': CAPTURE,
+  'controller/network-show.json': NETWORK_SHOW,
+  'controller/agent-show.json': AGENT_SHOW,
 };
 export const TARGETS = Object.keys(BASE);
 

@@ -11,6 +11,8 @@ import { parseIni } from '../../server/src/core/syntax/iniParser';
 import { parseKeyfile } from '../../server/src/core/syntax/keyfileParser';
 import { parseYaml } from '../../server/src/core/syntax/yamlParser';
 import { osNetConfigNetwork } from '../../server/src/core/network/sources/osNetConfig';
+import { parseCapture } from '../../server/src/core/captures/parseCapture';
+import { captureFacts } from '../../server/src/core/workspace/facts';
 import { listItems, splitToken } from '../../server/src/core/syntax/valueElements';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
 import { anyConfigText } from './generators';
@@ -85,14 +87,39 @@ function checkYaml(text: string): void {
   }
 }
 
+function checkCapture(text: string): void {
+  const lengths = lineLengths(text);
+  const doc = parseCapture(text, 'capture.txt');
+  const facts = captureFacts(doc);
+  for (const section of doc.sections) {
+    assertRangeIn(lengths, section.range, `capture section ${section.type}`);
+    if (section.type === 'ovs-vsctl-show') {
+      for (const bridge of section.bridges) {
+        assertTokenIn(text, lengths, bridge.name, 'bridge name');
+        assertRangeIn(lengths, bridge.range, 'bridge');
+        for (const port of bridge.ports) for (const iface of port.interfaces) if (iface.peer) assertTokenIn(text, lengths, iface.peer, 'peer');
+      }
+    }
+    if (section.type === 'ovs-ofctl-dump-flows') for (const flow of section.vlanFlows) assertRangeIn(lengths, flow.range, 'flow');
+    if (section.type === 'ip-link') for (const link of section.links) assertTokenIn(text, lengths, link.name, 'link name');
+  }
+  for (const m of facts.ovnBridgeMappings?.mappings ?? []) {
+    assertTokenIn(text, lengths, m.physnet, 'ovn physnet');
+    assertTokenIn(text, lengths, m.bridge, 'ovn bridge');
+  }
+  for (const network of facts.networks) if (network.physicalNetwork) assertRangeIn(lengths, network.physicalNetwork.range, 'provider physnet');
+  for (const device of facts.network?.devices ?? []) assertRangeIn(lengths, device.definitionRange, 'observed device');
+}
+
 describe('property: parsers', () => {
-  it(`parseIni and parseIfcfg never throw and keep every range inside the text (${runsLabel(1500)})`, () => {
+  it(`parseIni, parseIfcfg, parseKeyfile, parseYaml and parseCapture never throw and keep every range inside the text (${runsLabel(1500)})`, () => {
     fc.assert(
       fc.property(anyConfigText, (text) => {
         checkIni(text);
         checkIfcfg(text);
         checkKeyfile(text);
         checkYaml(text);
+        checkCapture(text);
       }),
       fuzzParameters(1500),
     );

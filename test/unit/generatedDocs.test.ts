@@ -19,10 +19,15 @@ const OPTION_CODES: string[] = ['unknown-section', 'unknown-option', 'invalid-va
 const isIfcfg = (c: string) => c.startsWith('ifcfg-') || c === 'unknown-variable' || c === 'duplicate-variable';
 const GROUPS: { title: string; codes: (code: DiagnosticCode) => boolean }[] = [
   { title: 'Files as the services read them', codes: (c) => PARSER_CODES.includes(c) },
-  { title: 'Provider-network wiring across files and hosts', codes: (c) => !PARSER_CODES.includes(c) && !OPTION_CODES.includes(c) && !isIfcfg(c) },
+  { title: 'Provider-network wiring across files and hosts', codes: (c) => !PARSER_CODES.includes(c) && !OPTION_CODES.includes(c) && !isIfcfg(c) && !isObserved(c) },
+  { title: 'Observed state: captures against the configuration', codes: isObserved },
   { title: 'Options, values and releases', codes: (c) => OPTION_CODES.includes(c) },
   { title: 'ifcfg network-scripts', codes: isIfcfg },
 ];
+
+function isObserved(code: DiagnosticCode): boolean {
+  return code.startsWith('observed-') || code === 'network-physnet-unmapped';
+}
 
 function codesMarkdown(): string {
   const out = [

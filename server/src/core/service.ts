@@ -10,6 +10,7 @@ import { documentHighlights, references } from './features/references';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
 import type { FeatureContext } from './features/featureContext';
 import { ifcfgFoldingRanges } from './features/ifcfg/folding';
+import { captureFoldingRanges } from './features/captures/folding';
 import { formatIfcfg } from './features/ifcfg/formatting';
 import { hover } from './features/hover';
 import { QUICK_FIXES } from './fixes/registry';
@@ -226,9 +227,10 @@ export class NeutronConfigService {
     return context ? inlayHints(context, range) : [];
   }
 
-  /** Folding ranges of an ifcfg file (runs of comment lines); none for other kinds. */
+  /** Folding ranges of an ifcfg file (runs of comment lines) and of a capture (outputs, bridges, ports, links); none for other kinds. */
   getFoldingRanges(uri: string): FoldingRange[] {
     const file = this.index.get(uri);
+    if (file?.doc.format === 'capture') return captureFoldingRanges(file.doc);
     return file?.doc.format === 'ifcfg' ? ifcfgFoldingRanges(file.doc) : [];
   }
 

@@ -51,7 +51,7 @@ describe('untrusted glob settings', () => {
     const service = workspaceOf({}, normaliseSettings({ fileKinds: { '**': 'ml2', '/etc/**': 'ml2', '../**': 'ml2' } }));
     assert.equal(service.isRecognised(uriOf('anything.txt')), true, '** inside the folder is the user\'s choice');
     assert.equal(service.isRecognised('file:///etc/passwd'), false);
-    assert.equal(service.isRecognised(`${ROOT}-sibling/notes.txt`), false);
+    assert.equal(service.isRecognised(`${ROOT}-sibling/notes.conf`), false);
   });
 
   it('extglobs are plain characters: @(a|b) matches only itself', () => {

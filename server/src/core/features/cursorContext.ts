@@ -63,7 +63,7 @@ export interface ValueCursor {
 
 /** Where `position` stands in `doc`. Never throws. */
 export function cursorContext(doc: ParsedDocument, position: Position): CursorContext {
-  if (doc.format === 'yaml') return { kind: 'none' };
+  if (doc.format === 'yaml' || doc.format === 'capture') return { kind: 'none' };
   return doc.format === 'ini' ? iniContext(doc, position) : ifcfgContext(doc, position);
 }
 

@@ -1,3 +1,8 @@
+import { captureNameAt } from './captures/names';
+import { agentPatchPair } from '../network/patchPorts';
+import type { CaptureDocument } from '../syntax/ast';
+import { observedBridgeLines, observedPacketPath } from './observedHover';
+import { literalMappings } from '../rules/bridgeMappings';
 import type { Hover, Position } from 'vscode-languageserver-types';
 import type { IniOption, Token } from '../syntax/ast';
 import { isTemplated } from '../syntax/templates';
@@ -25,6 +30,7 @@ import { markdownHover } from './markdownHover';
 export function hover(context: FeatureContext, position: Position): Hover | null {
   const named = networkNameHover(context, position);
   if (named) return named;
+  if (context.file.doc.format === 'capture') return captureHover(context, context.file.doc, position);
   const cursor = cursorContext(context.file.doc, position);
   if (context.file.kind === 'nm-keyfile') return keyfileHover(cursor);
   if (context.file.doc.format === 'yaml') return osNetConfigHover(context, position);
@@ -42,6 +48,13 @@ export function hover(context: FeatureContext, position: Position): Hover | null
         text = [...paragraphs.slice(0, 2), hostWiring(context, cursor.option), '---', ...paragraphs.slice(2)].join('\n\n');
       }
       if (doc?.more) text += '\n\n---\n\n' + doc.more;
+      if (doc?.value === 'physnet-bridge-mappings') {
+        const integration = reservedBridges(context.host).integration;
+        const captured = literalMappings(context.file)
+          .map((m) => observedPacketPath(context.host, m.bridge.text, integration))
+          .filter((p): p is string => p !== undefined);
+        if (captured.length) text += '\n\n' + captured.join('\n\n');
+      }
       return markdownHover(text, cursor.name.range);
     }
     case 'option-value': {
@@ -145,6 +158,7 @@ function hostWiring(context: FeatureContext, option: IniOption): string {
       notes.push(`⚠ nothing attaches a port, bond or interface to ${code(bridge)} (${attachesToHint(declared.sourceNames, bridge)}), so nothing leaves the host through it`);
     }
     for (const note of notes) out.push(`  - ${note}`);
+    for (const line of observedBridgeLines(host, bridge, ovs.integration)) out.push(`  ${line.replace(/^- /, '- observed: ')}`);
   }
   return out.join('\n');
 }
@@ -184,6 +198,34 @@ const ROLE_WORDS: Record<HostDevice['role'], string> = {
   bond: 'Bond',
   'linux-bridge': 'Linux bridge',
 };
+
+/**
+ * On a name in a capture: for a bridge, what the host's configuration and
+ * captures say of it; for a port or link, its declaration, or which mapping
+ * made the agent create it.
+ */
+function captureHover(context: FeatureContext, doc: CaptureDocument, position: Position): Hover | null {
+  const name = captureNameAt(doc, position);
+  if (!name) return null;
+  const text = name.token.text;
+  if (name.kind === 'bridge') return markdownHover(bridgeDescription(context, text), name.token.range);
+  if (context.host.network.declared.devicesNamed(text).length) return markdownHover(deviceDescription(context, text), name.token.range);
+  const integration = reservedBridges(context.host).integration;
+  for (const file of context.host.agentFiles) {
+    for (const mapping of literalMappings(file)) {
+      const pair = agentPatchPair(mapping.bridge.text);
+      if (text !== pair.integration && text !== pair.physical) continue;
+      const on = text === pair.integration ? integration : mapping.bridge.text;
+      return markdownHover(
+        `**OVS patch port ${code(text)}** on ${code(on)}
+
+- The Open vSwitch agent creates it for the mapping ${code(`${mapping.physnet.text}:${mapping.bridge.text}`)} in ${code(file.relativePath)}; its peer is ${code(text === pair.integration ? pair.physical : pair.integration)}.`,
+        name.token.range,
+      );
+    }
+  }
+  return null;
+}
 
 /** A device of the host (not a bridge): where it is defined and what it is attached to. */
 function deviceDescription(context: FeatureContext, name: string): string {
@@ -393,6 +435,8 @@ function bridgeDescription(context: FeatureContext, bridge: string): string {
   if (mappedFrom.length) out.push(`- Mapped from physnet ${mappedFrom.join(', ')}`);
   else out.push(`- No physnet of ${name} is mapped to it in \`bridge_mappings\`.`);
   if (bridge.length > 11) out.push(`- Its name is longer than 11 characters, so the patch ports \`int-…\`/\`phy-…\` get shortened with a hash.`);
+  const observed = observedBridgeLines(host, bridge, ovs.integration);
+  if (observed.length) out.push('', '**Observed**', '', ...observed);
   return out.join('\n');
 }
 

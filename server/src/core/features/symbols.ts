@@ -1,3 +1,4 @@
+import { captureSymbols } from './captures/symbols';
 import { SymbolKind, type DocumentSymbol, type Location, type SymbolInformation } from 'vscode-languageserver-types';
 import { ovsAgentFactsOf } from '../workspace/facts';
 import type { IniOption, ParsedDocument } from '../syntax/ast';
@@ -19,6 +20,7 @@ export function documentSymbols(doc: ParsedDocument): DocumentSymbol[] {
     }));
   }
   if (doc.format === 'yaml') return [];
+  if (doc.format === 'capture') return captureSymbols(doc);
   const symbols: DocumentSymbol[] = doc.orphans.map(optionSymbol);
   for (const section of doc.sections) {
     symbols.push({

@@ -26,6 +26,7 @@ import { physnetUndeclaredFix } from './physnetUndeclaredFix';
 import { tenantTypeNotEnabledFix } from './tenantTypeNotEnabledFix';
 import { physnetMappedTwiceFix } from './physnetMappedTwiceFix';
 import { portBridgeUndefinedFix } from './portBridgeUndefinedFix';
+import { observedBridgeMissingFix } from './observedBridgeMissingFix';
 
 /** Quick fixes by diagnostic code. */
 export const QUICK_FIXES: Partial<Record<DiagnosticCode, QuickFix>> = {
@@ -39,6 +40,7 @@ export const QUICK_FIXES: Partial<Record<DiagnosticCode, QuickFix>> = {
   'flat-type-driver-missing': flatTypeDriverMissingFix,
   'tenant-type-not-enabled': tenantTypeNotEnabledFix,
   'ovs-port-undefined': portBridgeUndefinedFix,
+  'observed-bridge-missing': observedBridgeMissingFix,
   'ifcfg-device-mismatch': deviceMismatchFix,
   'ifcfg-ovs-devicetype-missing': ovsDevicetypeMissingFix,
   'ifcfg-ovs-bridge-missing': ovsBridgeMissingFix,

@@ -3,8 +3,13 @@ import { eol, quickFix, singleFileEdit } from './edits';
 import type { FixContext } from './fix';
 import { multiLineStatements } from '../syntax/nodes';
 
-/** Offered on every diagnostic: silence this code on this line, or in the whole file. */
+/**
+ * Offered on every diagnostic: silence this code on this line, or in the
+ * whole file. Not in a capture: command output is evidence, never edited (and
+ * a `#` line there reads as a prompt); `neutronConfig.rules` silences a code.
+ */
 export function suppressionFixes({ file, diagnostic }: FixContext): CodeAction[] {
+  if (file.doc.format === 'capture') return [];
   const code = String(diagnostic.code);
   const index = file.doc.lineIndex;
   const line = diagnostic.range.start.line;

@@ -1,5 +1,6 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { Token } from '../syntax/ast';
+import type { OpenflowView } from './sources/captures';
 
 /**
  * What one file says about its host's network, in terms no rule has to
@@ -61,12 +62,22 @@ export interface NetworkDevice {
   members?: NameRef[];
   /** Patch port at the other end. */
   peer?: NameRef;
+  /**
+   * The name is an alias resolved on the host (os-net-config's `nic2`: the
+   * second NIC with a link, in bus order), not the kernel's name: captures,
+   * which show kernel names, cannot be matched by it.
+   */
+  abstractName?: boolean;
   /** Whether the device carries an IP configuration (a static address or DHCP). */
   addressed?: boolean;
-  /** Observed link state, when a capture shows it. */
-  link?: { up: boolean; lowerUp: boolean; master: string | undefined };
+  /** Observed link state, when a capture shows it (`ip link`): the UP and LOWER_UP flags, `master`, `state`. */
+  link?: { up: boolean; lowerUp: boolean; master: string | undefined; state: string | undefined; flags: string[] };
   /** OpenFlow port number, when a capture shows it. */
   ofport?: number;
+  /** The local VLAN tag of an observed port (`tag: 5`). */
+  tag?: number;
+  /** An error OVSDB records for an observed interface ("could not open network device eth9"). */
+  error?: string;
 }
 
 /** One file's contribution to its host's network. */
@@ -81,9 +92,11 @@ export interface NetworkContribution {
    * host stay silent.
    */
   uncertain: boolean;
+  /** Per bridge, what OpenFlow captures show: port numbers and VLAN flows (observed layer only). */
+  openflow?: OpenflowView[];
 }
 
-export type NetworkSourceName = 'ifcfg' | 'nm-keyfile' | 'os-net-config' | 'ovs-vsctl-show' | 'ip-address';
+export type NetworkSourceName = 'ifcfg' | 'nm-keyfile' | 'os-net-config' | 'ovs-vsctl-show' | 'ip-address' | 'ovs-ofctl';
 
 /** A cheap, stable summary of a contribution: when it is unchanged, the host's other files need no re-check. */
 export function contributionSignature(contribution: NetworkContribution | undefined): string {
@@ -101,8 +114,11 @@ export function contributionSignature(contribution: NetworkContribution | undefi
       d.peer?.name,
       d.members?.map((m) => m.name),
       d.addressed,
-      d.link && [d.link.up, d.link.lowerUp, d.link.master],
+      d.link && [d.link.up, d.link.lowerUp, d.link.master, d.link.state],
       d.ofport,
+      d.tag,
+      d.error,
     ]),
+    contribution.openflow?.map((o) => [o.bridge, o.ports?.map((p) => [p.number, p.name.text, p.linkDown, p.adminDown]), o.flows?.vlanFlows.map((f) => [f.table, f.inPort, f.matchVlan, f.matchUntagged, f.strips, f.setsVlan])]),
   ]);
 }

@@ -1,4 +1,5 @@
 import type { IndexedFile } from '../workspace/model';
+import type { DumpFlowsSection, OfctlPort } from '../captures/model';
 import type { NetworkContribution, NetworkDevice, NetworkLayerName, NetworkSourceName } from './devices';
 
 /** A device together with the file that says so. */
@@ -24,6 +25,7 @@ export class NetworkLayer {
   /** Other names of devices (a NetworkManager profile's UUID and id) → the device name. */
   private readonly aliasOf = new Map<string, string>();
   private anyUncertain = false;
+  private readonly openflowByBridge = new Map<string, BridgeOpenflow>();
 
   constructor(readonly name: NetworkLayerName) {}
 
@@ -39,7 +41,23 @@ export class NetworkLayer {
       for (const alias of device.aliases ?? []) if (!this.aliasOf.has(alias)) this.aliasOf.set(alias, device.name);
       if (device.bridge?.name) this.attached.push(located);
     }
+    for (const view of contribution.openflow ?? []) {
+      let entry = this.openflowByBridge.get(view.bridge);
+      if (!entry) this.openflowByBridge.set(view.bridge, (entry = { ports: new Map(), flows: [] }));
+      for (const port of view.ports ?? []) if (!entry.ports.has(port.name.text)) entry.ports.set(port.name.text, { port, file });
+      if (view.flows) entry.flows.push({ section: view.flows, file });
+    }
     this.attachedTo = undefined;
+  }
+
+  /** Whether a source of this family is on the host (`ovs-vsctl-show`: the layer knows the OVSDB). */
+  has(source: NetworkSourceName): boolean {
+    return this.sourceNames.includes(source);
+  }
+
+  /** What OpenFlow captures show of a bridge: its port numbers and its dump-flows, when captured. */
+  openflow(bridge: string): BridgeOpenflow | undefined {
+    return this.openflowByBridge.get(bridge);
   }
 
   /** The device name a controller reference means: the name itself, or the device it is an alias of. */
@@ -98,6 +116,12 @@ export class NetworkLayer {
   *devices(): IterableIterator<HostDevice> {
     for (const list of this.byName.values()) yield* list;
   }
+}
+
+/** One bridge's OpenFlow side: port numbers by port name (ovs-ofctl show), and its dump-flows captures. */
+export interface BridgeOpenflow {
+  ports: Map<string, { port: OfctlPort; file: IndexedFile }>;
+  flows: { section: DumpFlowsSection; file: IndexedFile }[];
 }
 
 /** A host's network: what its configuration declares and what captures observed. */

@@ -67,6 +67,14 @@ const VOCABULARY: Record<NetworkSourceName, SourceVocabulary> = {
     bridgeTypes: 'an openvswitch device',
     missingController: CAPTURE_MISSING,
   },
+  'ovs-ofctl': {
+    label: '`ovs-ofctl` capture',
+    createsBridge: (bridge) => `ovs-ofctl show ${bridge}`,
+    attachesTo: (bridge) => `a port of ${bridge}`,
+    typeClause: () => 'no type',
+    bridgeTypes: 'a bridge',
+    missingController: CAPTURE_MISSING,
+  },
 };
 
 export function vocabulary(source: NetworkSourceName): SourceVocabulary {

@@ -38,6 +38,14 @@ export const CODES = {
   'bridge-without-port': { severity: 'warning', summary: 'A mapped bridge with no port, bond or interface attached on the host.' },
   'bridge-name-too-long': { severity: 'warning', summary: 'A mapped bridge name over 11 characters; its patch ports get hashed names.' },
   'external-network-bridge-set': { severity: 'warning', summary: 'external_network_bridge is set, which bypasses bridge_mappings for external networks.' },
+  // Observed state (captures: ovs-vsctl show, ip, ovs-ofctl, openstack … show)
+  'observed-bridge-missing': { severity: 'error', summary: "A bridge in bridge_mappings (or OVN's ovn-bridge-mappings) that the host's OVSDB capture does not have." },
+  'observed-patch-missing': { severity: 'error', summary: 'A mapped bridge whose patch pair to the integration bridge (int-<bridge> / phy-<bridge>) the OVSDB capture lacks, or whose peers do not name each other.' },
+  'observed-port-missing': { severity: 'error', summary: 'A port the configuration attaches to a bridge that the OVSDB capture shows on no bridge, or on another one.' },
+  'observed-link-down': { severity: 'warning', summary: 'A bridge port NIC that `ip` shows without UP or LOWER_UP, or not enslaved to ovs-system.' },
+  'observed-config-drift': { severity: 'warning', summary: 'What the running agent reports (agent show configurations) differs from the configuration file.' },
+  'network-physnet-unmapped': { severity: 'error', summary: "A captured provider network on a physical network no host maps, or that flat_networks / network_vlan_ranges does not allow." },
+  'observed-flows-missing': { severity: 'information', summary: 'A local VLAN that one side of a patch pair tags or untags and the other side has no flow for.' },
   // ifcfg network-scripts
   'ifcfg-device-mismatch': { severity: 'warning', summary: "An ifcfg file whose DEVICE differs from its file name's suffix." },
   'ifcfg-ovs-devicetype-missing': { severity: 'error', summary: 'An Open vSwitch TYPE without DEVICETYPE=ovs; ifup never calls the Open vSwitch script.' },

@@ -33,7 +33,8 @@ export const physnetUnmapped: Rule = {
     const findings: Finding[] = [];
     for (const { token, how } of declared) {
       const physnet = token.text;
-      if (deployment.mapped.names.has(physnet)) continue;
+      // OVN hosts map physnets in OVSDB (ovn-bridge-mappings), which only their captures show.
+      if (deployment.mapped.names.has(physnet) || deployment.observedMapped.has(physnet)) continue;
       agentHosts ??= hostsOf(agents);
       related ??= agents.slice(0, RELATED_LIMIT).map((agent) => {
         const mappings = ovsAgentFactsOf(agent.facts)?.bridgeMappings;

@@ -29,6 +29,13 @@ import { removedOption } from './options/removedOption';
 import { unknownOption } from './options/unknownOption';
 import { unknownSection } from './options/unknownSection';
 import type { Rule } from './rule';
+import { observedBridgeMissing } from './observed/bridgeMissing';
+import { observedPatchMissing } from './observed/patchMissing';
+import { observedPortMissing } from './observed/portMissing';
+import { observedLinkDown } from './observed/linkDown';
+import { observedConfigDrift } from './observed/configDrift';
+import { networkPhysnetUnmapped } from './observed/networkPhysnetUnmapped';
+import { observedFlowsMissing } from './observed/flowsMissing';
 import { tenantTypeNotEnabled } from './tenantTypeNotEnabled';
 
 /** Every rule, run in this order for each file. */
@@ -47,6 +54,13 @@ export const RULES: readonly Rule[] = [
   bridgeWithoutPort,
   bridgeNameTooLong,
   externalNetworkBridgeSet,
+  observedBridgeMissing,
+  observedPatchMissing,
+  observedPortMissing,
+  observedLinkDown,
+  observedConfigDrift,
+  networkPhysnetUnmapped,
+  observedFlowsMissing,
   ifcfgDeviceMismatch,
   ifcfgOvsDevicetypeMissing,
   ifcfgOvsBridgeMissing,

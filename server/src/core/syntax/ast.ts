@@ -1,5 +1,6 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { LineIndex } from '../text/lineIndex';
+import type { CaptureSection } from '../captures/model';
 
 // The parsers build these as classes that work out ranges on demand (nodes.ts); readers see plain fields.
 /** A piece of source text with where it stands. Offsets are UTF-16 indexes into the file. */
@@ -109,4 +110,14 @@ export interface YamlDocument {
   templated: boolean;
 }
 
-export type ParsedDocument = IniDocument | IfcfgDocument | YamlDocument;
+/** A file of command output (`ovs-vsctl show`, `ip a`, …): see captures/. Captures are evidence, never "wrong": no problems, no comments. */
+export interface CaptureDocument {
+  format: 'capture';
+  lineIndex: LineIndex;
+  /** The command outputs the file holds, in order. */
+  sections: CaptureSection[];
+  comments: Comment[];
+  problems: ParseProblem[];
+}
+
+export type ParsedDocument = IniDocument | IfcfgDocument | YamlDocument | CaptureDocument;

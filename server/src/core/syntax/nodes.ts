@@ -181,7 +181,7 @@ export class IfcfgAssignmentNode implements IfcfgAssignment {
  * would end the option (oslo.config) or become part of the value (bash).
  */
 export function multiLineStatements(doc: ParsedDocument): [first: number, last: number][] {
-  if (doc.format === 'yaml') return [];
+  if (doc.format === 'yaml' || doc.format === 'capture') return [];
   const ranges = doc.format === 'ini' ? [...doc.orphans, ...doc.sections.flatMap((s) => s.options)].map((o) => o.range) : doc.assignments.map((a) => a.range);
   const spans: [number, number][] = [];
   for (const range of ranges) if (range.end.line > range.start.line) spans.push([range.start.line, range.end.line]);

@@ -1,4 +1,6 @@
-import type { IfcfgAssignment, IfcfgDocument, IniDocument, IniOption, Token, YamlDocument } from '../syntax/ast';
+import type { CaptureDocument, IfcfgAssignment, IfcfgDocument, IniDocument, IniOption, Token, YamlDocument } from '../syntax/ast';
+import type { AgentReport, ProviderNetwork } from '../captures/model';
+import { captureNetwork } from '../network/sources/captures';
 import { isTemplated } from '../syntax/templates';
 import { normalizeSectionName } from '../syntax/iniParser';
 import { listItems, splitToken } from '../syntax/valueElements';
@@ -115,7 +117,62 @@ export interface SosHostnameFacts extends FactsBase {
   hostname: string | undefined;
 }
 
-export type FileFacts = Ml2Facts | OvsAgentFacts | L3AgentFacts | IfcfgFacts | NmKeyfileFacts | OsNetConfigFacts | NmConfFacts | SosHostnameFacts;
+export type FileFacts = Ml2Facts | OvsAgentFacts | L3AgentFacts | IfcfgFacts | NmKeyfileFacts | OsNetConfigFacts | NmConfFacts | SosHostnameFacts | CaptureFacts;
+
+/** A bridge mapping OVSDB holds for ovn-controller (`external_ids:ovn-bridge-mappings`), with where each side stands. */
+export interface ObservedMapping {
+  physnet: Token;
+  bridge: Token;
+}
+
+/**
+ * A capture file: its devices (the observed layer of its host's network),
+ * and what it shows beyond them: OVN's mappings in OVSDB, agents' reports,
+ * provider networks.
+ */
+export interface CaptureFacts extends FactsBase {
+  kind: 'capture';
+  /** Undefined when the capture holds no `ovs-vsctl list Open_vSwitch` record with the key. */
+  ovnBridgeMappings: { option: Token; mappings: ObservedMapping[] } | undefined;
+  agents: AgentReport[];
+  networks: ProviderNetwork[];
+}
+
+export function captureFacts(doc: CaptureDocument): CaptureFacts {
+  const facts: CaptureFacts = { kind: 'capture', ovnBridgeMappings: undefined, agents: [], networks: [] };
+  for (const section of doc.sections) {
+    if (section.type === 'agent-show') facts.agents.push(...section.agents);
+    else if (section.type === 'network-show') facts.networks.push(...section.networks);
+    else if (section.type === 'ovs-vsctl-list') {
+      for (const record of section.records) {
+        const entry = record.externalIds.find((e) => e.key === 'ovn-bridge-mappings');
+        if (entry) facts.ovnBridgeMappings = { option: entry.value, mappings: observedMappings(entry.value, doc) };
+      }
+    }
+  }
+  facts.network = captureNetwork(doc);
+  return facts;
+}
+
+/** `datacentre:br-ex,tenant:br-isolated` → each side's token. */
+function observedMappings(value: Token, doc: CaptureDocument): ObservedMapping[] {
+  const mappings: ObservedMapping[] = [];
+  // The value's characters stand in the file as they are (no escapes in a mapping list).
+  let at = value.start;
+  for (const entry of value.text.split(',')) {
+    const colon = entry.indexOf(':');
+    const lead = entry.length - entry.trimStart().length;
+    if (colon > 0 && entry.indexOf(':', colon + 1) < 0) {
+      const physnet = entry.slice(0, colon).trim();
+      const bridge = entry.slice(colon + 1).trim();
+      const physnetStart = at + lead;
+      const bridgeStart = at + colon + 1 + (entry.slice(colon + 1).length - entry.slice(colon + 1).trimStart().length);
+      if (physnet && bridge) mappings.push({ physnet: sourceToken(doc.lineIndex, physnetStart, physnetStart + physnet.length), bridge: sourceToken(doc.lineIndex, bridgeStart, bridgeStart + bridge.length) });
+    }
+    at += entry.length + 1;
+  }
+  return mappings;
+}
 
 /** An os-net-config file: its devices are all the host model needs. */
 export interface OsNetConfigFacts extends FactsBase {

@@ -1,4 +1,5 @@
 import { compileGlob } from './globs';
+import { commandOfFileName, typeOfCommand } from '../captures/sections';
 import type { FileKind, Settings } from '../settings';
 
 /** Suffixes of template files that render to the recognised names (`openvswitch_agent.ini.j2`). */
@@ -80,6 +81,29 @@ function isSosreportHostnameFile(relativePath: string): boolean {
   return parent.startsWith('sosreport-') || (parent === 'host' && parts.at(-3) === 'sos_commands');
 }
 
+/**
+ * Command output as sos stores it (`sos_commands/openvswitch/ovs-vsctl_-t_5_show`,
+ * `sos_commands/networking/ip_-d_address`): the file name is the command line.
+ */
+function isSosreportCapture(relativePath: string): boolean {
+  const parts = relativePath.split('/');
+  if (parts.at(-3) !== 'sos_commands') return false;
+  const command = commandOfFileName(parts.at(-1) ?? '');
+  return command !== undefined && typeOfCommand(command) !== undefined;
+}
+
+/**
+ * A file that may hold command output saved by hand: a text file
+ * (`.txt`, `.out`, `.capture`), one named after an OVS command, or
+ * JSON/YAML named after a network or an agent. Its content decides (see
+ * captures/sections.ts); one that holds no output we read is left alone.
+ */
+export function mayBeCapture(basename: string): boolean {
+  if (/\.(txt|out|capture)$/i.test(basename)) return true;
+  if (/^(ovs-vsctl|ovs-ofctl)[-_]/.test(basename)) return true;
+  return /\.(json|ya?ml)$/i.test(basename) && /(network|net-show|agent)/i.test(basename);
+}
+
 /** Compiled `fileKinds` globs of one folder; a glob wins over the name. */
 export class KindMatcher {
   private readonly matchers: { test: (path: string) => boolean; kind: FileKind }[];
@@ -97,6 +121,16 @@ export class KindMatcher {
     const basename = relativePath.slice(relativePath.lastIndexOf('/') + 1);
     if (basename === 'hostname' && isSosreportHostnameFile(relativePath)) return 'sos-hostname';
     if (isOsNetConfigFile(relativePath)) return 'os-net-config';
-    return kindFromName(basename);
+    return kindFromName(basename) ?? (isSosreportCapture(relativePath) || mayBeCapture(basename) ? 'capture' : undefined);
+  }
+
+  /**
+   * Whether a file of kind `capture` is one for sure (a sosreport's command
+   * output, or a `fileKinds` glob says so), rather than a text file that may
+   * hold one: only then is a file that is not read (too large) reported.
+   */
+  isCertainCapture(relativePath: string): boolean {
+    for (const matcher of this.matchers) if (matcher.test(relativePath)) return matcher.kind === 'capture';
+    return isSosreportCapture(relativePath);
   }
 }

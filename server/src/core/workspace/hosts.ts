@@ -64,6 +64,19 @@ export function hostFromSosreportName(folderName: string): string | undefined {
   return rest || undefined;
 }
 
+/**
+ * When a sosreport was taken, from its folder name: `2019-04-05 12:34`
+ * (sos 3's `-YYYYMMDDhhmmss`) or `2024-03-05` (sos 4's `-YYYY-MM-DD-xxxxxxx`).
+ */
+export function dateFromSosreportName(folderName: string): string | undefined {
+  if (!folderName.startsWith('sosreport-')) return undefined;
+  const rest = folderName.replace(/\.tar(\.(xz|gz|bz2))?$/, '');
+  const friendly = /-(\d{4}-\d{2}-\d{2})-[a-z]{7}$/.exec(rest);
+  if (friendly) return friendly[1];
+  const legacy = /-(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})\d{2}$/.exec(rest);
+  return legacy ? `${legacy[1]}-${legacy[2]}-${legacy[3]} ${legacy[4]}:${legacy[5]}` : undefined;
+}
+
 /** Compiled `hosts` globs of one folder. */
 export class HostMatcher {
   private readonly matchers: { test: (path: string) => boolean; host: string }[];

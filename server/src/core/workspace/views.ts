@@ -41,6 +41,8 @@ export interface PhysnetSet {
 export class DeploymentView {
   readonly ml2Files: IndexedFile[];
   readonly agentFiles: IndexedFile[];
+  /** Captures of what the deployment runs: provider networks, agents' reports, OVN's mappings in OVSDB. */
+  readonly captureFiles: IndexedFile[];
   private readonly unsortedHosts: Host[];
   private sortedHosts: Host[] | undefined;
   /** Physnets flat networks may use; open when `*`, left at its default, or templated. */
@@ -56,16 +58,18 @@ export class DeploymentView {
   constructor(
     readonly root: string,
     hosts: Iterable<Host>,
-    files?: { ml2Files: IndexedFile[]; agentFiles: IndexedFile[] },
+    files?: { ml2Files: IndexedFile[]; agentFiles: IndexedFile[]; captureFiles: IndexedFile[] },
   ) {
     this.unsortedHosts = [...hosts];
     if (files) {
       this.ml2Files = files.ml2Files;
       this.agentFiles = files.agentFiles;
+      this.captureFiles = files.captureFiles;
     } else {
       const all = this.unsortedHosts.flatMap((h) => [...h.files]);
       this.ml2Files = all.filter((f) => f.kind === 'ml2').sort(byPath);
       this.agentFiles = all.filter((f) => ovsAgentFactsOf(f.facts)).sort(byPath);
+      this.captureFiles = all.filter((f) => f.kind === 'capture').sort(byPath);
     }
     for (const file of this.ml2Files) this.addDeclarations(file, file.facts as Ml2Facts);
   }
@@ -74,6 +78,25 @@ export class DeploymentView {
   get hosts(): Host[] {
     return (this.sortedHosts ??= [...this.unsortedHosts].sort((a, b) => a.name.localeCompare(b.name)));
   }
+
+  /**
+   * Physnets the running deployment maps, as captures show: OVN's
+   * ovn-bridge-mappings in a host's OVSDB, and the bridge_mappings agents report.
+   */
+  get observedMapped(): Map<string, NameOccurrence[]> {
+    if (this.observedMappedSet) return this.observedMappedSet;
+    const mapped = new Map<string, NameOccurrence[]>();
+    for (const file of this.captureFiles) {
+      if (file.facts.kind !== 'capture') continue;
+      for (const m of file.facts.ovnBridgeMappings?.mappings ?? []) push(mapped, m.physnet.text, { file, token: m.physnet });
+      for (const agent of file.facts.agents) {
+        for (const physnet of agent.bridgeMappings?.keys() ?? []) push(mapped, physnet, { file, token: agent.host ?? { text: physnet, start: 0, end: 0, range: agent.range } });
+      }
+    }
+    return (this.observedMappedSet = mapped);
+  }
+
+  private observedMappedSet: Map<string, NameOccurrence[]> | undefined;
 
   /** Physnets mapped by agents; open when some mapping is templated. Computed on first use. */
   get mapped(): PhysnetSet {

@@ -7,6 +7,8 @@ import { parseIfcfg } from '../syntax/ifcfgParser';
 import { parseIni } from '../syntax/iniParser';
 import { parseKeyfile } from '../syntax/keyfileParser';
 import { parseYaml } from '../syntax/yamlParser';
+import { parseCapture } from '../captures/parseCapture';
+import { captureFacts, type CaptureFacts } from './facts';
 import { ifcfgFacts, l3AgentFacts, ml2Facts, nmConfFacts, nmKeyfileFacts, osNetConfigFacts, sosHostnameFacts, ovsAgentFacts, ovsAgentFactsOf, readByAgentOnly, type FileFacts, type OvsAgentFacts } from './facts';
 import { KindMatcher, TEMPLATE_SUFFIXES, renderedName } from './fileKinds';
 import { HostMatcher, hostDirSegments, hostFromSosreportName } from './hosts';
@@ -93,7 +95,7 @@ export class WorkspaceIndex {
   skip(uri: string, reason: SkipReason): string[] {
     const affected = new Affected();
     this.removeInto(uri, affected);
-    if (this.kindOf(uri) !== undefined) {
+    if (this.isReported(uri)) {
       this.skipped.set(uri, reason);
       affected.uris.add(uri);
     }
@@ -153,6 +155,12 @@ export class WorkspaceIndex {
       return;
     }
     const file = this.build(uri, text, kind);
+    if (!file) {
+      // Text that may have held command output, but holds none we read: it has no findings.
+      if (old) this.removeInto(uri, affected);
+      affected.uris.add(uri);
+      return;
+    }
     if (old && old.kind === file.kind && old.host.key === file.host.key) {
       // The common case, an edit: the file keeps its place.
       file.host = old.host;
@@ -214,7 +222,7 @@ export class WorkspaceIndex {
     if (!view) {
       const members = this.members.get(root);
       view = members
-        ? new DeploymentView(root, members.hosts, { ml2Files: members.ml2.sorted(), agentFiles: members.agents.sorted() })
+        ? new DeploymentView(root, members.hosts, { ml2Files: members.ml2.sorted(), agentFiles: members.agents.sorted(), captureFiles: members.captures.sorted() })
         : new DeploymentView(root, []);
       this.deploymentViews.set(root, view);
     }
@@ -236,12 +244,25 @@ export class WorkspaceIndex {
 
   // ---- internals ------------------------------------------------------------
 
-  private build(uri: string, text: string, kind: FileKind): IndexedFile {
+  /**
+   * Whether a recognised file that is not read is reported as such: every
+   * kind but a text file that only may hold command output.
+   */
+  private isReported(uri: string): boolean {
+    const kind = this.kindOf(uri);
+    if (kind !== 'capture') return kind !== undefined;
+    const folder = this.folderOf(uri);
+    return folder.kinds.isCertainCapture(relativeTo(uriPath(uri), folder.path));
+  }
+
+  /** The file's index entry; undefined for a would-be capture that holds no command output we read. */
+  private build(uri: string, text: string, kind: FileKind): IndexedFile | undefined {
     const folder = this.folderOf(uri);
     const path = uriPath(uri);
     const relativePath = relativeTo(path, folder.path);
     const { name: rendered, template } = renderedName(basename(path));
-    const doc: ParsedDocument = parserFor(kind)(text);
+    const doc: ParsedDocument = kind === 'capture' ? parseCapture(text, rendered) : parserFor(kind)(text);
+    if (doc.format === 'capture' && doc.sections.length === 0) return undefined;
     // An ml2_conf.ini holding only agent sections is read by the agent alone (see readByAgentOnly).
     if (kind === 'ml2' && doc.format === 'ini' && readByAgentOnly(doc)) kind = 'ovs-agent';
     const renderedCopy = template ? this.renderedCopyOf(uri, basename(path).length - rendered.length) : undefined;
@@ -404,7 +425,7 @@ export class WorkspaceIndex {
     const uris = affected.uris;
     for (const host of affected.hosts) for (const f of host.files) uris.add(f.uri);
     if (affected.allDeployments) {
-      for (const f of this.files.values()) if (f.kind === 'ml2' || f.kind === 'l3-agent' || isAgentFile(f)) uris.add(f.uri);
+      for (const f of this.files.values()) if (readsDeployment(f)) uris.add(f.uri);
     } else {
       for (const root of affected.deployments) {
         const members = this.members.get(root);
@@ -412,6 +433,7 @@ export class WorkspaceIndex {
         for (const f of members.ml2.files) uris.add(f.uri);
         for (const f of members.agents.files) uris.add(f.uri);
         for (const f of members.l3.files) uris.add(f.uri);
+        for (const f of members.captures.files) uris.add(f.uri);
       }
     }
     return [...uris];
@@ -428,7 +450,7 @@ export class WorkspaceIndex {
     const affected = texts.map(([uri]) => uri);
     for (const [uri, reason] of [...this.skipped]) {
       affected.push(uri);
-      if (this.kindOf(uri) === undefined) this.skipped.delete(uri);
+      if (!this.isReported(uri)) this.skipped.delete(uri);
       // Skipped for its size under the old limit: the reader reads it again when the limit rose.
       else if (reason.reason === 'file-too-large' && reason.bytes <= maxFileBytes(this.folderOf(uri).settings)) this.skipped.delete(uri);
     }
@@ -442,6 +464,7 @@ export class WorkspaceIndex {
         continue;
       }
       const file = this.build(uri, text, kind);
+      if (!file) continue;
       this.files.set(uri, file);
       this.attach(file);
     }
@@ -494,6 +517,7 @@ function parserFor(kind: FileKind): (text: string) => ParsedDocument {
 function deriveFacts(kind: FileKind, doc: ParsedDocument, rendered: string): FileFacts {
   if (doc.format === 'ifcfg') return ifcfgFacts(doc, rendered);
   if (doc.format === 'yaml') return osNetConfigFacts(doc);
+  if (doc.format === 'capture') return captureFacts(doc);
   switch (kind) {
     case 'ml2':
       return ml2Facts(doc);
@@ -544,9 +568,20 @@ function deploymentSignature(facts: FileFacts): string {
       ]);
     case 'ovs-agent':
       return agentDeploymentSignature(facts);
+    case 'capture':
+      return captureDeploymentSignature(facts);
     default:
       return '';
   }
+}
+
+function captureDeploymentSignature(facts: CaptureFacts): string {
+  if (facts.networks.length === 0 && facts.agents.length === 0 && !facts.ovnBridgeMappings) return '';
+  return JSON.stringify([
+    facts.networks.map((n) => [n.networkType?.text, n.physicalNetwork?.text, n.segmentationId?.text]),
+    facts.agents.map((a) => [a.agentType, a.host?.text, a.bridgeMappings && [...a.bridgeMappings]]),
+    facts.ovnBridgeMappings?.mappings.map((m) => [m.physnet.text, m.bridge.text]),
+  ]);
 }
 
 /**
@@ -648,6 +683,8 @@ class DeploymentMembers {
   readonly ml2 = new SortedFiles();
   readonly agents = new SortedFiles();
   readonly l3 = new SortedFiles();
+  /** Captures of what the deployment runs (provider networks, agents' reports, OVN's mappings in OVSDB). */
+  readonly captures = new SortedFiles();
 
   // An ML2 file that an agent reads too (Ml2Facts.agent) is in both lists.
   addFile(file: IndexedFile): void {
@@ -655,18 +692,25 @@ class DeploymentMembers {
     if (file.kind === 'ml2') this.ml2.add(file);
     if (isAgentFile(file)) this.agents.add(file);
     if (file.kind === 'l3-agent') this.l3.add(file);
+    if (isDeploymentCapture(file)) this.captures.add(file);
   }
 
   deleteFile(file: IndexedFile): void {
     if (file.kind === 'ml2') this.ml2.delete(file);
     if (isAgentFile(file)) this.agents.delete(file);
     if (file.kind === 'l3-agent') this.l3.delete(file);
+    this.captures.delete(file);
     if (file.host.files.size === 0) this.hosts.delete(file.host);
   }
 
   replace(old: IndexedFile, file: IndexedFile): void {
     if (file.kind === 'ml2') this.ml2.replace(old, file);
     if (file.kind === 'l3-agent') this.l3.replace(old, file);
+    const wasCapture = isDeploymentCapture(old);
+    const isCapture = isDeploymentCapture(file);
+    if (wasCapture && isCapture) this.captures.replace(old, file);
+    else if (wasCapture) this.captures.delete(old);
+    else if (isCapture) this.captures.add(file);
     const was = isAgentFile(old);
     const is = isAgentFile(file);
     if (was && is) this.agents.replace(old, file);
@@ -677,6 +721,17 @@ class DeploymentMembers {
 
 function isAgentFile(file: IndexedFile): boolean {
   return ovsAgentFactsOf(file.facts) !== undefined;
+}
+
+/** A capture of what the deployment as a whole runs: it is judged against the deployment, and other files against it. */
+function isDeploymentCapture(file: IndexedFile): boolean {
+  const facts = file.facts;
+  return facts.kind === 'capture' && (facts.networks.length > 0 || facts.agents.length > 0 || facts.ovnBridgeMappings !== undefined);
+}
+
+/** Files whose findings depend on their deployment. */
+function readsDeployment(file: IndexedFile): boolean {
+  return file.kind === 'ml2' || file.kind === 'l3-agent' || isAgentFile(file) || isDeploymentCapture(file);
 }
 
 const EMPTY_HOSTS: ReadonlySet<Host> = new Set();

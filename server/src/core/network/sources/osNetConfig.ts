@@ -71,6 +71,7 @@ export function osNetConfigNetwork(doc: YamlDocument): NetworkContribution {
       addressed: isAddressed(node),
     };
     if (parent.bridge) device.bridge = { name: parent.bridge.name, token: undefined };
+    if (/^nic\d+$/.test(name)) device.abstractName = true;
     if (type === 'ovs_patch_port') {
       const bridge = refOf(node, 'bridge_name', lines);
       if (bridge) device.bridge = bridge;
