@@ -74,6 +74,24 @@ describe('capture files', () => {
     assert.deepEqual(kinds('\u0000\u0001binary'), []);
   });
 
+  it('reads the mappings an agent reports, in every table form OSC and the neutron CLI print', () => {
+    const table = (configuration: string[]) =>
+      ['+-------------------+----------------------------------------+', '| Field             | Value                                  |', '+-------------------+----------------------------------------+',
+        '| agent_type        | Open vSwitch agent                     |', '| host              | compute-0.localdomain                  |',
+        ...configuration.map((c, i) => `| ${i === 0 ? 'configuration    ' : '                 '} | ${c.padEnd(38)} |`), '+-------------------+----------------------------------------+', ''].join('\n');
+    const mappings = (text: string) => {
+      const section = parseCapture(text, 'openstack_network_agent_show_5b1c9e1a').sections[0];
+      if (section?.type !== 'agent-show') return assert.fail(`agent show section, got ${section?.type}`);
+      return [section.agents[0].host?.text, section.agents[0].bridgeMappings && [...section.agents[0].bridgeMappings]];
+    };
+    // osc-lib's format_dict flattens nested dicts; the table wraps a long cell over rows.
+    assert.deepEqual(mappings(table(["arp_responder_enabled='False',", "bridge_mappings.physnet1='br-ex', brid", "ge_mappings.physnet2='br-vlan'"])), [
+      'compute-0.localdomain',
+      [['physnet1', 'br-ex'], ['physnet2', 'br-vlan']],
+    ]);
+    assert.deepEqual(mappings(table(["bridge_mappings='{'physnet1': 'br-ex'}'"]))[1], [['physnet1', 'br-ex']]);
+  });
+
   it('reads ovn-bridge-mappings entry by entry from ovs-vsctl list Open_vSwitch', () => {
     const line = 'external_ids        : {hostname=c1, ovn-bridge-mappings="datacentre:br-ex,tenant:br-tenant", system-id="x"}';
     const doc = parseCapture(`_uuid               : 7e5d\n${line}\novs_version         : "3.1.4"\n`, 'ovs-vsctl_-t_5_list_Open_vSwitch');

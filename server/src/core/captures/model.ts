@@ -132,8 +132,6 @@ export interface DumpFlowsSection extends SectionBase {
   bridge: string | undefined;
   /** The flows that match or set VLANs; parsed on first use (a busy br-int has tens of thousands). */
   readonly vlanFlows: readonly VlanFlow[];
-  /** Number of flow lines. */
-  readonly flowCount: number;
 }
 
 // ---- ip link / ip address ------------------------------------------------

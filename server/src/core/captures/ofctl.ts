@@ -42,21 +42,24 @@ export function parseOfctlShow(lines: LineIndex, span: LineSpan, command: string
  */
 export function parseDumpFlows(lines: LineIndex, span: LineSpan, command: string | undefined): DumpFlowsSection {
   let vlanFlows: VlanFlow[] | undefined;
-  let flowCount: number | undefined;
-  const read = () => {
-    vlanFlows = [];
-    flowCount = 0;
+  const read = (): VlanFlow[] => {
+    const found: VlanFlow[] = [];
     const text = lines.text;
-    for (let line = span.first; line < span.end; line++) {
+    const from = lines.lineStart(span.first);
+    const to = span.end >= lines.lineCount ? text.length : lines.lineStart(span.end);
+    // Jump from one `vlan` to the next instead of visiting every line: most flows of br-int never mention one.
+    for (let at = text.indexOf('vlan', from); at >= 0 && at < to; ) {
+      const { line } = lines.positionAt(at);
       const start = lines.lineStart(line);
       const end = lines.lineEnd(line);
-      const content = text.slice(start, end);
-      if (!content.includes('actions=')) continue;
-      flowCount++;
-      if (!content.includes('vlan')) continue;
-      const flow = vlanFlow(content);
-      if (flow) vlanFlows.push({ ...flow, range: lines.range(start + (content.length - content.trimStart().length), end) });
+      const flow = vlanFlow(text.slice(start, end));
+      if (flow) {
+        const indent = /^\s*/.exec(text.slice(start, Math.min(end, start + 64)))![0].length;
+        found.push({ ...flow, range: lines.range(start + indent, end) });
+      }
+      at = text.indexOf('vlan', end);
     }
+    return found;
   };
   return {
     type: 'ovs-ofctl-dump-flows',
@@ -64,12 +67,7 @@ export function parseDumpFlows(lines: LineIndex, span: LineSpan, command: string
     command,
     bridge: bridgeOfCommand(command),
     get vlanFlows() {
-      if (!vlanFlows) read();
-      return vlanFlows!;
-    },
-    get flowCount() {
-      if (flowCount === undefined) read();
-      return flowCount!;
+      return (vlanFlows ??= read());
     },
   };
 }

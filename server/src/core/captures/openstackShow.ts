@@ -60,7 +60,7 @@ function objectsOf(lines: LineIndex, span: LineSpan): ShownObject[] {
   return yamlObjects(lines, start, body);
 }
 
-/** `| Field | Value |` rows; a value may go on over the next rows with an empty field (long configurations). */
+/** `| Field | Value |` rows; a value may go on over the next rows with an empty field (a long value the table wraps). */
 function tableObject(lines: LineIndex, span: LineSpan): ShownObject {
   const rows = new Map<string, Token>();
   let last: string | undefined;
@@ -77,7 +77,7 @@ function tableObject(lines: LineIndex, span: LineSpan): ShownObject {
       rows.set(field, sourceToken(lines, start + valueStart, start + valueEnd));
       last = field;
       continued.set(field, value);
-    } else if (last) continued.set(last, `${continued.get(last)}\n${value}`);
+    } else if (last) continued.set(last, `${continued.get(last)}${value}`);
   }
   const range = spanRange(lines, span);
   const value = (field: string) => {
@@ -94,13 +94,16 @@ function tableObject(lines: LineIndex, span: LineSpan): ShownObject {
       const token = rows.get(field);
       if (!token) return undefined;
       const text = continued.get(field) ?? '';
-      // OSC: bridge_mappings='{'physnet1': 'br-ex'}'; neutron CLI: "bridge_mappings": {"physnet1": "br-ex"}; OVN: bridge-mappings='a:b'.
+      // osc-lib flattens a nested dict: bridge_mappings.physnet1='br-ex'; older clients print it whole:
+      // bridge_mappings='{'physnet1': 'br-ex'}', or as JSON in the neutron CLI; OVN: bridge-mappings='a:b'.
       const map = new Map<string, string>();
+      const flattened = [...text.matchAll(/(?:^|[\s,])bridge_mappings\.([^=\s]+)='([^']*)'/g)];
+      for (const [, physnet, bridge] of flattened) map.set(physnet, bridge);
       const dict = /["']?bridge_mappings["']?\s*[:=]\s*'?\{([^}]*)\}/.exec(text);
       if (dict) for (const pair of dict[1].matchAll(/["']([^"']+)["']\s*:\s*["']([^"']+)["']/g)) map.set(pair[1], pair[2]);
       const ovn = /["']?bridge-mappings["']?\s*[:=]\s*["']([^"']*)["']/.exec(text);
       if (ovn) for (const [physnet, bridge] of pairsOf(ovn[1])) map.set(physnet, bridge);
-      return dict || ovn ? { map, range: token.range } : undefined;
+      return flattened.length || dict || ovn ? { map, range: token.range } : undefined;
     },
   };
 }

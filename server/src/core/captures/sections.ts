@@ -25,6 +25,7 @@ export interface SectionPlan {
  */
 const PROMPT = /^\s*(?:\([^)]*\)\s*)?(?:\[[^\]]*\]\s*|[\w.-]+@[\w.-]+(?::\S*)?\s*)?[#$]\s+(\S.*?)\s*$/;
 const SUDO = /^sudo\s+(?:-\S+\s+)*/;
+const PROMPT_CHARACTER = /[#$]/g;
 
 /** What a command line runs, when it is one we read. */
 export function typeOfCommand(command: string): CaptureType | undefined {
@@ -122,19 +123,23 @@ export function planSections(lines: LineIndex, basename: string): SectionPlan[] 
   const boundaries: number[] = [];
   const count = lines.lineCount;
   // A sosreport file holds one command's output, named after it: no prompts to look for.
-  const sosCommand = SOS_NAME.test(basename);
-  for (let line = 0; line < count && !sosCommand; line++) {
-    const start = lines.lineStart(line);
-    const end = lines.lineEnd(line);
-    // Prompts are short; a long line is output.
-    if (end - start > 300) continue;
-    const content = lines.text.slice(start, end);
-    if (!content.includes('#') && !content.includes('$')) continue;
-    const match = PROMPT.exec(content);
-    if (!match) continue;
-    boundaries.push(line);
-    const command = match[1].replace(SUDO, '');
-    if (typeOfCommand(command)) prompts.push({ line, command });
+  if (!SOS_NAME.test(basename)) {
+    // Only lines holding a `#` or `$` can be prompts: jump from one to the next (a dump-flows capture has none).
+    const text = lines.text;
+    PROMPT_CHARACTER.lastIndex = 0;
+    while (PROMPT_CHARACTER.exec(text)) {
+      const { line } = lines.positionAt(PROMPT_CHARACTER.lastIndex - 1);
+      const start = lines.lineStart(line);
+      const end = lines.lineEnd(line);
+      PROMPT_CHARACTER.lastIndex = end;
+      // Prompts are short; a long line is output.
+      if (end - start > 300) continue;
+      const match = PROMPT.exec(text.slice(start, end));
+      if (!match) continue;
+      boundaries.push(line);
+      const command = match[1].replace(SUDO, '');
+      if (typeOfCommand(command)) prompts.push({ line, command });
+    }
   }
   if (prompts.length === 0) {
     const span = { first: 0, end: count };
