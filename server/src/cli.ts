@@ -323,6 +323,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
     const service = new NeutronConfigService({
       onRuleError: (rule, error) => fail(`internal error in the check for ${rule.codes.join(', ')}: ${error instanceof Error ? error.message : String(error)}`),
+      modifiedTime: modifiedTimeOnDisk,
     });
     service.setWorkspaceFolders([...folderSettings].map(([folder, settings]) => ({ uri: fileUri(folder), settings })));
 
@@ -455,4 +456,13 @@ if (require.main === module) {
       process.exitCode = EXIT_FAILURE;
     },
   );
+}
+
+/** When a file last changed on disk; asked only for the few files observed-state findings compare with their captures. */
+function modifiedTimeOnDisk(uri: string): number | undefined {
+  try {
+    return fsSync.statSync(new URL(uri)).mtimeMs;
+  } catch {
+    return undefined;
+  }
 }

@@ -43,6 +43,12 @@ export interface ServiceOptions {
    * only indexed files count.
    */
   fileExists?: (uri: string) => boolean;
+  /**
+   * When the file at a URI last changed on disk (ms since the epoch), or
+   * undefined. Findings from captures say when the configuration changed
+   * after the capture was taken. Asked only while such findings are made.
+   */
+  modifiedTime?: (uri: string) => number | undefined;
 }
 
 /**
@@ -250,6 +256,7 @@ export class NeutronConfigService {
       deployment: this.index.deploymentView(file.host.deployment),
       index: this.index,
       fileExists: this.fileExists,
+      ...(this.options.modifiedTime ? { modifiedTime: this.options.modifiedTime } : {}),
     };
   }
 

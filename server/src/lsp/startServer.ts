@@ -68,6 +68,7 @@ export function startServer(connection: Connection): void {
   const service = new NeutronConfigService({
     onRuleError: (rule, error) => logger.error(`A check (${rule.codes.join(', ')}) failed and was skipped: ${describeError(error)}`),
     fileExists: existsOnDisk,
+    modifiedTime: modifiedTimeOnDisk,
   });
   const documents = new TextDocuments({
     create: TextDocument.create,
@@ -367,6 +368,17 @@ function withCaveat(hover: Hover, reason: string): Hover {
 }
 
 /** Whether anything (a file, a directory, even a dangling link) is at the URI on disk: edits never create or rename onto it. */
+/** When the file last changed on disk (unsaved edits are not on the host either). */
+function modifiedTimeOnDisk(uri: string): number | undefined {
+  const fsPath = uriToFsPath(uri);
+  if (fsPath === undefined) return undefined;
+  try {
+    return fs.statSync(fsPath).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
 function existsOnDisk(uri: string): boolean {
   const fsPath = uriToFsPath(uri);
   if (fsPath === undefined) return false;

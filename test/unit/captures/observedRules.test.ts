@@ -1,7 +1,8 @@
 /** The observed layer against the declared one, as files change (issue #13). */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { codesAt, uriOf, workspaceOf } from '../helpers';
+import { NeutronConfigService } from '../../../server/src/core/service';
+import { ROOT, codesAt, uriOf, workspaceOf } from '../helpers';
 
 const ML2 = 'controller/etc/neutron/plugins/ml2/ml2_conf.ini';
 const AGENT = 'compute-0/etc/neutron/plugins/ml2/openvswitch_agent.ini';
@@ -144,5 +145,29 @@ describe('navigation from a capture', () => {
     assert.deepEqual(service.getDefinition(uriOf(SHOW), at('Port eth')), [
       { uri: uriOf(PORT), range: { start: { line: 0, character: 7 }, end: { line: 0, character: 11 } } },
     ]);
+  });
+});
+
+describe('captures are evidence of one moment', () => {
+  it('say when the configuration changed after the capture was taken', () => {
+    const times: Record<string, number> = { [uriOf(AGENT)]: Date.UTC(2026, 11, 6, 9), [uriOf(SHOW)]: Date.UTC(2026, 11, 1, 9) };
+    const service = new NeutronConfigService({ modifiedTime: (uri) => times[uri] });
+    service.setWorkspaceFolders([{ uri: ROOT }]);
+    for (const [path, text] of Object.entries({
+      [AGENT]: '[ovs]\nbridge_mappings = physnet1:br-ex\n',
+      [BRIDGE]: 'DEVICE=br-ex\nTYPE=OVSBridge\nDEVICETYPE=ovs\nNM_CONTROLLED=no\n',
+      [SHOW]: vsctl(BR_INT),
+    })) service.setFile(uriOf(path), text);
+    const finding = service.getDiagnostics(uriOf(AGENT)).find((d) => d.code === 'observed-bridge-missing')!;
+    const message = String(finding.message);
+    assert.ok(
+      message.endsWith(' This file changed on 2026-12-06, after the capture was taken (2026-12-01): the host may not run it yet; capture again once it is applied.'),
+      message,
+    );
+    // A capture taken after the change says nothing of the kind.
+    times[uriOf(SHOW)] = Date.UTC(2026, 11, 6, 10);
+    service.setFile(uriOf(SHOW), vsctl(BR_INT + '    Bridge br-other\n'));
+    const again = service.getDiagnostics(uriOf(AGENT)).find((d) => d.code === 'observed-bridge-missing')!;
+    assert.ok(!String(again.message).includes('changed on'), String(again.message));
   });
 });

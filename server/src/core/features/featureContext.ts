@@ -10,4 +10,6 @@ export interface FeatureContext {
   index: WorkspaceIndex;
   /** Whether a file (indexed or only on disk) or directory exists at the URI. */
   fileExists: (uri: string) => boolean;
+  /** See ServiceOptions.modifiedTime. */
+  modifiedTime?: (uri: string) => number | undefined;
 }

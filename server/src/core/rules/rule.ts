@@ -10,6 +10,8 @@ export interface RuleContext {
   host: HostView;
   /** Undefined when no ML2 configuration covers the file's host. */
   deployment: DeploymentView | undefined;
+  /** When the file at a URI last changed on disk (ms since the epoch), where the face can tell: captures are dated by it. */
+  modifiedTime?: (uri: string) => number | undefined;
 }
 
 export interface Finding {

@@ -1,7 +1,7 @@
 import { literalMappings, reservedBridges } from '../bridgeMappings';
 import type { Finding, Rule } from '../rule';
 import { nearestNames } from '../../text/nearest';
-import { captureName, ovsdbCaptures, ovsdbStart, relatedAt } from './observedHelpers';
+import { captureName, changedAfterCapture, ovsdbCaptures, ovsdbStart, relatedAt } from './observedHelpers';
 
 /**
  * A bridge the host maps must be in its OVSDB. Judged where the host has an
@@ -12,7 +12,8 @@ import { captureName, ovsdbCaptures, ovsdbStart, relatedAt } from './observedHel
 export const observedBridgeMissing: Rule = {
   codes: ['observed-bridge-missing'],
   scope: 'host',
-  check({ file, host }) {
+  check(context) {
+    const { file, host } = context;
     const observed = host.network.observed;
     const captures = ovsdbCaptures(observed);
     if (captures.length === 0) return [];
@@ -36,7 +37,7 @@ export const observedBridgeMissing: Rule = {
       findings.push({
         code: 'observed-bridge-missing',
         range: bridge.range,
-        message: `The OVSDB of host "${host.host.name}" (${captureName(capture)}) has no bridge "${bridge.text}". ${effect}${hint}`,
+        message: `The OVSDB of host "${host.host.name}" (${captureName(capture)}) has no bridge "${bridge.text}". ${effect}${hint}${changedAfterCapture(context, file, capture)}`,
         data: { bridge: bridge.text, suggestions },
         related: [relatedAt(capture, ovsdbStart(capture), `What OVSDB holds on "${host.host.name}"`)],
       });

@@ -2,7 +2,7 @@ import type { AgentReport } from '../../captures/model';
 import { ovsAgentFactsOf } from '../../workspace/facts';
 import type { IndexedFile } from '../../workspace/model';
 import type { Finding, Rule } from '../rule';
-import { captureName, relatedAt, sameHost } from './observedHelpers';
+import { captureName, changedAfterCapture, relatedAt, sameHost } from './observedHelpers';
 
 /**
  * What the running agent reports must be what the workspace configures:
@@ -14,7 +14,8 @@ import { captureName, relatedAt, sameHost } from './observedHelpers';
 export const observedConfigDrift: Rule = {
   codes: ['observed-config-drift'],
   scope: 'deployment',
-  check({ file, host, deployment }) {
+  check(context) {
+    const { file, host, deployment } = context;
     const mappings = ovsAgentFactsOf(file.facts)?.bridgeMappings;
     if (!deployment || !mappings || mappings.templated || mappings.mappings.some((m) => m.templated)) return [];
     const configured = new Map(mappings.mappings.map((m) => [m.physnet.text, m.bridge.text]));
@@ -28,7 +29,7 @@ export const observedConfigDrift: Rule = {
         range: mappings.option.value.range,
         message:
           `The Open vSwitch agent on "${report.host.text}" reports other bridge mappings than this file sets (${captureName(capture)}): ${differences.join('; ')}. ` +
-          `It runs with settings this file does not hold: restart it after the change, or check which files it reads (--config-file).`,
+          `It runs with settings this file does not hold: restart it after the change, or check which files it reads (--config-file).${changedAfterCapture(context, file, capture)}`,
         data: { reported: Object.fromEntries(report.bridgeMappings) },
         related: [relatedAt(capture, report.mappingsRange ?? report.range, `What the agent on "${report.host.text}" reports`)],
       });

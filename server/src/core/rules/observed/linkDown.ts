@@ -1,7 +1,7 @@
 import type { HostDevice } from '../../network/hostNetwork';
-import type { Finding, Rule } from '../rule';
+import type { Finding, Rule, RuleContext } from '../rule';
 import type { HostView } from '../../workspace/views';
-import { captureName, relatedAt } from './observedHelpers';
+import { captureName, changedAfterCapture, relatedAt } from './observedHelpers';
 
 /**
  * A NIC that is a port of an OVS bridge (in the OVSDB capture, or by the
@@ -12,8 +12,8 @@ import { captureName, relatedAt } from './observedHelpers';
 export const observedLinkDown: Rule = {
   codes: ['observed-link-down'],
   scope: 'host',
-  check({ file, host }) {
-    return linkProblems(host).filter((p) => p.file === file).map((p) => p.finding);
+  check(context) {
+    return linkProblems(context.host, context).filter((p) => p.file === context.file).map((p) => p.finding);
   },
 };
 
@@ -24,7 +24,7 @@ interface LinkProblem {
 
 const cache = new WeakMap<HostView, LinkProblem[]>();
 
-function linkProblems(host: HostView): LinkProblem[] {
+function linkProblems(host: HostView, context: Pick<RuleContext, 'modifiedTime'>): LinkProblem[] {
   let problems = cache.get(host);
   if (problems) return problems;
   problems = [];
@@ -66,7 +66,7 @@ function linkProblems(host: HostView): LinkProblem[] {
       ? {
           code: 'observed-link-down',
           range: declaredBy.nameRange,
-          message,
+          message: message + changedAfterCapture(context, declaredBy.file, seen.file),
           data: { device: name, bridge },
           related: [relatedAt(seen.file, seen.declarationRange, `"${name}" as the kernel shows it`)],
         }

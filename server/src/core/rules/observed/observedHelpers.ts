@@ -1,6 +1,6 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { HostDevice, NetworkLayer } from '../../network/hostNetwork';
-import type { Finding } from '../rule';
+import type { Finding, RuleContext } from '../rule';
 import type { IndexedFile } from '../../workspace/model';
 import { dateFromSosreportName } from '../../workspace/hosts';
 import { basename } from '../../workspace/paths';
@@ -23,6 +23,36 @@ export function ovsdbCaptures(observed: NetworkLayer): IndexedFile[] {
 export function captureName(file: IndexedFile): string {
   const date = dateFromSosreportName(basename(file.host.dir));
   return date ? `${file.relativePath}, taken ${date}` : file.relativePath;
+}
+
+/**
+ * " This file changed on 2026-12-06, after the capture was taken (2024-03-05): …"
+ * when the configuration file on disk is newer than the capture (a
+ * sosreport's date, else the capture file's own time); '' when it is not,
+ * when either time is unknown, or when both come from one sosreport. A sosreport's date has no time zone: a day of
+ * slack keeps a same-day change from counting.
+ */
+export function changedAfterCapture(context: Pick<RuleContext, 'modifiedTime'>, file: IndexedFile, capture: IndexedFile): string {
+  const modified = context.modifiedTime?.(file.uri);
+  if (modified === undefined) return '';
+  const sosDate = dateFromSosreportName(basename(capture.host.dir));
+  // A sosreport copies the configuration with the captures: the same moment, whatever the copy's time says.
+  if (sosDate && file.host === capture.host) return '';
+  let taken: number | undefined;
+  let slack = 60_000;
+  if (sosDate) {
+    const [y, m, d] = sosDate.slice(0, 10).split('-').map(Number);
+    taken = Date.UTC(y, m - 1, d);
+    slack = 2 * DAY;
+  } else taken = context.modifiedTime?.(capture.uri);
+  if (taken === undefined || modified <= taken + slack) return '';
+  return ` This file changed on ${day(modified)}, after the capture was taken (${sosDate ?? day(taken)}): the host may not run it yet; capture again once it is applied.`;
+}
+
+const DAY = 86_400_000;
+
+function day(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
 }
 
 export function relatedAt(file: IndexedFile, range: Range, message: string): NonNullable<Finding['related']>[number] {

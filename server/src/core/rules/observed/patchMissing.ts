@@ -3,7 +3,7 @@ import { agentPatchPair } from '../../network/patchPorts';
 import { literalMappings } from '../bridgeMappings';
 import type { Finding, Rule } from '../rule';
 import { ovsAgentFactsOf } from '../../workspace/facts';
-import { captureName, ovsdbCaptures, relatedAt } from './observedHelpers';
+import { captureName, changedAfterCapture, ovsdbCaptures, relatedAt } from './observedHelpers';
 
 /**
  * ML2/OVS: for each mapped bridge the OVSDB holds, the agent creates the
@@ -14,7 +14,8 @@ import { captureName, ovsdbCaptures, relatedAt } from './observedHelpers';
 export const observedPatchMissing: Rule = {
   codes: ['observed-patch-missing'],
   scope: 'host',
-  check({ file, host }) {
+  check(context) {
+    const { file, host } = context;
     const agent = ovsAgentFactsOf(file.facts);
     const observed = host.network.observed;
     const captures = ovsdbCaptures(observed);
@@ -44,7 +45,7 @@ export const observedPatchMissing: Rule = {
         message:
           `In the OVSDB of host "${host.host.name}" (${captureName(capture)}), ${problems.join(' and ')}. ` +
           `The OVS agent creates this pair when it applies the mapping "${mapping.physnet.text}:${bridge}"; without it, traffic of physical network "${mapping.physnet.text}" ` +
-          `never reaches "${bridge}". Restart the agent after changing bridge_mappings, and check that it reads this file.`,
+          `never reaches "${bridge}". Restart the agent after changing bridge_mappings, and check that it reads this file.${changedAfterCapture(context, file, capture)}`,
         data: { bridge, integrationPort: names.integration, physicalPort: names.physical },
         related: [relatedAt(capture, (where ?? observed.bridge(bridge)[0])?.definitionRange ?? mapping.bridge.range, `What OVSDB holds for "${bridge}"`)],
       });

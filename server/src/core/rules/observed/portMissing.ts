@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { captureName, ovsdbCaptures, relatedAt } from './observedHelpers';
+import { captureName, changedAfterCapture, ovsdbCaptures, relatedAt } from './observedHelpers';
 
 /**
  * A port the host's configuration attaches to an OVS bridge (ifcfg
@@ -10,7 +10,8 @@ import { captureName, ovsdbCaptures, relatedAt } from './observedHelpers';
 export const observedPortMissing: Rule = {
   codes: ['observed-port-missing'],
   scope: 'host',
-  check({ file, host }) {
+  check(context) {
+    const { file, host } = context;
     const contribution = file.facts.network;
     if (!contribution || contribution.layer !== 'declared' || contribution.uncertain) return [];
     const observed = host.network.observed;
@@ -37,7 +38,7 @@ export const observedPortMissing: Rule = {
           range: device.bridge.token?.range ?? device.nameRange,
           message:
             `This configuration attaches "${device.name}" to "${bridge}", but the OVSDB of host "${host.host.name}" (${captureName(capture)}) ${state}: ` +
-            `traffic of the networks mapped to "${bridge}" does not leave the host through it. The interface was not brought up with this configuration (ifup, nmcli or os-net-config not run since), or something moved it.`,
+            `traffic of the networks mapped to "${bridge}" does not leave the host through it. The interface was not brought up with this configuration (ifup, nmcli or os-net-config not run since), or something moved it.${changedAfterCapture(context, file, capture)}`,
           data: { device: device.name, bridge, observedBridge: elsewhere[0] },
           related: [relatedAt(capture, seen[0]?.definitionRange ?? observed.bridge(bridge)[0].definitionRange, seen.length ? `"${device.name}" as OVSDB holds it` : `"${bridge}" as OVSDB holds it`)],
         },
