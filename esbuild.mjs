@@ -2,6 +2,7 @@
 //   dist/extension.js  VS Code client (vscode is provided by the editor)
 //   dist/server.js     language server (node dist/server.js --stdio)
 //   dist/cli.js        command-line checker (executable, package "bin")
+//   dist/render.js     Graphviz (WebAssembly) for the topology picture, loaded on demand
 //
 //   node esbuild.mjs               development build, with source maps
 //   node esbuild.mjs --production  minified, no source maps (used for the .vsix)
@@ -39,6 +40,8 @@ const common = {
 const targets = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js' },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  // Graphviz for the topology picture, loaded at run time by the CLI and the extension (render/loadRenderer.ts).
+  { ...common, entryPoints: ['server/src/render/svg.ts'], outfile: 'dist/render.js', sourcemap: false },
   {
     ...common,
     entryPoints: ['server/src/cli.ts'],
@@ -85,7 +88,7 @@ async function main() {
   await Promise.all(targets.map((options) => esbuild.build(options)));
   if (!quiet) {
     const mode = production ? 'production' : 'development';
-    console.error(`Built dist/extension.js, dist/server.js, dist/cli.js (${mode}, ${Date.now() - started} ms).`);
+    console.error(`Built dist/extension.js, dist/server.js, dist/cli.js, dist/render.js (${mode}, ${Date.now() - started} ms).`);
   }
 }
 

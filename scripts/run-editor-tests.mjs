@@ -420,6 +420,18 @@ async function driveScreenshots(page, server, dirs, target) {
   await settled(menu);
   await save('quick-fix.png');
   await page.keyboard.press('Escape');
+
+  // 4. The topology picture beside the agent file of compute-0 (whose br-eth1 is missing).
+  await openFile(page, 'compute-0/etc/neutron/plugins/ml2/openvswitch_agent.ini');
+  await page.keyboard.press('F1');
+  const palette = page.locator('.quick-input-widget input');
+  await palette.waitFor({ state: 'visible' });
+  await palette.fill('>Neutron Config: Show Topology');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show Topology' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  const picture = page.frameLocator('iframe.webview').frameLocator('iframe').locator('#picture svg');
+  await picture.waitFor({ state: 'visible', timeout: 30_000 });
+  await save('topology.png');
   for (const shot of shots) log(`screenshot: ${path.relative(ROOT, shot)}`);
 }
 

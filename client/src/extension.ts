@@ -12,6 +12,7 @@ import {
   type FileInfoResult,
 } from '../../server/src/lsp/customRequests';
 import { SERVER_V8_FLAGS } from '../../server/src/lsp/memory';
+import { TopologyPanel } from './topologyPanel';
 
 const CLIENT_ID = 'neutronConfig';
 const CLIENT_NAME = 'Neutron Config';
@@ -45,6 +46,15 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('neutronConfig.showOutput', () => outputChannel?.show(true)),
     vscode.commands.registerCommand('neutronConfig.checkWorkspace', checkWorkspace),
     vscode.commands.registerCommand(USE_LF_COMMAND, useLfLineEnds),
+    vscode.commands.registerCommand('neutronConfig.showTopology', () => {
+      TopologyPanel.show(() => client);
+    }),
+    // For the picture's clicks and the in-editor tests; not in the palette.
+    vscode.commands.registerCommand('neutronConfig.openTopologyNode', (id: string) => TopologyPanel.openNode(id)),
+    vscode.commands.registerCommand('neutronConfig.topologySnapshot', async () => {
+      await TopologyPanel.refreshed();
+      return TopologyPanel.snapshot();
+    }),
     createStatusItem(),
     // The document selector carries the fileKinds globs of every folder: rebuild it when they change.
     vscode.workspace.onDidChangeConfiguration((event) => {

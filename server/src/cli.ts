@@ -13,6 +13,9 @@ import { CODES, isDiagnosticCode } from './core/rules/codes';
 import { DEFAULT_MAX_FILE_SIZE_MB, SEVERITY_SETTINGS, Settings, SeveritySetting, normaliseSettings, settingsProblems } from './core/settings';
 import { CheckResult, Finding, OUTPUT_FORMATS, OutputFormat, formatGithub, formatHosts, formatJson, formatSarif, formatText, summaryLine, toFinding } from './cliFormat';
 import { readTextFiles, walkFiles } from './fsWalk';
+import { GROUP_THRESHOLD, type TopologyGraph } from './core/topology/graph';
+import { toDot, toMermaid } from './core/topology/formats';
+import { loadRenderer } from './render/loadRenderer';
 import { maxFileBytes, type SkipReason } from './core/workspace/skippedFiles';
 import { fileUri } from './uris';
 import { VERSION } from './version';
@@ -25,6 +28,7 @@ export const EXIT_FAILURE = 2;
 export const FOLDER_CONFIG_FILE = '.neutron-config.json';
 
 const HELP = `Usage: neutron-config check [PATH...] [options]
+       neutron-config graph [PATH...] [--format dot|mermaid|svg|json] [--host GLOB] [--physnet NAME] [--group auto|always|never]
 
 Checks OpenStack Neutron provider-network configuration (ML2, Open vSwitch
 agent, L3 agent, ifcfg network-scripts) across the files and hosts under each
@@ -47,6 +51,12 @@ Options:
   --help                    show this help
   --version                 show the version
 
+graph prints the wiring the check sees: per deployment its physnets, per host
+the bridges they are mapped to, their ports and the patch to the integration
+bridge, each in its state (ok, missing, unused, undeclared, down). svg renders
+it without a browser; hosts with identical wiring are drawn as one node when a
+deployment has more than ${GROUP_THRESHOLD} (--group).
+
 Settings are merged in this order, later wins: ${FOLDER_CONFIG_FILE} at the root
 of a PATH, then --config, then --release and --rule.
 
@@ -57,8 +67,14 @@ PATHs.
 
 export class UsageError extends Error {}
 
+export const GRAPH_FORMATS = ['dot', 'mermaid', 'svg', 'json'] as const;
+export type GraphFormat = (typeof GRAPH_FORMATS)[number];
+
 export interface CliOptions {
+  command: 'check' | 'graph';
   paths: string[];
+  /** `graph`: how to print it, and what to keep. */
+  graph: { format: GraphFormat; host: string | undefined; physnet: string | undefined; group: 'auto' | 'always' | 'never' };
   format: OutputFormat;
   release: string | undefined;
   rules: Record<string, SeveritySetting>;
@@ -80,7 +96,9 @@ export interface CliOptions {
 
 export function parseArguments(argv: readonly string[]): CliOptions {
   const options: CliOptions = {
+    command: 'check',
     paths: [],
+    graph: { format: 'dot', host: undefined, physnet: undefined, group: 'auto' },
     format: 'text',
     release: undefined,
     rules: {},
@@ -95,6 +113,7 @@ export function parseArguments(argv: readonly string[]): CliOptions {
     version: false,
   };
   let command: string | undefined;
+  let format: string | undefined;
   let onlyPaths = false;
   for (let i = 0; i < argv.length; i++) {
     const argument = argv[i];
@@ -159,12 +178,20 @@ export function parseArguments(argv: readonly string[]): CliOptions {
         options.maxWarnings = limit;
         break;
       }
-      case '--format': {
-        const format = value();
-        if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) {
-          throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')}, not '${format}'`);
-        }
-        options.format = format as OutputFormat;
+      case '--format':
+        // Checked once the command is known: check and graph print different formats.
+        format = value();
+        break;
+      case '--host':
+        options.graph.host = value();
+        break;
+      case '--physnet':
+        options.graph.physnet = value();
+        break;
+      case '--group': {
+        const group = value();
+        if (group !== 'auto' && group !== 'always' && group !== 'never') throw new UsageError(`--group must be auto, always or never, not '${group}'`);
+        options.graph.group = group;
         break;
       }
       case '--release': {
@@ -197,7 +224,15 @@ export function parseArguments(argv: readonly string[]): CliOptions {
   }
   if (options.help || options.version || options.listRules || options.explain !== undefined) return options;
   if (command === undefined) throw new UsageError('missing command: neutron-config check [PATH...]');
-  if (command !== 'check') throw new UsageError(`unknown command '${command}'; the command is 'check'`);
+  if (command !== 'check' && command !== 'graph') throw new UsageError(`unknown command '${command}'; the commands are 'check' and 'graph'`);
+  options.command = command;
+  if (format !== undefined) {
+    const formats: readonly string[] = command === 'graph' ? GRAPH_FORMATS : OUTPUT_FORMATS;
+    if (!formats.includes(format)) throw new UsageError(`--format${command === 'graph' ? ' of graph' : ''} must be one of ${formats.join(', ')}, not '${format}'`);
+    if (command === 'graph') options.graph.format = format as GraphFormat;
+    else options.format = format as OutputFormat;
+  }
+  if (command === 'check' && (options.graph.host !== undefined || options.graph.physnet !== undefined)) throw new UsageError('--host and --physnet belong to graph');
   if (options.paths.length === 0) options.paths.push('.');
   return options;
 }
@@ -371,6 +406,16 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     service.setFiles(texts);
     for (const [uri, reason] of skipped) service.skipFile(uri, reason);
 
+    if (options.command === 'graph') {
+      if (loaded.size === 0 && !failed) {
+        io.stderr(`neutron-config: no recognised files under ${options.paths.join(', ')}\n`);
+        return EXIT_FAILURE;
+      }
+      const graph = service.getTopology({ host: options.graph.host, physnet: options.graph.physnet, group: options.graph.group });
+      io.stdout(await formatGraph(graph, options.graph.format));
+      return failed ? EXIT_FAILURE : EXIT_OK;
+    }
+
     const result: CheckResult = { files: [], diagnostics: [] };
     for (const [uri, file] of loaded) {
       const relative = toPosix(path.relative(base, file));
@@ -464,5 +509,18 @@ function modifiedTimeOnDisk(uri: string): number | undefined {
     return fsSync.statSync(new URL(uri)).mtimeMs;
   } catch {
     return undefined;
+  }
+}
+
+async function formatGraph(graph: TopologyGraph, format: GraphFormat): Promise<string> {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(graph, null, 2)}\n`;
+    case 'mermaid':
+      return toMermaid(graph);
+    case 'svg':
+      return loadRenderer().renderSvg(toDot(graph));
+    default:
+      return toDot(graph);
   }
 }

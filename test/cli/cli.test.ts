@@ -399,3 +399,41 @@ describe('cli: symbolic links', () => {
     assert.match(result.diagnostics[0].message, /^This file is 1\.7 MB, more than the limit of 1\.0 MB \(neutronConfig\.maxFileSizeMB\): not checked\./);
   });
 });
+
+describe('neutron-config graph', () => {
+  it('prints DOT that Graphviz accepts (where Debian\'s dot is installed), and the same picture as SVG without it', (t) => {
+    const dot = cli(['graph', 'examples']);
+    assert.equal(dot.status, 0, dot.stderr);
+    assert.match(dot.stdout, /^digraph topology \{\n/);
+    const system = spawnSync('dot', ['-Tsvg'], { input: dot.stdout, encoding: 'utf8' });
+    if (system.error) t.diagnostic('dot is not installed: DOT syntax not checked by Graphviz');
+    else assert.equal(system.status, 0, system.stderr);
+    const svg = cli(['graph', 'examples', '--format', 'svg']);
+    assert.equal(svg.status, 0, svg.stderr);
+    assert.match(svg.stdout, /^<\?xml version="1\.0" encoding="UTF-8" standalone="no"\?>\n/);
+    assert.match(svg.stdout, /<svg [^>]*viewBox="[\d. -]+"/);
+    assert.ok(svg.stdout.trimEnd().endsWith('</svg>'));
+    // Well formed: every element opened is closed, in order.
+    const stack: string[] = [];
+    for (const [, closing, name, selfClosing] of svg.stdout.replace(/<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>/g, '').matchAll(/<(\/?)([\w:-]+)[^>]*?(\/?)>/g)) {
+      if (selfClosing) continue;
+      if (closing) assert.equal(stack.pop(), name);
+      else stack.push(name);
+    }
+    assert.deepEqual(stack, []);
+    assert.match(svg.stdout, /<g id="deployment:examples\/host:compute&#45;0\/bridge:br&#45;eth1" class="node bridge state&#45;missing">/);
+  });
+
+  it('prints Mermaid and JSON, filters by host and physnet, and refuses check-only formats', () => {
+    const mermaid = cli(['graph', 'examples', '--format', 'mermaid', '--host', 'compute-0']);
+    assert.equal(mermaid.status, 0, mermaid.stderr);
+    assert.match(mermaid.stdout, /^flowchart TB\n/);
+    assert.ok(!mermaid.stdout.includes('compute-1'));
+    const json = JSON.parse(cli(['graph', 'examples', '--format', 'json', '--physnet', 'physnet1']).stdout) as { nodes: { kind: string }[] };
+    assert.equal(json.nodes.filter((n) => n.kind === 'host').length, 4);
+    const wrong = cli(['graph', 'examples', '--format', 'sarif']);
+    assert.equal(wrong.status, 2);
+    assert.match(wrong.stderr, /--format of graph must be one of dot, mermaid, svg, json, not 'sarif'/);
+    assert.equal(cli(['check', 'examples', '--host', 'x']).status, 2);
+  });
+});

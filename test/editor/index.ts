@@ -17,7 +17,7 @@ import * as path from 'path';
 import Mocha from 'mocha';
 
 /** Suites in the order they run: the last ones edit the workspace. */
-const SUITES = ['extension.editor', 'diagnostics.editor', 'languages.editor', 'features.editor', 'navigation.editor', 'networkSources.editor', 'quickfix.editor', 'observedState.editor'];
+const SUITES = ['extension.editor', 'diagnostics.editor', 'languages.editor', 'features.editor', 'topology.editor', 'navigation.editor', 'networkSources.editor', 'quickfix.editor', 'observedState.editor'];
 
 export interface TestReport {
   title: string;

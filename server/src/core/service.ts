@@ -11,6 +11,7 @@ import { documentSymbols, workspaceSymbols } from './features/symbols';
 import type { FeatureContext } from './features/featureContext';
 import { ifcfgFoldingRanges } from './features/ifcfg/folding';
 import { captureFoldingRanges } from './features/captures/folding';
+import { buildTopology, type TopologyGraph, type TopologyOptions } from './topology/graph';
 import { formatIfcfg } from './features/ifcfg/formatting';
 import { hover } from './features/hover';
 import { QUICK_FIXES } from './fixes/registry';
@@ -181,6 +182,11 @@ export class NeutronConfigService {
       suppressions.push(...suppressionFixes(fixContext));
     }
     return [...actions, ...suppressions];
+  }
+
+  /** The wiring as a graph (topology/graph.ts), with each node's and edge's findings. */
+  getTopology(options: TopologyOptions = {}): TopologyGraph {
+    return buildTopology(this.index, (uri) => this.getDiagnostics(uri), options);
   }
 
   // ---- navigation and refactoring (physnets across a deployment, bridges across a host) ----

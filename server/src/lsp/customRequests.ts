@@ -17,3 +17,17 @@ export interface CheckWorkspaceResult {
   errors: number;
   warnings: number;
 }
+
+/**
+ * `{host?, physnet?, group?}` → the wiring of the workspace as a graph (see
+ * server/src/core/topology/graph.ts: nodes with kind, state, parent, location
+ * and findings; edges maps/attaches/patch), once the workspace is read.
+ */
+export const TOPOLOGY_REQUEST = 'neutronConfig/topology';
+export interface TopologyParams {
+  /** Only hosts whose name matches this glob. */
+  host?: string;
+  /** Only this physnet. */
+  physnet?: string;
+  group?: 'auto' | 'always' | 'never';
+}

@@ -29,7 +29,8 @@ import { canonicalUri, fileUri, uriToFsPath } from '../uris';
 import { VERSION } from '../version';
 import { DiagnosticsDelivery, PullDiagnostics, PushDiagnostics } from './diagnostics';
 import { navigationCapabilities, refreshNavigation, registerNavigationHandlers } from './navigationHandlers';
-import { CHECK_WORKSPACE_REQUEST, CheckWorkspaceResult, FILE_INFO_REQUEST, FileInfoResult } from './customRequests';
+import { CHECK_WORKSPACE_REQUEST, CheckWorkspaceResult, FILE_INFO_REQUEST, FileInfoResult, TOPOLOGY_REQUEST, type TopologyParams } from './customRequests';
+import type { TopologyGraph } from '../core/topology/graph';
 import { IndexingProgress } from './indexingProgress';
 import { Logger, describeError, guard, lifecycle, runSafe, untilOrCancelled } from './runSafe';
 import { Folder, SettingsReader, WorkspaceSync, configurationReader, fixedSettingsReader, folderFromUri } from './workspaceSync';
@@ -292,6 +293,19 @@ export function startServer(connection: Connection): void {
         }
       }
       return { files, errors, warnings };
+    });
+  });
+
+  connection.onRequest(TOPOLOGY_REQUEST, async (params: TopologyParams | null, token) => {
+    await index.whenSettled();
+    return runSafe<TopologyGraph>(logger, TOPOLOGY_REQUEST, token, { nodes: [], edges: [] }, () => {
+      index.flushPendingEdits();
+      const options = params ?? {};
+      return service.getTopology({
+        ...(typeof options.host === 'string' && options.host ? { host: options.host } : {}),
+        ...(typeof options.physnet === 'string' && options.physnet ? { physnet: options.physnet } : {}),
+        ...(options.group === 'always' || options.group === 'never' ? { group: options.group } : {}),
+      });
     });
   });
 

@@ -1,0 +1,132 @@
+/** The topology graph (issue #16): exact nodes, states and edges for real-looking workspaces. */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { NeutronConfigService } from '../../../server/src/core/service';
+import { drawnState, toDot, toMermaid } from '../../../server/src/core/topology/formats';
+import type { TopologyGraph, TopologyOptions } from '../../../server/src/core/topology/graph';
+
+const ROOT = (() => {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
+  return dir;
+})();
+
+function serviceOn(dir: string): NeutronConfigService {
+  const service = new NeutronConfigService();
+  service.setWorkspaceFolders([{ uri: pathToFileURL(dir).href }]);
+  const walk = (d: string): string[] => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : e.isFile() ? [path.join(d, e.name)] : []));
+  service.setFiles(walk(dir).map((f) => [pathToFileURL(f).href, fs.readFileSync(f, 'utf8')] as const).filter(([uri]) => service.isRecognised(uri)));
+  return service;
+}
+
+/** One line per node (`id state`, with an observed state and finding codes) and per edge (`from -kind-> to state`). */
+function shape(graph: TopologyGraph): string[] {
+  const nodes = graph.nodes.map((n) => `${n.id} ${drawnState(n)}${n.findings.length ? ` [${n.findings.map((f) => f.code).join(',')}]` : ''}${n.hosts ? ` {${n.hosts.join(',')}}` : ''}`);
+  const edges = graph.edges.map((e) => `${e.from} -${e.kind}-> ${e.to} ${e.state}`);
+  return [...nodes, ...edges];
+}
+
+const graphOf = (dir: string, options?: TopologyOptions) => serviceOn(dir).getTopology(options);
+const fixture = (name: string) => path.join(ROOT, 'test', 'fixtures', 'workspaces', name);
+
+describe('topology graph', () => {
+  it('draws the example deployment: four hosts on physnet1, compute-0 mapping the missing br-eth1', () => {
+    const d = 'deployment:examples';
+    assert.deepEqual(shape(graphOf(path.join(ROOT, 'examples'))), [
+      `${d} ok`,
+      `${d}/physnet:physnet1 ok`,
+      `${d}/host:compute-0 ok`,
+      `${d}/host:compute-0/bridge:br-int ok`,
+      `${d}/host:compute-0/bridge:br-eth1 missing [bridge-undefined]`,
+      `${d}/host:compute-1 ok`,
+      `${d}/host:compute-1/bridge:br-int ok`,
+      `${d}/host:compute-1/bridge:br-ex ok`,
+      `${d}/host:compute-1/bridge:br-ex/port:eth1 ok`,
+      `${d}/host:compute-2 ok`,
+      `${d}/host:compute-2/bridge:br-int ok`,
+      `${d}/host:compute-2/bridge:br-ex ok`,
+      `${d}/host:compute-2/bridge:br-ex/port:nic2 ok`,
+      `${d}/host:network ok`,
+      `${d}/host:network/bridge:br-int ok`,
+      `${d}/host:network/bridge:br-ex ok`,
+      `${d}/host:network/bridge:br-ex/port:eth1 ok`,
+      `${d}/host:compute-0/bridge:br-int -patch-> ${d}/host:compute-0/bridge:br-eth1 ok`,
+      `${d}/physnet:physnet1 -maps-> ${d}/host:compute-0/bridge:br-eth1 missing`,
+      `${d}/host:compute-1/bridge:br-ex -attaches-> ${d}/host:compute-1/bridge:br-ex/port:eth1 ok`,
+      `${d}/host:compute-1/bridge:br-int -patch-> ${d}/host:compute-1/bridge:br-ex ok`,
+      `${d}/physnet:physnet1 -maps-> ${d}/host:compute-1/bridge:br-ex ok`,
+      `${d}/host:compute-2/bridge:br-ex -attaches-> ${d}/host:compute-2/bridge:br-ex/port:nic2 ok`,
+      `${d}/host:compute-2/bridge:br-int -patch-> ${d}/host:compute-2/bridge:br-ex ok`,
+      `${d}/physnet:physnet1 -maps-> ${d}/host:compute-2/bridge:br-ex ok`,
+      `${d}/host:network/bridge:br-ex -attaches-> ${d}/host:network/bridge:br-ex/port:eth1 ok`,
+      `${d}/host:network/bridge:br-int -patch-> ${d}/host:network/bridge:br-ex ok`,
+      `${d}/physnet:physnet1 -maps-> ${d}/host:network/bridge:br-ex ok`,
+    ]);
+  });
+
+  it('keeps two deployments apart, and filters by host glob and physnet', () => {
+    const all = graphOf(fixture('two-deployments'));
+    assert.deepEqual(all.nodes.filter((n) => n.kind === 'deployment').map((n) => n.id), ['deployment:two-deployments/prod', 'deployment:two-deployments/staging']);
+    for (const node of all.nodes.filter((n) => n.kind === 'host')) assert.ok(node.parent === 'deployment:two-deployments/prod' || node.parent === 'deployment:two-deployments/staging');
+    const one = graphOf(path.join(ROOT, 'examples'), { host: 'compute-[01]' });
+    assert.deepEqual(one.nodes.filter((n) => n.kind === 'host').map((n) => n.label), ['compute-0', 'compute-1']);
+    const none = graphOf(path.join(ROOT, 'examples'), { physnet: 'physnet9' });
+    assert.deepEqual(none.edges, []);
+  });
+
+  it('shows what the captures observed: a bridge OVSDB lacks, a NIC without carrier, a patch pair not wired', () => {
+    const graph = graphOf(fixture('observed-broken'));
+    const states = Object.fromEntries(graph.nodes.map((n) => [n.id.replace('deployment:observed-broken/', ''), [n.state, n.observed ?? '-']]));
+    assert.deepEqual(states['host:compute-1/bridge:br-vlan'], ['ok', 'missing']);
+    assert.deepEqual(states['host:compute-1/bridge:br-ex/port:eth1'], ['ok', 'down']);
+    assert.deepEqual(states['host:compute-1/bridge:br-ex/port:eth3'], ['ok', 'missing']);
+    assert.deepEqual(states['physnet:physnet3'], ['unused', '-']);
+    const patch = graph.edges.find((e) => e.kind === 'patch' && e.to.endsWith('host:compute-2/bridge:br-ex'));
+    assert.equal(patch?.state, 'missing');
+  });
+
+  it('draws a templated mapping as templated, and HA controllers as one deployment with one set of physnets', () => {
+    const graph = graphOf(fixture('templated-values'));
+    assert.deepEqual(graph.nodes.filter((n) => n.state === 'templated').map((n) => `${n.id.split('/host:')[1]} ${n.label}`), [
+      'compute-0/templated:compute-0/etc/neutron/plugins/ml2/openvswitch_agent.ini.j2 {{ neutron_external_physnet }}:br-ex,physnet2:br-vlan',
+      "compute-1/templated:compute-1/etc/neutron/plugins/ml2/openvswitch_agent.ini.erb <%= @bridge_mappings.join(',') %>",
+      'network/templated:network/etc/neutron/plugins/ml2/openvswitch_agent.ini.j2 {{ neutron_bridge_mappings }}',
+    ]);
+    const ha = graphOf(fixture('ha-controllers-agree'));
+    assert.deepEqual(ha.nodes.filter((n) => n.kind === 'deployment' || n.kind === 'physnet').map((n) => `${n.label} ${n.state}`), ['ha-controllers-agree ok', 'datacentre ok', 'tenant ok']);
+  });
+
+  it('groups hosts with identical wiring when a deployment has many, and not otherwise', () => {
+    const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'topology-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'controller/etc/neutron/plugins/ml2'), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'controller/etc/neutron/plugins/ml2/ml2_conf.ini'), '[ml2]\ntype_drivers = flat\n\n[ml2_type_flat]\nflat_networks = physnet1\n');
+      for (let i = 0; i < 14; i++) {
+        const host = `compute-${String(i).padStart(2, '0')}`;
+        fs.mkdirSync(path.join(dir, host, 'etc/neutron/plugins/ml2'), { recursive: true });
+        fs.writeFileSync(path.join(dir, host, 'etc/neutron/plugins/ml2/openvswitch_agent.ini'), `[ovs]\nbridge_mappings = physnet1:${i === 13 ? 'br-other' : 'br-ex'}\n`);
+      }
+      const grouped = graphOf(dir);
+      const hosts = grouped.nodes.filter((n) => n.kind === 'host');
+      assert.deepEqual(hosts.map((n) => n.label), ['13 hosts: compute-00, compute-01, … compute-12', 'compute-13']);
+      assert.equal(hosts[0].hosts?.length, 13);
+      assert.equal(grouped.edges.filter((e) => e.kind === 'maps').length, 2);
+      assert.equal(graphOf(dir, { group: 'never' }).nodes.filter((n) => n.kind === 'host').length, 14);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes DOT and Mermaid that name every node once, with its state as a class', () => {
+    const graph = graphOf(path.join(ROOT, 'examples'));
+    const dot = toDot(graph);
+    assert.match(dot, /^digraph topology \{/);
+    assert.match(dot, /"deployment:examples\/host:compute-0\/bridge:br-eth1" \[id="deployment:examples\/host:compute-0\/bridge:br-eth1", label="br-eth1", shape="box", class="bridge state-missing"/);
+    const mermaid = toMermaid(graph);
+    assert.match(mermaid, /^flowchart TB\n/);
+    assert.equal((mermaid.match(/\["br-eth1"\]:::missing/g) ?? []).length, 1);
+  });
+});
