@@ -75,7 +75,7 @@ export class TopologyPanel {
     private readonly client: () => LanguageClient | undefined,
   ) {
     const nonce = makeNonce();
-    panel.webview.html = pageHtml(nonce, panel.webview.cspSource);
+    panel.webview.html = pageHtml(nonce);
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((message: unknown) => void this.onMessage(message)),
@@ -156,8 +156,7 @@ function makeNonce(): string {
 }
 
 /** The page: filters, a summary line and the SVG; nothing loaded from anywhere (CSP: only our nonce'd style and script). */
-function pageHtml(nonce: string, cspSource: string): string {
-  void cspSource;
+function pageHtml(nonce: string): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -1,7 +1,7 @@
 import type { LineIndex } from '../text/lineIndex';
 import { sourceToken } from '../syntax/nodes';
 import type { IpLink, IpLinkSection } from './model';
-import type { LineSpan } from './sections';
+import { spanRange, type LineSpan } from './sections';
 
 /**
  * `ip address`, `ip -d address`, `ip link` and their one-line (`-o`) forms.
@@ -54,7 +54,7 @@ export function parseIpLinks(lines: LineIndex, span: LineSpan, command: string |
   }
   return {
     type: 'ip-link',
-    range: lines.range(lines.lineStart(span.first), lines.lineEnd(Math.max(span.first, span.end - 1))),
+    range: spanRange(lines, span),
     command,
     links,
     knowsLinkState: headers > 0,

@@ -1,8 +1,7 @@
 import type { LineIndex } from '../text/lineIndex';
 import { sourceToken } from '../syntax/nodes';
 import type { DumpFlowsSection, OfctlPort, OfctlShowSection, VlanFlow } from './model';
-import type { LineSpan } from './sections';
-import { bridgeOfCommand } from './sections';
+import { bridgeOfCommand, spanRange, type LineSpan } from './sections';
 
 /**
  * `ovs-ofctl show <bridge>`: the bridge's OpenFlow ports, one header line
@@ -115,6 +114,3 @@ export function vlanFlow(line: string): Omit<VlanFlow, 'range'> | undefined {
   return { table, priority, inPort, matchVlan, matchUntagged, strips, setsVlan };
 }
 
-function spanRange(lines: LineIndex, span: LineSpan) {
-  return lines.range(lines.lineStart(span.first), lines.lineEnd(Math.max(span.first, span.end - 1)));
-}

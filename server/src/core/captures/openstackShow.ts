@@ -4,7 +4,7 @@ import type { Token } from '../syntax/ast';
 import { sourceToken } from '../syntax/nodes';
 import { yaml } from '../syntax/yamlLibrary';
 import type { AgentReport, AgentShowSection, NetworkShowSection, ProviderNetwork } from './model';
-import type { LineSpan } from './sections';
+import { spanRange, type LineSpan } from './sections';
 
 /**
  * `openstack network show` and `openstack network agent show` (`-f json`,
@@ -176,6 +176,3 @@ export function pairsOf(text: string): [string, string][] {
     .map(([physnet, bridge]) => [physnet.trim(), bridge.trim()]);
 }
 
-function spanRange(lines: LineIndex, span: LineSpan) {
-  return lines.range(lines.lineStart(span.first), lines.lineEnd(Math.max(span.first, span.end - 1)));
-}

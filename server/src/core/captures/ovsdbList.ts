@@ -1,7 +1,7 @@
 import type { LineIndex } from '../text/lineIndex';
 import { sourceToken } from '../syntax/nodes';
 import type { OvsdbMapEntry, OvsdbRecord, VsctlListSection } from './model';
-import type { LineSpan } from './sections';
+import { spanRange, type LineSpan } from './sections';
 
 /**
  * `ovs-vsctl list <table>`: records of `column : value` lines, separated by
@@ -31,7 +31,7 @@ export function parseOvsdbList(lines: LineIndex, span: LineSpan, command: string
   const table = command?.split(/\s+/).find((_, i, all) => i > 0 && all[i - 1] === 'list');
   return {
     type: 'ovs-vsctl-list',
-    range: lines.range(lines.lineStart(span.first), lines.lineEnd(Math.max(span.first, span.end - 1))),
+    range: spanRange(lines, span),
     command,
     table,
     records,

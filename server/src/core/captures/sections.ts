@@ -1,3 +1,4 @@
+import type { Range } from 'vscode-languageserver-types';
 import type { LineIndex } from '../text/lineIndex';
 import type { CaptureType } from './model';
 
@@ -5,6 +6,11 @@ import type { CaptureType } from './model';
 export interface LineSpan {
   first: number;
   end: number;
+}
+
+/** From the first line's start to the last line's end (an empty span: its first line). */
+export function spanRange(lines: LineIndex, span: LineSpan): Range {
+  return lines.range(lines.lineStart(span.first), lines.lineEnd(Math.max(span.first, span.end - 1)));
 }
 
 export interface SectionPlan {

@@ -2,7 +2,7 @@ import type { LineIndex } from '../text/lineIndex';
 import { sourceToken } from '../syntax/nodes';
 import type { Token } from '../syntax/ast';
 import type { VsctlBridge, VsctlInterface, VsctlPort, VsctlShowSection } from './model';
-import type { LineSpan } from './sections';
+import { spanRange, type LineSpan } from './sections';
 
 /**
  * `ovs-vsctl show`: the OVSDB as a tree of Bridge, Port and Interface rows.
@@ -88,7 +88,7 @@ export function parseVsctlShow(lines: LineIndex, span: LineSpan, command: string
     } else if (!port && key === 'fail_mode') bridge.failMode = value;
     else if (!port && key === 'datapath_type') bridge.datapathType = value;
   }
-  return { type: 'ovs-vsctl-show', range: lines.range(lines.lineStart(span.first), lines.lineEnd(span.end - 1)), command, bridges, ovsVersion };
+  return { type: 'ovs-vsctl-show', range: spanRange(lines, span), command, bridges, ovsVersion };
 }
 
 /** A row's name, without the quotes older releases put around it. */

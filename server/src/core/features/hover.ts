@@ -20,7 +20,7 @@ import { keyfileHover } from './keyfile';
 import { osNetConfigHover } from './osNetConfig';
 import { iniOptionMarkdown, iniSectionHover, iniValueHover } from './options/optionHover';
 import { optionDocIn, TYPE_DRIVERS, typeDriverDoc, type OptionDoc } from './wiringDocs';
-import { markdownHover } from './markdownHover';
+import { code, markdownHover } from './markdownHover';
 
 /**
  * Hover: every INI section and option from the option catalogue
@@ -450,7 +450,4 @@ function typeDriverDescription(name: string): string {
 
 // ---- shared -----------------------------------------------------------------------
 
-export function code(text: string): string {
-  const fence = text.includes('`') ? '``' : '`';
-  return `${fence}${text}${fence}`;
-}
+export { code };

@@ -4,3 +4,9 @@ import type { Hover, Range } from 'vscode-languageserver-types';
 export function markdownHover(value: string, range: Range): Hover {
   return { contents: { kind: 'markdown', value }, range };
 }
+
+/** Inline code in Markdown; a name holding a backtick gets a double fence. */
+export function code(text: string): string {
+  const fence = text.includes('`') ? '``' : '`';
+  return `${fence}${text}${fence}`;
+}

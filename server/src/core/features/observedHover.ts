@@ -2,6 +2,7 @@ import type { VlanFlow } from '../captures/model';
 import type { HostDevice, NetworkLayer } from '../network/hostNetwork';
 import { agentPatchPair } from '../network/patchPorts';
 import type { HostView } from '../workspace/views';
+import { code } from './markdownHover';
 
 /**
  * What the host's captures show of a mapped bridge, for hovers: its ports in
@@ -90,8 +91,4 @@ function localVlans(observed: NetworkLayer, integration: string, bridge: string)
   if (observed.openflow(integration)?.flows.length) parts.push(`${code(integration)} tags local VLAN ${tags.join(', ') || 'none'}`);
   if (observed.openflow(bridge)?.flows.length) parts.push(`${code(bridge)} untags local VLAN ${strips.join(', ') || 'none'}`);
   return `Flows: ${parts.join('; ')}`;
-}
-
-function code(text: string): string {
-  return '`' + text.replace(/`/g, '') + '`';
 }

@@ -98,7 +98,7 @@ function isSosreportCapture(relativePath: string): boolean {
  * JSON/YAML named after a network or an agent. Its content decides (see
  * captures/sections.ts); one that holds no output we read is left alone.
  */
-export function mayBeCapture(basename: string): boolean {
+function mayBeCapture(basename: string): boolean {
   if (/\.(txt|out|capture)$/i.test(basename)) return true;
   if (/^(ovs-vsctl|ovs-ofctl)[-_]/.test(basename)) return true;
   return /\.(json|ya?ml)$/i.test(basename) && /(network|net-show|agent)/i.test(basename);

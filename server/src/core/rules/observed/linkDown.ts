@@ -50,9 +50,9 @@ function linkProblems(host: HostView, context: Pick<RuleContext, 'modifiedTime'>
     nics.set(device.name, { bridge: known?.bridge ?? declared.resolve(device.bridge.name), declaredBy: device });
   }
   for (const [name, { bridge, declaredBy }] of nics) {
-    const link = links.get(name)?.link;
     const seen = links.get(name);
-    if (!link || !seen) continue;
+    const link = seen?.link;
+    if (!seen || !link) continue;
     const faults: string[] = [];
     if (!link.up) faults.push('administratively down (no UP flag)');
     else if (!link.lowerUp) faults.push('without carrier (no LOWER_UP: cable, switch port or driver)');
