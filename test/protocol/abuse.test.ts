@@ -160,7 +160,8 @@ describe('protocol abuse: the server answers, or refuses, and stays up', () => {
       .filter((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri)
       .map((m) => m.params.version as number);
     assert.deepEqual(versions, [...versions].sort((a, b) => a - b), `published in order: ${versions.join(',')}`);
-    assert.ok(versions.length < 50, `typing is debounced, not checked 1,000 times (${versions.length} publishes)`);
+    // Each pause of the server longer than the debounce (a loaded CI machine) may add a publication or two.
+    assert.ok(versions.length < 100, `typing is debounced, not checked 1,000 times (${versions.length} publishes)`);
     client.notify('textDocument/didClose', { textDocument: { uri } });
     await hoverWorks();
   });

@@ -196,6 +196,17 @@ export class LspClient {
     }, timeoutMs);
   }
 
+  /** Waits until diagnostics of exactly this document version are published for `uri`; resolves with them. */
+  waitForVersion(uri: string, version: number, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<any[]> {
+    return this.waitFor(`diagnostics of ${uri} at version ${version}`, () => {
+      for (let i = this.notifications.length - 1; i >= 0; i--) {
+        const n = this.notifications[i];
+        if (n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri && n.params.version === version) return n.params.diagnostics;
+      }
+      return undefined;
+    }, timeoutMs);
+  }
+
   /** Number of server requests of this method so far. */
   countServerRequests(method: string): number {
     return this.serverRequests.filter((r) => r.method === method).length;
