@@ -8,6 +8,8 @@
 //          --captures (every agent host also holds ovs-vsctl show, ip a and 2,000-flow dump-flows captures)
 //          --dist DIR (use prebuilt server.js/cli.js from DIR; default: bundle the working tree)  --keep (keep the generated trees)  --quick (fewer iterations)
 //          --max-minutes N (60: phases not yet started after that are skipped)
+//          --editor (at 1,000 hosts and more: the topology picture's first paint in the real VS Code, with the checkout's
+//                    dist/ and out/editor-test/: run `npm run build && npm run compile-editor-tests` first)
 //          --server-node-args 'FLAGS' (node/V8 flags for the server instead of the shipped ones; '' for none)
 //
 // For every size it generates a deployment into a temporary directory (see
@@ -45,6 +47,7 @@ function parseArgs(argv) {
       case '--quick': options.quick = true; break;
       case '--profile': options.profile = true; break;
       case '--captures': options.captures = true; break;
+      case '--editor': options.editor = true; break;
       case '--server-node-args': options.serverNodeArgs = value().split(/\s+/).filter(Boolean); break;
       case '--help': console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(0, 14).join('\n')); process.exit(0);
       default: throw new Error(`unknown option ${argv[i]}`);
@@ -492,6 +495,58 @@ async function requestLatencies(client, docs, n, timeoutMs) {
   return out;
 }
 
+/**
+ * neutronConfig/topology, as the picture asks for it: right after an edit of
+ * an agent file (the graph built anew: the picture follows edits), again
+ * without a change (the server keeps the graph until the index changes), and
+ * with every host on its own. From request to the JSON answer received.
+ */
+async function topologyLatencies(client, doc, n, timeoutMs) {
+  const pos = at(doc.text, 'bridge_mappings', ',', 0); // right after "br-ex"
+  const afterEdit = [];
+  const repeat = [];
+  const ungrouped = [];
+  let nodes = 0;
+  let allNodes = 0;
+  for (let i = 0; i < n; i++) {
+    const insert = i % 2 === 0;
+    const t0 = performance.now();
+    const version = insert ? doc.edit(pos.line, pos.character, 0, 'x') : doc.edit(pos.line, pos.character, 1, '');
+    if (!(await client.waitForPublish(doc.uri, (p) => p.version === version && p.t >= t0, timeoutMs))) throw new Error(`no diagnostics for topology edit ${i}`);
+    const fresh = await client.request('neutronConfig/topology', {}, timeoutMs);
+    afterEdit.push(fresh.ms);
+    nodes = fresh.result.nodes.length;
+    repeat.push((await client.request('neutronConfig/topology', {}, timeoutMs)).ms);
+    if (i % 4 === 0) {
+      const all = await client.request('neutronConfig/topology', { group: 'never' }, timeoutMs);
+      ungrouped.push(all.ms);
+      allNodes = all.result.nodes.length;
+    }
+    await sleep(20);
+  }
+  if (n % 2 === 1) doc.edit(pos.line, pos.character, 1, '');
+  // The first answer builds every host's wiring with code not yet optimised by V8; the others rebuild what the edit touched.
+  return { first: { ms: round(afterEdit[0]), nodes }, afterEdit: { ...stats(afterEdit.slice(1)), nodes }, repeat: stats(repeat), ungrouped: { ...stats(ungrouped), nodes: allNodes } };
+}
+
+/** `graph --format svg`, node start included: the picture a CI job attaches to its report. */
+async function graphSvg(cli, dir) {
+  const started = performance.now();
+  const svg = execFileSync(process.execPath, [cli, 'graph', dir, '--format', 'svg'], { maxBuffer: 1 << 30 });
+  return { wallMs: round(performance.now() - started), bytes: svg.length };
+}
+
+/** The picture's first paint in the real VS Code (scripts/run-editor-tests.mjs --bench-out, test/editor/bench.editor.ts). */
+function editorFirstPaint(dir, tmp) {
+  const outFile = path.join(tmp, `editor-paint-${path.basename(dir)}.json`);
+  try {
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'run-editor-tests.mjs'), '--workspace', dir, '--bench-out', outFile, '--timeout', '900'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    return JSON.parse(readFileSync(outFile, 'utf8'));
+  } catch (error) {
+    return { error: String(error?.message ?? error).split('\n')[0] };
+  }
+}
+
 /** Waits until every file the CLI reported on has its diagnostics published (push: clean files are never published). */
 function initialDiagnostics(client, expected, timeoutMs) {
   return client.waitForAll([...expected.keys()], (p) => p.diagnostics.length === expected.get(p.uri), timeoutMs, true);
@@ -541,6 +596,7 @@ async function serverSession(ctx) {
     const settle = Math.min(20_000, Math.max(200, 1.5 * (result.phases.ml2RenameAllControllers?.p50 ?? 500)));
     await phase('agentEditPhysnet', () => agentPhysnetEdits(client, docs.agent2, iterations.agentPhysnet, timeouts.ml2, settle));
     if (Date.now() <= deadline) Object.assign(result.phases, await requestLatencies(client, docs, iterations.requests, timeouts.request));
+    await phase('topology', () => topologyLatencies(client, docs.agent, Math.max(12, Math.round(iterations.requests / 5)), timeouts.request));
 
     result.rssPeak = procStatus(client.pid);
     result.sessionCpuS = round(cpuSeconds(client.pid) - cpuBefore, 2);
@@ -683,6 +739,11 @@ async function benchSize(size, options, env) {
     cliFiles: report.files.length,
   };
 
+  if (Date.now() < deadline) {
+    out.graphSvg = await graphSvg(env.cli, dir);
+    log(`  graph --format svg: ${out.graphSvg.wallMs} ms, ${out.graphSvg.bytes} bytes`);
+  }
+
   // -- server
   const ctx = { serverPath: env.server, dir, deployment, expected, iterations, timeouts, deadline };
   if (Date.now() < deadline) {
@@ -703,6 +764,13 @@ async function benchSize(size, options, env) {
     } catch (error) {
       out.hoverDuringIndexing = { error: String(error?.message ?? error) };
     }
+  }
+
+  if (options.editor && size >= 1000 && Date.now() < deadline) {
+    log('  topology picture in the real VS Code ...');
+    out.editorPaint = editorFirstPaint(dir, env.tmp);
+    if (out.editorPaint.error) log(`  editor bench failed: ${out.editorPaint.error}`);
+    else log(`  first paint: cold ${out.editorPaint.cold.totalMs} ms, warm median ${out.editorPaint.warmMedianMs} ms (a bare webview: ${out.editorPaint.bareWebviewMedianMs} ms)`);
   }
 
   if (options.profile && Date.now() < deadline) {
@@ -771,6 +839,12 @@ function table(results, meta) {
     ['hover p50/p95 (non-empty answers only)', get((r) => `${pair(r.server.phases.hover)} (${pair(r.server.phases.hover.nonEmpty)})`), '< 10 ms'],
     ['completion p50/p95 (non-empty answers only)', get((r) => `${pair(r.server.phases.completion)} (${pair(r.server.phases.completion.nonEmpty)})`), '< 10 ms'],
     ['hover while indexing p50/p95 (n)', get((r) => (r.hoverDuringIndexing?.n ? `${pair(r.hoverDuringIndexing)} (${r.hoverDuringIndexing.n})` : '–')), '< 10 ms'],
+    ['topology, first of the session, grouped (nodes)', get((r) => `${fmt(r.server.phases.topology.first.ms)} (${r.server.phases.topology.first.nodes})`), ''],
+    ['topology after an agent edit p50/p95, grouped', get((r) => pair(r.server.phases.topology.afterEdit)), '< 50 ms'],
+    ['topology asked again, unchanged p50/p95', get((r) => pair(r.server.phases.topology.repeat)), ''],
+    ['topology after an edit, every host p50/p95 (nodes)', get((r) => `${pair(r.server.phases.topology.ungrouped)} (${r.server.phases.topology.ungrouped.nodes})`), ''],
+    ['CLI graph --format svg, wall', get((r) => fmt(r.graphSvg?.wallMs)), ''],
+    ['picture first paint in VS Code, warm median (bare webview)', get((r) => (r.editorPaint?.warmMedianMs !== undefined ? `${fmt(r.editorPaint.warmMedianMs)} (${fmt(r.editorPaint.bareWebviewMedianMs)})` : '–')), '< 1 s'],
     ['server RSS after index / peak (VmHWM)', get((r) => `${fmt(r.server.rssAfterIndex.vmRssMB, 'MB')} / ${fmt(r.server.rssPeak.vmHwmMB, 'MB')}`), '< 150 MB'],
     ['typos planted / CLI / server', get((r) => `${r.typos.planted} / ${r.typos.foundByCli} / ${r.typos.foundByServer ?? '–'} ${r.typos.match && r.typos.foundByServer === r.typos.planted ? 'match' : 'MISMATCH'}`), 'equal'],
     ['load average (1 min) before → after', get((r) => `${r.cli.runs[0].load1} → ${r.loadavgAfter[0]}`), ''],
@@ -796,6 +870,7 @@ function goals(results, meta) {
     check('1k: ML2 rename (3 files) p95, all agents re-published', k1.server?.phases?.ml2RenameAllControllers?.p95, 300);
     check('1k: hover p95', k1.server?.phases?.hover?.p95, 10);
     check('1k: completion p95', k1.server?.phases?.completion?.p95, 10);
+    check('1k: topology graph after an edit (grouped) p95, built and sent', k1.server?.phases?.topology?.afterEdit?.p95, 50);
     check('1k: server peak RSS', k1.server?.rssPeak?.vmHwmMB, 150, 'MB');
   }
   if (k1 && k10) check('10k/1k CLI time ratio', k10.cli.medianWallMs / k1.cli.medianWallMs, 12, '×');
@@ -826,6 +901,8 @@ async function buildBundles(outdir) {
   await Promise.all([
     esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: path.join(outdir, 'server.js') }),
     esbuild.build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: path.join(outdir, 'cli.js') }),
+    // Graphviz for `graph --format svg`, beside cli.js as in dist/ (render/loadRenderer.ts looks there).
+    esbuild.build({ ...common, entryPoints: ['server/src/render/svg.ts'], outfile: path.join(outdir, 'render.js'), sourcemap: false }),
   ]);
 }
 

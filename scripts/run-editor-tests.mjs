@@ -10,6 +10,8 @@
 //     --grep REGEXP        only tests whose full title matches
 //     --timeout SECONDS    deadline for the whole suite (default 300)
 //     --keep               keep the temporary folder (workspace copy, logs, results); always kept on failure
+//     --workspace DIR      open DIR as it is instead of a copy of examples/ (the bench's generated deployments)
+//     --bench-out FILE     run the in-editor benchmark (test/editor/bench.editor.ts) instead of the suite; its figures go to FILE as JSON
 //
 // Expects `npm run build` and `npm run compile-editor-tests` to have run (npm run
 // test:editor does both). Exit status: 0 when every test passed, 1 when a test
@@ -46,6 +48,8 @@ const { values: options } = parseArgs({
     grep: { type: 'string' },
     timeout: { type: 'string', default: '300' },
     keep: { type: 'boolean', default: false },
+    workspace: { type: 'string' },
+    'bench-out': { type: 'string' },
   },
 });
 const suiteTimeoutMs = Number(options.timeout) * 1000;
@@ -449,7 +453,7 @@ async function main() {
     server: path.join(temp, 'server'),
     extensions: path.join(temp, 'extensions'),
     // Copies of examples/, so the suite's edits (quick fix, rename) never touch the checkout.
-    workspace: copyExamples(path.join(temp, 'workspace', 'examples')),
+    workspace: options.workspace ? path.resolve(options.workspace) : copyExamples(path.join(temp, 'workspace', 'examples')),
     screenshotWorkspace: options.screenshots ? copyExamples(path.join(temp, 'screenshots', 'examples')) : undefined,
   };
   fs.mkdirSync(dirs.extensions, { recursive: true });
@@ -462,6 +466,7 @@ async function main() {
     NEUTRON_EDITOR_MODE: options.vsix ? 'installed' : 'development',
   };
   if (options.grep) env.NEUTRON_EDITOR_GREP = options.grep;
+  if (options['bench-out']) env.NEUTRON_EDITOR_BENCH_OUT = path.resolve(options['bench-out']);
   const server = await startServer(serverMain, dirs, env);
   const browser = await launchBrowser();
   const report = await runSuite(browser, server, dirs, resultsFile);

@@ -46,13 +46,17 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('neutronConfig.showOutput', () => outputChannel?.show(true)),
     vscode.commands.registerCommand('neutronConfig.checkWorkspace', checkWorkspace),
     vscode.commands.registerCommand(USE_LF_COMMAND, useLfLineEnds),
-    vscode.commands.registerCommand('neutronConfig.showTopology', () => {
-      TopologyPanel.show(() => client);
+    vscode.commands.registerCommand('neutronConfig.showTopology', (filter?: { host?: unknown }) => {
+      // From the code lens: the picture of one host. From the palette or the editor title: everything.
+      if (typeof filter?.host === 'string') void TopologyPanel.showFiltered(() => client, { host: filter.host });
+      else TopologyPanel.show(() => client);
     }),
     // For the picture's clicks and the in-editor tests; not in the palette.
     vscode.commands.registerCommand('neutronConfig.openTopologyNode', (id: string) => TopologyPanel.openNode(id)),
-    vscode.commands.registerCommand('neutronConfig.topologySnapshot', async () => {
-      await TopologyPanel.refreshed();
+    // `false`: what is on screen now, without asking the server again (the bench polls with it).
+    vscode.commands.registerCommand('neutronConfig.topologySnapshot', async (refresh?: unknown) => {
+      if (refresh === false) await TopologyPanel.settled();
+      else await TopologyPanel.refreshed();
       return TopologyPanel.snapshot();
     }),
     createStatusItem(),
@@ -92,6 +96,8 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   const clientOptions: LanguageClientOptions = {
     documentSelector: [...RECOGNISED_PATTERNS.map((pattern) => ({ scheme: 'file', pattern })), ...fileKindSelectors()],
     synchronize: { configurationSection: 'neutronConfig' },
+    // The server adds a lens over bridge_mappings that opens the picture on that host.
+    initializationOptions: { topologyCommand: 'neutronConfig.showTopology' },
     outputChannel,
     traceOutputChannel: outputChannel,
     middleware: {

@@ -17,6 +17,22 @@ export interface TopologySnapshot {
   nodes: { id: string; kind: string; label: string; state: string }[];
   filter: TopologyParams;
   svgBytes: number;
+  /** From opening the panel to the webview having drawn its first picture, and where that time went; undefined until then (the bench reads it). */
+  firstPaint?: FirstPaint;
+  /** Pictures the webview has drawn so far. */
+  paints: number;
+}
+
+export interface FirstPaint {
+  totalMs: number;
+  /** Waiting for the server's graph. */
+  requestMs: number;
+  /** Graphviz laying it out as SVG. */
+  layoutMs: number;
+  /** From setting the page's HTML to its script running: the webview loading. */
+  pageLoadMs: number;
+  /** From handing the SVG to the webview (or from the page being ready, when it was not) to its next frame drawn. */
+  showMs: number;
 }
 
 const REFRESH_DELAY_MS = 400;
@@ -26,14 +42,21 @@ export class TopologyPanel {
   private graph: TopologyGraph = { nodes: [], edges: [] };
   private filter: TopologyParams = {};
   private svgBytes = 0;
+  private readonly openedAt = Date.now();
+  private firstPaint: FirstPaint | undefined;
+  /** Of each draw message on its way to the webview, by sequence number: when it was sent and the phases before. */
+  private readonly drawsInFlight = new Map<number, { requestMs: number; layoutMs: number; postedAt: number }>();
+  private drawSequence = 0;
+  private pageReadyAt: number | undefined;
+  private paints = 0;
   private refreshTimer: NodeJS.Timeout | undefined;
   private rendering: Promise<void> = Promise.resolve();
   private readonly disposables: vscode.Disposable[] = [];
 
-  static show(client: () => LanguageClient | undefined): TopologyPanel {
+  static show(client: () => LanguageClient | undefined, refresh = true): TopologyPanel {
     if (TopologyPanel.current) {
       TopologyPanel.current.panel.reveal(vscode.ViewColumn.Beside, true);
-      void TopologyPanel.current.refresh();
+      if (refresh) void TopologyPanel.current.refresh();
       return TopologyPanel.current;
     }
     const panel = vscode.window.createWebviewPanel('neutronConfig.topology', 'Neutron Topology', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
@@ -52,6 +75,8 @@ export class TopologyPanel {
       nodes: current.graph.nodes.map((n) => ({ id: n.id, kind: n.kind, label: n.label, state: drawnState(n) })),
       filter: { ...current.filter },
       svgBytes: current.svgBytes,
+      ...(current.firstPaint ? { firstPaint: current.firstPaint } : {}),
+      paints: current.paints,
     };
   }
 
@@ -65,9 +90,30 @@ export class TopologyPanel {
     return true;
   }
 
+  /** Draws the members of a group of identical hosts one by one (the webview's click on a group; tests call it too). */
+  static async expandGroup(id: string): Promise<boolean> {
+    const current = TopologyPanel.current;
+    const hosts = current?.graph.nodes.find((n) => n.id === id)?.hosts;
+    if (!current || !hosts) return false;
+    await current.setFilter({ ...current.filter, expand: [...new Set([...(current.filter.expand ?? []), ...hosts])].sort() });
+    return true;
+  }
+
+  /** Shows the picture narrowed to a filter (the code lens on bridge_mappings opens it on one host). */
+  static async showFiltered(client: () => LanguageClient | undefined, filter: TopologyParams): Promise<TopologyPanel> {
+    const panel = TopologyPanel.show(client, false);
+    await panel.setFilter(filter);
+    return panel;
+  }
+
   /** Resolves once the picture shows the graph as of now. */
   static async refreshed(): Promise<void> {
     await TopologyPanel.current?.refresh();
+  }
+
+  /** Resolves once the refreshes under way are drawn, without asking for a new one. */
+  static async settled(): Promise<void> {
+    await TopologyPanel.current?.rendering;
   }
 
   private constructor(
@@ -100,11 +146,15 @@ export class TopologyPanel {
       const client = this.client();
       if (!client) return;
       try {
+        const started = Date.now();
         const graph = await client.sendRequest<TopologyGraph>(TOPOLOGY_REQUEST, this.filter);
+        const answered = Date.now();
         const svg = await loadRenderer().renderSvg(toDot(graph));
+        const sequence = ++this.drawSequence;
+        if (!this.firstPaint) this.drawsInFlight.set(sequence, { requestMs: answered - started, layoutMs: Date.now() - answered, postedAt: Date.now() });
         this.graph = graph;
         this.svgBytes = svg.length;
-        await this.panel.webview.postMessage({ kind: 'draw', svg, hosts: namesOf(graph, 'host'), physnets: namesOf(graph, 'physnet'), filter: this.filter, summary: summary(graph) });
+        await this.panel.webview.postMessage({ kind: 'draw', sequence, svg, hosts: namesOf(graph, 'host'), physnets: namesOf(graph, 'physnet'), filter: this.filter, summary: summary(graph), expanded: (this.filter.expand?.length ?? 0) > 0 });
       } catch (error) {
         await this.panel.webview.postMessage({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
       }
@@ -117,18 +167,35 @@ export class TopologyPanel {
     const { kind, id, host, physnet } = message as { kind?: unknown; id?: unknown; host?: unknown; physnet?: unknown };
     if (kind === 'open' && typeof id === 'string') {
       const node = this.graph.nodes.find((n) => n.id === id);
-      // A group of hosts opens into its members.
-      if (node?.hosts) {
-        this.filter = { ...this.filter, group: 'never' };
-        await this.refresh();
-      } else await TopologyPanel.openNode(id);
+      // A group of hosts opens into its members; the other groups stay as they are.
+      if (node?.hosts) await TopologyPanel.expandGroup(id);
+      else await TopologyPanel.openNode(id);
     } else if (kind === 'filter') {
-      this.filter = {
+      await this.setFilter({
         ...(typeof host === 'string' && host ? { host } : {}),
         ...(typeof physnet === 'string' && physnet ? { physnet } : {}),
-      };
-      await this.refresh();
+      });
+    } else if (kind === 'ready') {
+      this.pageReadyAt ??= Date.now();
+    } else if (kind === 'painted') {
+      this.paints++;
+      const draw = this.drawsInFlight.get(Number((message as { sequence?: unknown }).sequence));
+      if (!this.firstPaint && draw) {
+        const { requestMs, layoutMs, postedAt } = draw;
+        const now = Date.now();
+        const readyAt = this.pageReadyAt ?? now;
+        this.firstPaint = { totalMs: now - this.openedAt, requestMs, layoutMs, pageLoadMs: readyAt - this.openedAt, showMs: now - Math.max(postedAt, readyAt) };
+        this.drawsInFlight.clear();
+      }
+    } else if (kind === 'regroup') {
+      const { expand: _expanded, ...rest } = this.filter;
+      await this.setFilter(rest);
     }
+  }
+
+  private async setFilter(filter: TopologyParams): Promise<void> {
+    this.filter = filter;
+    await this.refresh();
   }
 
   private dispose(): void {
@@ -167,6 +234,7 @@ function pageHtml(nonce: string): string {
 <style nonce="${nonce}">
   body { color: var(--vscode-editor-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); }
   header { display: flex; gap: 1em; align-items: center; margin-bottom: 0.5em; }
+  button { background: var(--vscode-button-secondaryBackground); color: var(--vscode-button-secondaryForeground); border: none; padding: 2px 8px; cursor: pointer; }
   select { background: var(--vscode-dropdown-background); color: var(--vscode-dropdown-foreground); border: 1px solid var(--vscode-dropdown-border); }
   #summary { opacity: 0.8; }
   #error { color: var(--vscode-errorForeground); }
@@ -194,6 +262,7 @@ function pageHtml(nonce: string): string {
 <header>
   <label>Host <select id="host"><option value="">all</option></select></label>
   <label>Physnet <select id="physnet"><option value="">all</option></select></label>
+  <button id="regroup" hidden title="Draw hosts with identical wiring as one node again">Regroup hosts</button>
   <span id="summary">Reading the workspace…</span>
 </header>
 <div class="legend"><span>■ consistent</span><span class="missing">■ missing</span><span class="warn">■ undeclared / link down</span><span class="unused">■ unused</span></div>
@@ -211,10 +280,13 @@ function pageHtml(nonce: string): string {
   const filterChanged = () => vscode.postMessage({ kind: 'filter', host: hostSelect.value, physnet: physnetSelect.value });
   hostSelect.addEventListener('change', filterChanged);
   physnetSelect.addEventListener('change', filterChanged);
+  const regroup = document.getElementById('regroup');
+  regroup.addEventListener('click', () => vscode.postMessage({ kind: 'regroup' }));
   picture.addEventListener('click', (event) => {
     const node = event.target.closest('g.node');
     if (node && node.id) vscode.postMessage({ kind: 'open', id: node.id });
   });
+  vscode.postMessage({ kind: 'ready' });
   window.addEventListener('message', (event) => {
     const message = event.data;
     if (message.kind === 'draw') {
@@ -225,6 +297,9 @@ function pageHtml(nonce: string): string {
       if (!hostSelect.matches(':focus')) fill(hostSelect, message.hosts, message.filter.host);
       if (!physnetSelect.matches(':focus')) fill(physnetSelect, message.physnets, message.filter.physnet);
       document.getElementById('summary').textContent = message.summary;
+      regroup.hidden = !message.expanded;
+      // After the browser has laid the picture out: the next frame.
+      requestAnimationFrame(() => vscode.postMessage({ kind: 'painted', sequence: message.sequence }));
     } else if (message.kind === 'error') {
       document.getElementById('error').textContent = message.message;
     }

@@ -2,7 +2,8 @@
  * The topology picture in the real editor: the webview opens on the example,
  * shows its hosts with compute-0's br-eth1 missing, a click opens where the
  * node is defined, and an edit that fixes the mapping redraws the node as
- * consistent. The picture's state is read through the extension's
+ * consistent; the code lens over bridge_mappings opens the picture on that
+ * host. The picture's state is read through the extension's
  * neutronConfig.topologySnapshot command (a webview's DOM is not reachable
  * from tests); clicks go through the same command the webview posts to.
  */
@@ -12,6 +13,7 @@ import { COMPUTE_OVS, relativeOf, uriOf, waitFor } from './helpers';
 
 interface Snapshot {
   nodes: { id: string; kind: string; label: string; state: string }[];
+  filter: { host?: string };
   svgBytes: number;
 }
 
@@ -66,5 +68,20 @@ suite('topology picture', () => {
       await document.save();
     }
     await waitFor('br-eth1 missing again', async () => (stateOf(await snapshot(), BR_ETH1) === 'missing' ? true : undefined));
+  });
+
+  test('the lens over bridge_mappings opens the picture on compute-0 alone', async () => {
+    const document = await vscode.workspace.openTextDocument(uriOf(COMPUTE_OVS));
+    const lens = await waitFor('the wiring lens', async () => {
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+      return lenses?.find((l) => l.command?.title === 'Show the wiring of compute-0');
+    });
+    assert.equal(document.getText(lens.range), 'bridge_mappings');
+    await vscode.commands.executeCommand(lens.command!.command, ...(lens.command!.arguments ?? []));
+    const shown = await waitFor('the picture of compute-0', async () => {
+      const s = await snapshot();
+      return s?.filter.host === 'compute-0' && s.nodes.some((n) => n.kind === 'host') ? s : undefined;
+    });
+    assert.deepEqual(shown.nodes.filter((n) => n.kind === 'host').map((n) => n.label), ['compute-0']);
   });
 });

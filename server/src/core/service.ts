@@ -60,6 +60,10 @@ export class NeutronConfigService {
   readonly index = new WorkspaceIndex();
   /** Diagnostics per URI, valid until an update names the URI as affected. */
   private readonly diagnostics = new Map<string, Diagnostic[]>();
+  /** Counts the changes of the index: what was built from it before is stale once it moves. */
+  private revision = 0;
+  /** The last graphs asked for, by options, while the index has not changed (the picture asks again on every redraw). */
+  private topologies: { revision: number; graphs: Map<string, TopologyGraph> } = { revision: -1, graphs: new Map() };
 
   constructor(private readonly options: ServiceOptions = {}) {}
 
@@ -111,6 +115,7 @@ export class NeutronConfigService {
           load.add(entries);
         } finally {
           this.diagnostics.clear();
+          this.revision++;
         }
       },
       finish: () => this.invalidate(load.finish()),
@@ -186,7 +191,16 @@ export class NeutronConfigService {
 
   /** The wiring as a graph (topology/graph.ts), with each node's and edge's findings. */
   getTopology(options: TopologyOptions = {}): TopologyGraph {
-    return buildTopology(this.index, (uri) => this.getDiagnostics(uri), options);
+    if (this.topologies.revision !== this.revision) this.topologies = { revision: this.revision, graphs: new Map() };
+    const key = JSON.stringify([options.host, options.physnet, options.group, options.expand]);
+    let graph = this.topologies.graphs.get(key);
+    if (!graph) {
+      graph = buildTopology(this.index, (uri) => this.getDiagnostics(uri), options);
+      // A few filters at a time is what a user flips between.
+      if (this.topologies.graphs.size >= 8) this.topologies.graphs.clear();
+      this.topologies.graphs.set(key, graph);
+    }
+    return graph;
   }
 
   // ---- navigation and refactoring (physnets across a deployment, bridges across a host) ----
@@ -267,6 +281,7 @@ export class NeutronConfigService {
   }
 
   private invalidate(uris: string[]): string[] {
+    this.revision++;
     for (const uri of uris) this.diagnostics.delete(uri);
     return uris;
   }

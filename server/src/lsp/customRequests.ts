@@ -30,4 +30,6 @@ export interface TopologyParams {
   /** Only this physnet. */
   physnet?: string;
   group?: 'auto' | 'always' | 'never';
+  /** Hosts drawn on their own even where identical hosts are grouped (the members of an opened group). */
+  expand?: string[];
 }

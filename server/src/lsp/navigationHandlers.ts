@@ -61,6 +61,8 @@ export interface NavigationOptions {
   clientCapabilities?: () => ClientCapabilities | undefined;
   /** Command code lenses run; default `editor.action.showReferences` (VS Code and Zed). */
   showReferencesCommand?: string;
+  /** Command that opens the topology picture (`initializationOptions.topologyCommand`); no such lens without it. */
+  topologyCommand?: () => string | undefined;
 }
 
 /** Everything this module answers, for a client that supports prepareRename. */
@@ -178,7 +180,8 @@ export function registerNavigationHandlers(connection: Connection, service: Neut
     whole<CodeLens[]>('textDocument/codeLens', token, [], () => {
       const uri = known(params.textDocument.uri);
       if (!uri) return [];
-      return service.getCodeLenses(uri, { showReferencesCommand: showReferences }).map((lens) => {
+      const topologyCommand = options.topologyCommand?.();
+      return service.getCodeLenses(uri, { showReferencesCommand: showReferences, ...(topologyCommand ? { topologyCommand } : {}) }).map((lens) => {
         const command = lens.command;
         if (!command || command.command !== showReferences || !command.arguments) return lens;
         const [target, position, locations] = command.arguments as [string, unknown, Location[]];

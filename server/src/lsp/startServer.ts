@@ -43,6 +43,8 @@ export interface InitializationOptions {
   settings?: unknown;
   /** Force push or pull diagnostics; `auto` (default) pulls when the client can. */
   diagnosticMode?: DiagnosticMode;
+  /** A client command that opens the topology picture with `{host}`: adds a code lens over bridge_mappings that runs it. */
+  topologyCommand?: unknown;
 }
 
 export const TRIGGER_CHARACTERS = [':', ',', '=', ' '];
@@ -101,6 +103,8 @@ export function startServer(connection: Connection): void {
   let pullConfiguration = false;
   let initialFolders: Folder[] = [];
   let clientCapabilities: InitializeParams['capabilities'] = {};
+  /** The client's command that opens the topology picture, when it has one. */
+  let topologyCommand: string | undefined;
 
   const readSettingsSafely = async (folders: readonly Folder[]): Promise<Map<string, Settings>> => {
     try {
@@ -118,6 +122,7 @@ export function startServer(connection: Connection): void {
     initialFolders = initialWorkspaceFolders(params);
     pullConfiguration = clientCapabilities.workspace?.configuration === true;
     readSettings = pullConfiguration ? configurationReader(connection) : fixedSettingsReader(options.settings);
+    topologyCommand = typeof options.topologyCommand === 'string' && options.topologyCommand ? options.topologyCommand : undefined;
 
     const pull = usePullDiagnostics(params, options.diagnosticMode);
     const source = {
@@ -305,11 +310,12 @@ export function startServer(connection: Connection): void {
         ...(typeof options.host === 'string' && options.host ? { host: options.host } : {}),
         ...(typeof options.physnet === 'string' && options.physnet ? { physnet: options.physnet } : {}),
         ...(options.group === 'always' || options.group === 'never' ? { group: options.group } : {}),
+        ...(Array.isArray(options.expand) ? { expand: options.expand.filter((name): name is string => typeof name === 'string') } : {}),
       });
     });
   });
 
-  registerNavigationHandlers(connection, service, { logger, workspace: index, clientCapabilities: () => clientCapabilities });
+  registerNavigationHandlers(connection, service, { logger, workspace: index, clientCapabilities: () => clientCapabilities, topologyCommand: () => topologyCommand });
 
   connection.onShutdown(() => {
     lifecycle.shutDown = true;

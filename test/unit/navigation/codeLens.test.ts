@@ -47,6 +47,17 @@ describe('code lens: physnets', () => {
     ]);
   });
 
+  it('opens the topology picture on the host from the bridge_mappings key, only for a client that has the command', () => {
+    const all = workspaceOf(F.files()).getCodeLenses(uriOf(F.agent('compute-0')), { topologyCommand: 'neutronConfig.showTopology' });
+    assert.deepEqual(titles(all), [
+      `${formatRange(rangeOf(F.AGENT_0, 'bridge_mappings'))} Show the wiring of compute-0`,
+      `${formatRange(rangeOf(F.AGENT_0, 'physnet1:br-ex'))} physnet1: mapped on 3 of 4 hosts · missing on compute-2`,
+      `${formatRange(rangeOf(F.AGENT_0, 'physnet2:br-vlan'))} physnet2: mapped on 2 of 4 hosts · missing on compute-1, network-0`,
+    ]);
+    assert.deepEqual(all[0].command, { title: 'Show the wiring of compute-0', command: 'neutronConfig.showTopology', arguments: [{ host: 'compute-0' }] });
+    assert.equal(titles(lenses(F.ML2)).filter((t) => t.includes('wiring')).length, 0, 'no such lens in the ML2 config');
+  });
+
   it('takes another command name when asked', () => {
     assert.equal(lenses(F.agent('compute-0'), F.files(), 'neutronConfig.showReferences')[0].command?.command, 'neutronConfig.showReferences');
   });

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { NeutronConfigService } from '../../../server/src/core/service';
-import { drawnState, toDot, toMermaid } from '../../../server/src/core/topology/formats';
+import { drawnState, markOf, toDot, toMermaid } from '../../../server/src/core/topology/formats';
 import type { TopologyGraph, TopologyOptions } from '../../../server/src/core/topology/graph';
 
 const ROOT = (() => {
@@ -115,6 +115,52 @@ describe('topology graph', () => {
       assert.equal(hosts[0].hosts?.length, 13);
       assert.equal(grouped.edges.filter((e) => e.kind === 'maps').length, 2);
       assert.equal(graphOf(dir, { group: 'never' }).nodes.filter((n) => n.kind === 'host').length, 14);
+      // Opening a group draws its members one by one; the rest stays grouped.
+      const opened = graphOf(dir, { expand: ['compute-03', 'compute-04'] }).nodes.filter((n) => n.kind === 'host');
+      assert.deepEqual(opened.map((n) => n.label), ['11 hosts: compute-00, compute-01, … compute-12', 'compute-03', 'compute-04', 'compute-13']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('marks a node or edge with its worst finding and counts the others', () => {
+    const finding = (severity: 'error' | 'warning' | 'information', code: string) => ({ severity, code, message: code });
+    assert.equal(markOf([]), '');
+    assert.equal(markOf([finding('information', 'a')]), 'ℹ a');
+    assert.equal(markOf([finding('warning', 'a'), finding('error', 'b'), finding('error', 'c')]), '✖ b +2');
+    const graph: TopologyGraph = {
+      nodes: [],
+      edges: [{ from: 'p', to: 'b', kind: 'maps', state: 'undeclared', findings: [finding('warning', 'physnet-undeclared')] }],
+    };
+    assert.match(toDot(graph), /"p" -> "b" \[class="maps state-undeclared", color="#ef6c00", penwidth="2", tooltip="physnet-undeclared: physnet-undeclared", label="⚠ physnet-undeclared", labeltooltip="physnet-undeclared: physnet-undeclared"\];/);
+    assert.match(toMermaid(graph), /n0 ==>\|"⚠ physnet-undeclared"\| n1/);
+  });
+
+  it('follows edits: a host edited, and a deployment change that gives every host a finding, draw as a fresh build does', () => {
+    const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'topology-'));
+    try {
+      const ml2 = path.join(dir, 'controller/etc/neutron/plugins/ml2/ml2_conf.ini');
+      fs.mkdirSync(path.dirname(ml2), { recursive: true });
+      fs.writeFileSync(ml2, '[ml2]\ntype_drivers = flat\n\n[ml2_type_flat]\nflat_networks = physnet1\n');
+      const agent = (i: number) => path.join(dir, `compute-${String(i).padStart(2, '0')}`, 'etc/neutron/plugins/ml2/openvswitch_agent.ini');
+      for (let i = 0; i < 14; i++) {
+        fs.mkdirSync(path.dirname(agent(i)), { recursive: true });
+        fs.writeFileSync(agent(i), `[ovs]\nbridge_mappings = physnet1:${i === 13 ? 'br-other' : 'br-ex'}\n`);
+      }
+      const service = serviceOn(dir);
+      const hostsOf = (graph: TopologyGraph) => graph.nodes.filter((n) => n.kind === 'host').map((n) => n.label);
+      assert.deepEqual(hostsOf(service.getTopology()), ['13 hosts: compute-00, compute-01, … compute-12', 'compute-13']);
+      assert.equal(service.getTopology(), service.getTopology(), 'asked again without a change: the same graph');
+      const edit = (file: string, text: string) => {
+        fs.writeFileSync(file, text);
+        service.setFile(pathToFileURL(file).href, text);
+      };
+      edit(agent(13), '[ovs]\nbridge_mappings = physnet1:br-ex\n');
+      assert.deepEqual(hostsOf(service.getTopology()), ['14 hosts: compute-00, compute-01, … compute-13']);
+      edit(ml2, '[ml2]\ntype_drivers = flat\n\n[ml2_type_flat]\nflat_networks = physnet2\n');
+      const after = service.getTopology({ group: 'never' });
+      assert.deepEqual(shape(after), shape(serviceOn(dir).getTopology({ group: 'never' })), 'as a fresh build of the same files');
+      assert.equal(after.edges.filter((e) => e.kind === 'maps' && e.findings.some((f) => f.code === 'physnet-undeclared')).length, 14);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -124,9 +170,11 @@ describe('topology graph', () => {
     const graph = graphOf(path.join(ROOT, 'examples'));
     const dot = toDot(graph);
     assert.match(dot, /^digraph topology \{/);
-    assert.match(dot, /"deployment:examples\/host:compute-0\/bridge:br-eth1" \[id="deployment:examples\/host:compute-0\/bridge:br-eth1", label="br-eth1", shape="box", class="bridge state-missing"/);
+    // A node with findings carries the worst one's mark and code; its tooltip has every message.
+    assert.match(dot, /"deployment:examples\/host:compute-0\/bridge:br-eth1" \[id="deployment:examples\/host:compute-0\/bridge:br-eth1", label="br-eth1\\n✖ bridge-undefined", shape="box", class="bridge state-missing"/);
+    assert.match(dot, /tooltip="bridge-undefined: No ifcfg file on host \\"compute-0\\" creates the Open vSwitch bridge/);
     const mermaid = toMermaid(graph);
     assert.match(mermaid, /^flowchart TB\n/);
-    assert.equal((mermaid.match(/\["br-eth1"\]:::missing/g) ?? []).length, 1);
+    assert.equal((mermaid.match(/\["br-eth1<br\/>✖ bridge-undefined"\]:::missing/g) ?? []).length, 1);
   });
 });

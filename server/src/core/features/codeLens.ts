@@ -27,6 +27,12 @@ export const SHOW_REFERENCES_COMMAND = 'editor.action.showReferences';
 export interface CodeLensOptions {
   /** Command a lens runs with `[uri, position, locations]`; default `editor.action.showReferences`. */
   showReferencesCommand?: string;
+  /**
+   * Command that opens the topology picture, run with `[{host}]`; when set, a
+   * lens over each `bridge_mappings` shows the wiring of its host. Only clients
+   * that have such a command say so (VS Code's client: neutronConfig.showTopology).
+   */
+  topologyCommand?: string;
 }
 
 /**
@@ -35,7 +41,8 @@ export interface CodeLensOptions {
  *   how many hosts with an Open vSwitch agent map the physnet, and which do not;
  * - over the DEVICE line of an OVS bridge's ifcfg file (or its first line): the
  *   physnets mapped to it and its ports.
- * A click shows the references.
+ * A click shows the references. Clients with a topology picture also get one
+ * over the `bridge_mappings` key that opens the picture on that host.
  */
 export function codeLenses(context: FeatureContext, options: CodeLensOptions = {}): CodeLens[] {
   const command = options.showReferencesCommand ?? SHOW_REFERENCES_COMMAND;
@@ -46,6 +53,11 @@ export function codeLenses(context: FeatureContext, options: CodeLensOptions = {
     lenses.push({ range, command: run });
   };
 
+  const mappings = options.topologyCommand ? ovsAgentFactsOf(file.facts)?.bridgeMappings : undefined;
+  if (mappings && options.topologyCommand) {
+    const command: Command = { title: `Show the wiring of ${file.host.name}`, command: options.topologyCommand, arguments: [{ host: file.host.name }] };
+    lenses.push({ range: mappings.option.name.range, command });
+  }
   if (file.kind === 'ovs-agent' || file.kind === 'ml2') {
     const scope = physnetScopeFiles(context.index, file.host);
     const seen = new Set<string>();

@@ -1,4 +1,4 @@
-import type { TopologyEdge, TopologyGraph, TopologyNode, TopologyState } from './graph';
+import type { TopologyEdge, TopologyFinding, TopologyGraph, TopologyNode, TopologyState } from './graph';
 
 /**
  * The topology graph as Graphviz DOT (for `dot`, and for the SVG the CLI and
@@ -77,9 +77,10 @@ export function toDot(graph: TopologyGraph): string {
 function nodeLine(node: TopologyNode): string {
   const state = drawnState(node);
   const colour = STATE_COLOUR[state];
+  const mark = markOf(node.findings);
   const attributes: Record<string, string> = {
     id: node.id,
-    label: node.label,
+    label: mark ? `${node.label}\n${mark}` : node.label,
     shape: SHAPES[node.kind],
     class: `${node.kind} state-${state}`,
     fillcolor: colour.fill,
@@ -95,8 +96,22 @@ function edgeLine(edge: TopologyEdge): string {
   const attributes: Record<string, string> = { class: `${edge.kind} state-${edge.state}`, color: colour.line };
   if (edge.kind === 'patch') Object.assign(attributes, { style: 'dashed', dir: 'both', arrowhead: 'none', arrowtail: 'none', label: 'patch' });
   if (edge.state !== 'ok') attributes.penwidth = '2';
-  if (edge.findings.length) attributes.tooltip = tooltipOf(edge.kind, edge.state, edge.findings);
+  if (edge.findings.length) {
+    attributes.tooltip = tooltipOf(edge.kind, edge.state, edge.findings);
+    attributes.label = markOf(edge.findings);
+    attributes.labeltooltip = attributes.tooltip;
+  }
   return `${quote(edge.from)} -> ${quote(edge.to)} [${Object.entries(attributes).map(([k, v]) => `${k}=${quote(v)}`).join(', ')}];`;
+}
+
+const SEVERITY_MARK: Record<TopologyFinding['severity'], string> = { error: '✖', warning: '⚠', information: 'ℹ', hint: '…' };
+const SEVERITY_RANK: Record<TopologyFinding['severity'], number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+/** What is drawn on a node or edge with findings: the most severe one's mark and code, and how many more (`✖ bridge-missing +1`). */
+export function markOf(findings: readonly TopologyFinding[]): string {
+  if (findings.length === 0) return '';
+  const worst = findings.reduce((a, b) => (SEVERITY_RANK[b.severity] < SEVERITY_RANK[a.severity] ? b : a));
+  return `${SEVERITY_MARK[worst.severity]} ${worst.code}${findings.length > 1 ? ` +${findings.length - 1}` : ''}`;
 }
 
 function tooltipOf(label: string, state: TopologyState, findings: TopologyNode['findings']): string {
@@ -118,7 +133,8 @@ export function toMermaid(graph: TopologyGraph): string {
   const out = ['flowchart TB'];
   const text = (label: string) => `"${label.replace(/"/g, '#quot;')}"`;
   const shape = (node: TopologyNode) => {
-    const t = text(node.label);
+    const mark = markOf(node.findings);
+    const t = text(mark ? `${node.label}<br/>${mark}` : node.label);
     if (node.kind === 'physnet') return `${idOf(node.id)}([${t}])`;
     if (node.kind === 'port') return `${idOf(node.id)}[/${t}/]`;
     return `${idOf(node.id)}[${t}]`;
@@ -135,7 +151,8 @@ export function toMermaid(graph: TopologyGraph): string {
   }
   for (const edge of graph.edges) {
     const arrow = edge.kind === 'patch' ? `-. patch .-` : edge.state === 'ok' ? '-->' : '==>';
-    out.push(`  ${idOf(edge.from)} ${arrow} ${idOf(edge.to)}`);
+    const mark = markOf(edge.findings);
+    out.push(`  ${idOf(edge.from)} ${arrow}${mark && edge.kind !== 'patch' ? `|${text(mark)}|` : ''} ${idOf(edge.to)}`);
   }
   for (const [state, colour] of Object.entries(STATE_COLOUR)) out.push(`  classDef ${state} fill:${colour.fill},stroke:${colour.line}`);
   return out.join('\n') + '\n';

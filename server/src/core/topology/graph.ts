@@ -72,6 +72,8 @@ export interface TopologyOptions {
    * deployment has more than GROUP_THRESHOLD agent hosts; always; never.
    */
   group?: 'auto' | 'always' | 'never';
+  /** Hosts drawn on their own even where grouping is on: the members of a group the user opened. */
+  expand?: readonly string[];
 }
 
 export const GROUP_THRESHOLD = 12;
@@ -81,8 +83,15 @@ type DiagnosticsOf = (uri: string) => readonly Diagnostic[];
 const SEVERITY: Record<number, TopologyFinding['severity']> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
 
 /** The graph of every deployment of the index (and of agent hosts outside any). */
-export function buildTopology(index: WorkspaceIndex, diagnosticsOf: DiagnosticsOf, options: TopologyOptions = {}): TopologyGraph {
+export function buildTopology(index: WorkspaceIndex, diagnosticsOfFile: DiagnosticsOf, options: TopologyOptions = {}): TopologyGraph {
   const graph: TopologyGraph = { nodes: [], edges: [] };
+  // Each file's findings are looked up once per graph: a host asks for its agent file's several times.
+  const seen = new Map<string, readonly Diagnostic[]>();
+  const diagnosticsOf = (uri: string): readonly Diagnostic[] => {
+    let list = seen.get(uri);
+    if (!list) seen.set(uri, (list = diagnosticsOfFile(uri)));
+    return list;
+  };
   // A glob the settings would refuse (too long, too many wildcards) is taken as a plain name.
   const glob = options.host;
   const hostFilter = glob ? (globProblem(glob) ? (name: string) => name === glob : compileGlob(glob, { basename: false })) : undefined;
@@ -136,7 +145,7 @@ function addDeployment(graph: TopologyGraph, name: string, deployment: Deploymen
         state: deployment && !declared ? 'undeclared' : 'ok',
         parent: deploymentId,
         ...(declaration ? { location: { uri: declaration.file.uri, range: declaration.token.range } } : {}),
-        findings: declaration ? findingsAt(diagnosticsOf, declaration.file.uri, declaration.token.range) : [],
+        findings: declaration ? findingsAt(diagnosticsOf, declaration.file.uri, () => declaration.token.range) : [],
       };
       physnets.set(name, node);
     }
@@ -145,138 +154,199 @@ function addDeployment(graph: TopologyGraph, name: string, deployment: Deploymen
   for (const name of deployment?.declaredNames() ?? []) if (wanted(name)) physnetNode(name);
 
   const mapped = new Set<string>();
-  const hostParts = hosts.map((host) => hostWiring(host, deploymentId, diagnosticsOf, wanted));
-  for (const part of hostParts) for (const physnet of part.physnets) mapped.add(physnet);
+  const wirings = hosts.map((host) => cachedHostWiring(host, diagnosticsOf, options.physnet, wanted));
+  for (const wiring of wirings) for (const m of wiring.mappings) mapped.add(m.physnet);
   for (const physnet of mapped) physnetNode(physnet);
   for (const node of physnets.values()) if (node.state === 'ok' && !mapped.has(node.label) && !deployment?.observedMapped.has(node.label)) node.state = 'unused';
   graph.nodes.push(...[...physnets.values()].sort((a, b) => a.label.localeCompare(b.label)));
 
   const group = options.group === 'always' || (options.group !== 'never' && hosts.length > GROUP_THRESHOLD);
-  const groups = new Map<string, HostPart[]>();
-  for (const part of hostParts) {
-    const key = group ? part.signature : part.hostId;
+  const expanded = new Set(options.expand ?? []);
+  const groups = new Map<string, HostWiring[]>();
+  for (const wiring of wirings) {
+    const key = group && !expanded.has(wiring.hostName) ? wiring.signature() : `host:${wiring.hostName}`;
     const list = groups.get(key);
-    if (list) list.push(part);
-    else groups.set(key, [part]);
+    if (list) list.push(wiring);
+    else groups.set(key, [wiring]);
   }
+  // Only the hosts drawn become nodes: one per group, named after its members.
   for (const members of groups.values()) {
     const first = members[0];
     if (members.length === 1) {
-      graph.nodes.push(...first.nodes);
-      graph.edges.push(...first.edges);
+      drawHost(graph, first, `${deploymentId}/host:${first.hostName}`, deploymentId, first.hostName);
       continue;
     }
-    // One node for the lot, named after them; its inner nodes are the first host's, re-labelled.
     const names = members.map((m) => m.hostName).sort();
     const groupId = `${deploymentId}/group:${names[0]}+${names.length - 1}`;
-    const rename = (id: string) => (id.startsWith(first.hostId) ? groupId + id.slice(first.hostId.length) : id);
-    for (const node of first.nodes) {
-      graph.nodes.push(
-        node.id === first.hostId
-          ? { ...node, id: groupId, label: `${names.length} hosts: ${summarise(names)}`, hosts: names }
-          : { ...node, id: rename(node.id), ...(node.parent ? { parent: rename(node.parent) } : {}) },
-      );
-    }
-    for (const edge of first.edges) graph.edges.push({ ...edge, from: rename(edge.from), to: rename(edge.to) });
+    drawHost(graph, first, groupId, deploymentId, `${names.length} hosts: ${summarise(names)}`, names);
   }
 }
 
-interface HostPart {
-  hostId: string;
+/** A mapped bridge of one host, as the configuration and the captures have it. */
+/** Where something is defined, worked out only for what is drawn (a range costs a search of the file's lines). */
+type LazyLocation = () => TopologyLocation;
+
+interface BridgeWiring {
+  name: string;
+  state: TopologyState;
+  observed: 'ok' | 'missing' | undefined;
+  location: LazyLocation;
+  findings: TopologyFinding[];
+  ports: PortWiring[];
+  /** Whether the agent patches it to the integration bridge (not the integration or tunnel bridge itself), and whether OVSDB shows the pair. */
+  patch: 'ok' | 'missing' | undefined;
+}
+
+interface PortWiring {
+  name: string;
+  layer: 'declared' | 'observed';
+  observed: 'ok' | 'missing' | 'down' | undefined;
+  location: LazyLocation;
+  findings: TopologyFinding[];
+}
+
+interface MappingWiring {
+  physnet: string;
+  bridge: string;
+  state: TopologyState;
+  location: LazyLocation;
+  findings: TopologyFinding[];
+}
+
+/** One host's wiring, before it is drawn: hosts with the same signature draw the same. */
+interface HostWiring {
   hostName: string;
-  nodes: TopologyNode[];
-  edges: TopologyEdge[];
-  physnets: string[];
-  /** The wiring without host names or places: hosts with the same signature draw the same. */
-  signature: string;
+  hostLocation: TopologyLocation;
+  integration: { name: string; observed: 'ok' | 'missing' | undefined; used: boolean };
+  templated: { key: string; text: string; location: LazyLocation }[];
+  bridges: BridgeWiring[];
+  mappings: MappingWiring[];
+  /** The wiring without host names or places. */
+  signature(): string;
+}
+
+/**
+ * The wiring of hosts drawn before, while still true: a host's view is rebuilt
+ * whenever one of its files changes, and the findings it shows are the same
+ * arrays until a file's findings are worked out again. So after an edit only
+ * the hosts it touched are looked at anew.
+ */
+const wiringCache = new WeakMap<HostView, { physnet: string | undefined; findingsUsed: [uri: string, findings: readonly Diagnostic[]][]; wiring: HostWiring }>();
+
+function cachedHostWiring(view: HostView, diagnosticsOf: DiagnosticsOf, physnet: string | undefined, wanted: (physnet: string) => boolean): HostWiring {
+  const hit = wiringCache.get(view);
+  if (hit && hit.physnet === physnet && hit.findingsUsed.every(([uri, findings]) => diagnosticsOf(uri) === findings)) return hit.wiring;
+  const used = new Map<string, readonly Diagnostic[]>();
+  const recording = (uri: string) => {
+    const findings = diagnosticsOf(uri);
+    used.set(uri, findings);
+    return findings;
+  };
+  const wiring = hostWiring(view, recording, wanted);
+  wiringCache.set(view, { physnet, findingsUsed: [...used], wiring });
+  return wiring;
 }
 
 /** One host: its bridges (from every agent file's mappings), their ports, the patch to the integration bridge. */
-function hostWiring(view: HostView, deploymentId: string, diagnosticsOf: DiagnosticsOf, wanted: (physnet: string) => boolean): HostPart {
+function hostWiring(view: HostView, diagnosticsOf: DiagnosticsOf, wanted: (physnet: string) => boolean): HostWiring {
   const { declared, observed } = view.network;
-  const hostId = `${deploymentId}/host:${view.host.name}`;
   const agentFile = view.agentFiles[0];
-  const part: HostPart = { hostId, hostName: view.host.name, nodes: [], edges: [], physnets: [], signature: '' };
-  part.nodes.push({ id: hostId, kind: 'host', label: view.host.name, state: 'ok', parent: deploymentId, location: { uri: agentFile.uri, range: startOf() }, findings: [] });
   const knowsOvsdb = observed.has('ovs-vsctl-show');
   const integrationName = (ovsAgentFactsOf(agentFile.facts) as OvsAgentFacts).integrationBridge.name;
-  const integrationId = `${hostId}/bridge:${integrationName}`;
-  let integrationUsed = false;
-  const shape: unknown[] = [];
+  const bridges = new Map<string, BridgeWiring>();
+  const mappings: MappingWiring[] = [];
+  const templated: HostWiring['templated'] = [];
   for (const file of view.agentFiles) {
     const facts = ovsAgentFactsOf(file.facts)!;
     if (facts.bridgeMappings?.templated || facts.bridgeMappings?.mappings.some((m) => m.templated)) {
       const option = facts.bridgeMappings!.option;
-      const id = `${hostId}/templated:${file.relativePath}`;
-      part.nodes.push({ id, kind: 'bridge', label: option.value.text, state: 'templated', parent: hostId, location: { uri: file.uri, range: option.value.range }, findings: [] });
-      shape.push(['templated', option.value.text]);
+      templated.push({ key: file.relativePath, text: option.value.text, location: () => ({ uri: file.uri, range: option.value.range }) });
     }
     for (const mapping of literalMappings(file)) {
       const physnet = mapping.physnet.text;
       if (!wanted(physnet)) continue;
       const bridge = mapping.bridge.text;
-      part.physnets.push(physnet);
-      const bridgeId = `${hostId}/bridge:${bridge}`;
       const definitions = declared.bridge(bridge);
       const reserved = bridge === integrationName || bridge === facts.tunnelBridge.name;
       const state: TopologyState = reserved ? 'reserved' : declared.knowsBridges && definitions.length === 0 ? 'missing' : 'ok';
-      const observedState = knowsOvsdb ? (observed.hasBridge(bridge) ? 'ok' : 'missing') : undefined;
-      const mappingFindings = findingsAt(diagnosticsOf, file.uri, mapping.bridge.range);
-      if (!part.nodes.some((n) => n.id === bridgeId)) {
+      if (!bridges.has(bridge)) {
         const definition = definitions[0];
-        part.nodes.push({
-          id: bridgeId,
-          kind: 'bridge',
-          label: bridge,
+        const pair = agentPatchPair(bridge);
+        const patched = !knowsOvsdb || !observed.hasBridge(bridge) || (observed.portsOf(bridge).some((d) => d.name === pair.physical) && observed.portsOf(integrationName).some((d) => d.name === pair.integration));
+        bridges.set(bridge, {
+          name: bridge,
           state,
-          parent: hostId,
-          location: definition ? { uri: definition.file.uri, range: definition.nameRange } : { uri: file.uri, range: mapping.bridge.range },
-          ...(observedState ? { observed: observedState } : {}),
-          findings: mappingFindings,
+          observed: knowsOvsdb ? (observed.hasBridge(bridge) ? 'ok' : 'missing') : undefined,
+          location: definition ? () => ({ uri: definition.file.uri, range: definition.nameRange }) : () => ({ uri: file.uri, range: mapping.bridge.range }),
+          findings: findingsAt(diagnosticsOf, file.uri, () => mapping.bridge.range),
+          ports: portsOf(view, bridge).map((port) => {
+            const link = observed.devicesNamed(port.name).find((d) => d.link)?.link;
+            const down = link ? !(link.up && link.lowerUp) || link.master !== 'ovs-system' : false;
+            const seen = knowsOvsdb && port.layer === 'declared' ? observed.portsOf(bridge).some((d) => d.name === port.name) : true;
+            return {
+              name: port.name,
+              layer: port.layer,
+              // Not in OVSDB at all says more than the state of its link.
+              observed: !seen ? 'missing' : down ? 'down' : link ? 'ok' : undefined,
+              location: () => ({ uri: port.device.file.uri, range: port.device.nameRange }),
+              findings: port.layer === 'declared' ? findingsAt(diagnosticsOf, port.device.file.uri, () => port.device.bridge?.token?.range ?? port.device.nameRange) : [],
+            };
+          }),
+          patch: reserved ? undefined : patched ? 'ok' : 'missing',
         });
-        for (const port of portsOf(view, bridge)) {
-          const portId = `${bridgeId}/port:${port.name}`;
-          const link = observed.devicesNamed(port.name).find((d) => d.link)?.link;
-          const down = link ? !(link.up && link.lowerUp) || link.master !== 'ovs-system' : false;
-          const seen = knowsOvsdb && port.layer === 'declared' ? observed.portsOf(bridge).some((d) => d.name === port.name) : true;
-          part.nodes.push({
-            id: portId,
-            kind: 'port',
-            label: port.name,
-            state: 'ok',
-            parent: hostId,
-            location: { uri: port.device.file.uri, range: port.device.nameRange },
-            // Not in OVSDB at all says more than the state of its link.
-            ...(!seen ? { observed: 'missing' as const } : down ? { observed: 'down' as const } : link ? { observed: 'ok' as const } : {}),
-            findings: port.layer === 'declared' ? findingsAt(diagnosticsOf, port.device.file.uri, port.device.bridge?.token?.range ?? port.device.nameRange) : [],
-          });
-          part.edges.push({ from: bridgeId, to: portId, kind: 'attaches', state: 'ok', findings: [] });
-          shape.push(['port', bridge, port.name, port.layer, down, seen]);
-        }
-        if (!reserved) {
-          integrationUsed = true;
-          const pair = agentPatchPair(bridge);
-          const patched = !knowsOvsdb || !observed.hasBridge(bridge) || (observed.portsOf(bridge).some((d) => d.name === pair.physical) && observed.portsOf(integrationName).some((d) => d.name === pair.integration));
-          part.edges.push({ from: integrationId, to: bridgeId, kind: 'patch', state: patched ? 'ok' : 'missing', findings: [] });
-          shape.push(['patch', bridge, patched]);
-        }
       }
-      part.edges.push({
-        from: `${deploymentId}/physnet:${physnet}`,
-        to: bridgeId,
-        kind: 'maps',
-        state,
-        location: { uri: file.uri, range: mapping.entry.range },
-        findings: findingsAt(diagnosticsOf, file.uri, mapping.physnet.range),
-      });
-      shape.push(['map', physnet, bridge, state, observedState, mappingFindings.map((f) => f.code)]);
+      mappings.push({ physnet, bridge, state, location: () => ({ uri: file.uri, range: mapping.entry.range }), findings: findingsAt(diagnosticsOf, file.uri, () => mapping.physnet.range) });
     }
   }
-  if (integrationUsed) {
-    part.nodes.splice(1, 0, { id: integrationId, kind: 'integration', label: integrationName, state: 'ok', parent: hostId, ...(knowsOvsdb ? { observed: observed.hasBridge(integrationName) ? 'ok' : 'missing' } : {}), findings: [] });
+  const bridgeList = [...bridges.values()];
+  const integration = {
+    name: integrationName,
+    observed: knowsOvsdb ? (observed.hasBridge(integrationName) ? ('ok' as const) : ('missing' as const)) : undefined,
+    used: bridgeList.some((b) => b.patch !== undefined),
+  };
+  const codes = (findings: TopologyFinding[]) => findings.map((f) => f.code);
+  let signature: string | undefined;
+  return {
+    hostName: view.host.name,
+    hostLocation: { uri: agentFile.uri, range: startOf() },
+    integration,
+    templated,
+    bridges: bridgeList,
+    mappings,
+    signature: () =>
+      (signature ??= JSON.stringify([
+        integration,
+        templated.map((t) => t.text),
+        bridgeList.map((b) => [b.name, b.state, b.observed, b.patch, codes(b.findings), b.ports.map((p) => [p.name, p.layer, p.observed, codes(p.findings)])]),
+        mappings.map((m) => [m.physnet, m.bridge, m.state, codes(m.findings)]),
+      ])),
+  };
+}
+
+/** The nodes and edges of one drawn host (or group of identical hosts, under `id`). */
+function drawHost(graph: TopologyGraph, wiring: HostWiring, hostId: string, deploymentId: string, label: string, members?: string[]): void {
+  graph.nodes.push({ id: hostId, kind: 'host', label, state: 'ok', parent: deploymentId, location: wiring.hostLocation, ...(members ? { hosts: members } : {}), findings: [] });
+  const integrationId = `${hostId}/bridge:${wiring.integration.name}`;
+  const { integration } = wiring;
+  if (integration.used) {
+    graph.nodes.push({ id: integrationId, kind: 'integration', label: integration.name, state: 'ok', parent: hostId, ...(integration.observed ? { observed: integration.observed } : {}), findings: [] });
   }
-  part.signature = JSON.stringify([integrationName, shape]);
-  return part;
+  for (const t of wiring.templated) {
+    graph.nodes.push({ id: `${hostId}/templated:${t.key}`, kind: 'bridge', label: t.text, state: 'templated', parent: hostId, location: t.location(), findings: [] });
+  }
+  for (const bridge of wiring.bridges) {
+    const bridgeId = `${hostId}/bridge:${bridge.name}`;
+    graph.nodes.push({ id: bridgeId, kind: 'bridge', label: bridge.name, state: bridge.state, parent: hostId, location: bridge.location(), ...(bridge.observed ? { observed: bridge.observed } : {}), findings: bridge.findings });
+    for (const port of bridge.ports) {
+      const portId = `${bridgeId}/port:${port.name}`;
+      graph.nodes.push({ id: portId, kind: 'port', label: port.name, state: 'ok', parent: hostId, location: port.location(), ...(port.observed ? { observed: port.observed } : {}), findings: port.findings });
+      graph.edges.push({ from: bridgeId, to: portId, kind: 'attaches', state: 'ok', findings: [] });
+    }
+    if (bridge.patch) graph.edges.push({ from: integrationId, to: bridgeId, kind: 'patch', state: bridge.patch, findings: [] });
+  }
+  for (const m of wiring.mappings) {
+    graph.edges.push({ from: `${deploymentId}/physnet:${m.physnet}`, to: `${hostId}/bridge:${m.bridge}`, kind: 'maps', state: m.state, location: m.location(), findings: m.findings });
+  }
 }
 
 /** The ports of a bridge: what the configuration attaches, then what only the captures show (NICs and bonds). */
@@ -296,9 +366,12 @@ function portsOf(view: HostView, bridge: string): { name: string; layer: 'declar
   return out;
 }
 
-/** Our diagnostics of a file that touch a range. */
-function findingsAt(diagnosticsOf: DiagnosticsOf, uri: string, range: Range): TopologyFinding[] {
-  return diagnosticsOf(uri)
+/** Our diagnostics of a file that touch a range (worked out only when the file has any). */
+function findingsAt(diagnosticsOf: DiagnosticsOf, uri: string, rangeOf: () => Range): TopologyFinding[] {
+  const all = diagnosticsOf(uri);
+  if (all.length === 0) return [];
+  const range = rangeOf();
+  return all
     .filter((d) => overlaps(d.range, range))
     .map((d) => ({ code: String(d.code), message: typeof d.message === 'string' ? d.message : d.message.value, severity: SEVERITY[d.severity ?? 1] ?? 'error' }));
 }
