@@ -11,6 +11,7 @@
 //     --timeout SECONDS    deadline for the whole suite (default 300)
 //     --keep               keep the temporary folder (workspace copy, logs, results); always kept on failure
 //     --workspace DIR      open DIR as it is instead of a copy of examples/ (the bench's generated deployments)
+//     --suites LIST        run these suites of test/editor (comma-separated, e.g. plainWorkspace.editor) instead of the default ones
 //     --bench-out FILE     run the in-editor benchmark (test/editor/bench.editor.ts) instead of the suite; its figures go to FILE as JSON
 //
 // Expects `npm run build` and `npm run compile-editor-tests` to have run (npm run
@@ -50,6 +51,7 @@ const { values: options } = parseArgs({
     keep: { type: 'boolean', default: false },
     workspace: { type: 'string' },
     'bench-out': { type: 'string' },
+    suites: { type: 'string' },
   },
 });
 const suiteTimeoutMs = Number(options.timeout) * 1000;
@@ -466,6 +468,7 @@ async function main() {
     NEUTRON_EDITOR_MODE: options.vsix ? 'installed' : 'development',
   };
   if (options.grep) env.NEUTRON_EDITOR_GREP = options.grep;
+  if (options.suites) env.NEUTRON_EDITOR_SUITES = options.suites;
   if (options['bench-out']) env.NEUTRON_EDITOR_BENCH_OUT = path.resolve(options['bench-out']);
   const server = await startServer(serverMain, dirs, env);
   const browser = await launchBrowser();

@@ -30,10 +30,28 @@ export const RECOGNISED_PATTERNS = [
   '**/*{network,net-show,agent}*.{json,yaml,yml}',
 ];
 
+/**
+ * Names that say a folder holds Neutron or host network configuration: the
+ * server starts once the workspace has one, or one is opened. The extension
+ * activates for every `.ini` file (a single ml2_conf.ini opened without a
+ * folder has no other way in), and a `tox.ini` must not start a server that
+ * then reads the whole tree.
+ */
+export const CONFIGURATION_NAMES = [
+  '**/{ml2_conf.ini,plugin.ini,openvswitch_agent.ini,l3_agent.ini}',
+  '**/{ml2_conf.ini,plugin.ini,openvswitch_agent.ini,l3_agent.ini}.{j2,erb,tmpl}',
+  '**/ifcfg-*',
+  '**/*.nmconnection',
+  '**/os-net-config/config.{yaml,json}',
+  '**/sos_commands/openvswitch/ovs-vsctl_*show',
+];
+
 let client: LanguageClient | undefined;
 let outputChannel: vscode.LogOutputChannel | undefined;
 /** Updates the language status item; set once the item exists. */
 let refreshStatus: (() => void) | undefined;
+/** Set while the server is not started because the workspace holds no configuration file yet. */
+let waitingForConfiguration = false;
 /** Serialises start, stop and restart so two of them never overlap. */
 let lifecycle: Promise<void> = Promise.resolve();
 
@@ -44,11 +62,14 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('neutronConfig.restartServer', () => enqueue(() => restart(context))),
     vscode.commands.registerCommand('neutronConfig.showOutput', () => outputChannel?.show(true)),
-    vscode.commands.registerCommand('neutronConfig.checkWorkspace', checkWorkspace),
+    vscode.commands.registerCommand('neutronConfig.checkWorkspace', async () => checkWorkspace(await runningClient(context))),
+    // Whether the language server runs, or waits for a configuration file (the in-editor suite checks that a plain tox.ini does not start it).
+    vscode.commands.registerCommand('neutronConfig.serverState', () => (client?.isRunning() ? 'running' : waitingForConfiguration ? 'waiting for a configuration file' : 'starting or stopped')),
     vscode.commands.registerCommand(USE_LF_COMMAND, useLfLineEnds),
-    vscode.commands.registerCommand('neutronConfig.showTopology', (filter?: { host?: unknown }) => {
+    vscode.commands.registerCommand('neutronConfig.showTopology', async (filter?: { host?: unknown }) => {
+      await runningClient(context);
       // From the code lens: the picture of one host. From the palette or the editor title: everything.
-      if (typeof filter?.host === 'string') void TopologyPanel.showFiltered(() => client, { host: filter.host });
+      if (typeof filter?.host === 'string') await TopologyPanel.showFiltered(() => client, { host: filter.host });
       else TopologyPanel.show(() => client);
     }),
     // For the picture's clicks and the in-editor tests; not in the palette.
@@ -69,7 +90,44 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
   );
 
-  void enqueue(() => start(context));
+  void enqueue(() => startWhenNeeded(context));
+}
+
+/** Starts the server now if the workspace holds configuration, else once such a file is opened. */
+async function startWhenNeeded(context: vscode.ExtensionContext): Promise<void> {
+  if (await workspaceHasConfiguration()) return start(context);
+  const open = vscode.workspace.textDocuments.find(looksLikeConfiguration);
+  if (open) return start(context);
+  outputChannel?.info('No Neutron or host network configuration in the workspace: the server starts when one is opened.');
+  waitingForConfiguration = true;
+  const waiting = vscode.workspace.onDidOpenTextDocument((document) => {
+    if (!client && looksLikeConfiguration(document)) {
+      waiting.dispose();
+      void enqueue(() => (client ? Promise.resolve() : start(context)));
+    }
+  });
+  context.subscriptions.push(waiting);
+}
+
+function configurationSelector(): vscode.DocumentSelector {
+  const fileKinds = fileKindSelectors().map(({ pattern }) => ({ scheme: 'file', pattern: new vscode.RelativePattern(vscode.Uri.parse(pattern.baseUri), pattern.pattern) }));
+  return [...CONFIGURATION_NAMES.map((pattern) => ({ scheme: 'file', pattern })), ...fileKinds];
+}
+
+function looksLikeConfiguration(document: vscode.TextDocument): boolean {
+  return vscode.languages.match(configurationSelector(), document) > 0;
+}
+
+async function workspaceHasConfiguration(): Promise<boolean> {
+  if (fileKindSelectors().length > 0) return true;
+  const found = await Promise.all(CONFIGURATION_NAMES.map((glob) => vscode.workspace.findFiles(glob, '**/node_modules/**', 1).then((uris) => uris.length > 0, () => false)));
+  return found.some(Boolean);
+}
+
+/** The running client, starting the server first when it waits for a configuration file (a command was run). */
+async function runningClient(context: vscode.ExtensionContext): Promise<LanguageClient | undefined> {
+  if (!client) await enqueue(() => (client ? Promise.resolve() : start(context)));
+  return client;
 }
 
 export function deactivate(): Thenable<void> | undefined {
@@ -88,6 +146,7 @@ function enqueue(step: () => Promise<void>): Promise<void> {
 }
 
 async function start(context: vscode.ExtensionContext): Promise<void> {
+  waitingForConfiguration = false;
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_V8_FLAGS] } },
@@ -189,11 +248,11 @@ function withVsCodeReferenceArguments(lens: vscode.CodeLens): vscode.CodeLens {
 }
 
 /** Re-reads the workspace from disk, then shows the totals and the Problems panel. */
-async function checkWorkspace(): Promise<void> {
-  if (!client) return;
+async function checkWorkspace(running: LanguageClient | undefined): Promise<void> {
+  if (!running) return;
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: 'Neutron Config: checking the workspace' },
-    () => client!.sendRequest<CheckWorkspaceResult>(CHECK_WORKSPACE_REQUEST, {}),
+    () => running.sendRequest<CheckWorkspaceResult>(CHECK_WORKSPACE_REQUEST, {}),
   );
   await vscode.commands.executeCommand('workbench.actions.view.problems');
   void vscode.window.showInformationMessage(

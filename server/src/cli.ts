@@ -4,238 +4,28 @@
  *
  * Exit status: 0 no error-severity finding, 1 errors found, 2 usage or I/O failure.
  */
-import { parseRelease } from './core/catalog/releases';
 import * as fsSync from 'fs';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { NeutronConfigService } from './core/service';
 import { CODES, isDiagnosticCode } from './core/rules/codes';
-import { DEFAULT_MAX_FILE_SIZE_MB, SEVERITY_SETTINGS, Settings, SeveritySetting, normaliseSettings, settingsProblems } from './core/settings';
-import { CheckResult, Finding, OUTPUT_FORMATS, OutputFormat, formatGithub, formatHosts, formatJson, formatSarif, formatText, summaryLine, toFinding } from './cliFormat';
-import { readTextFiles, walkFiles } from './fsWalk';
-import { GROUP_THRESHOLD, type TopologyGraph } from './core/topology/graph';
+import { DEFAULT_MAX_FILE_SIZE_MB, DEFAULT_SETTINGS, SEVERITY_SETTINGS, Settings, normaliseSettings, settingsProblems } from './core/settings';
+import { CliOptions, FOLDER_CONFIG_FILE, GraphFormat, HELP, UsageError, parseArguments } from './cliArguments';
+import { CheckResult, Finding, formatGithub, formatHosts, formatJson, formatSarif, formatText, summaryLine, toFinding } from './cliFormat';
+import { isPathInside, readTextFiles, walkFiles } from './fsWalk';
+import type { TopologyGraph } from './core/topology/graph';
 import { toDot, toMermaid } from './core/topology/formats';
 import { loadRenderer } from './render/loadRenderer';
 import { maxFileBytes, type SkipReason } from './core/workspace/skippedFiles';
-import { fileUri } from './uris';
-import { VERSION } from './version';
+import { fileUri, uriToFsPath } from './uris';
+import { CODES_DOC_URI, HOMEPAGE, VERSION } from './version';
+import { WalkExcludes } from './walkExcludes';
+
+export { FOLDER_CONFIG_FILE, parseArguments } from './cliArguments';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_FAILURE = 2;
-
-/** The settings file read from the root of each PATH that is a directory. */
-export const FOLDER_CONFIG_FILE = '.neutron-config.json';
-
-const HELP = `Usage: neutron-config check [PATH...] [options]
-       neutron-config graph [PATH...] [--format dot|mermaid|svg|json] [--host GLOB] [--physnet NAME] [--group auto|always|never]
-
-Checks OpenStack Neutron provider-network configuration (ML2, Open vSwitch
-agent, L3 agent, ifcfg network-scripts) across the files and hosts under each
-PATH (a directory or a file; default: the current directory).
-
-Options:
-  --format FORMAT           text (default), json, sarif, or github (GitHub
-                            Actions annotations)
-  --release NAME            OpenStack release the deployment runs (zed, 2024.1, ...)
-  --rule CODE=SEVERITY      change a check's severity: error, warning,
-                            information, hint or off (repeatable)
-  --config FILE             JSON settings file: {"rules", "fileKinds", "hosts", "release", "maxFileSizeMB"}
-  --show-hosts              list each file with the kind and host it was given
-  --quiet                   report errors only
-  --max-warnings N          exit 1 when more than N warnings are reported
-  --exit-zero               exit 0 even when errors are found
-                            (usage and I/O failures still exit 2)
-  --list-rules              list every check with its default severity
-  --explain CODE            what a check means and how to change it
-  --help                    show this help
-  --version                 show the version
-
-graph prints the wiring the check sees: per deployment its physnets, per host
-the bridges they are mapped to, their ports and the patch to the integration
-bridge, each in its state (ok, missing, unused, undeclared, down). svg renders
-it without a browser; hosts with identical wiring are drawn as one node when a
-deployment has more than ${GROUP_THRESHOLD} (--group).
-
-Settings are merged in this order, later wins: ${FOLDER_CONFIG_FILE} at the root
-of a PATH, then --config, then --release and --rule.
-
-Exit status: 0 no errors, 1 errors found (or more warnings than
---max-warnings), 2 usage or I/O failure, or no recognised file under the
-PATHs.
-`;
-
-export class UsageError extends Error {}
-
-export const GRAPH_FORMATS = ['dot', 'mermaid', 'svg', 'json'] as const;
-export type GraphFormat = (typeof GRAPH_FORMATS)[number];
-
-export interface CliOptions {
-  command: 'check' | 'graph';
-  paths: string[];
-  /** `graph`: how to print it, and what to keep. */
-  graph: { format: GraphFormat; host: string | undefined; physnet: string | undefined; group: 'auto' | 'always' | 'never' };
-  format: OutputFormat;
-  release: string | undefined;
-  rules: Record<string, SeveritySetting>;
-  config: string | undefined;
-  exitZero: boolean;
-  /** Report errors only. */
-  quiet: boolean;
-  /** Exit 1 when more warnings than this are reported; undefined: no limit. */
-  maxWarnings: number | undefined;
-  /** Text output: list each file with the kind and host it was given, before the findings. */
-  showHosts: boolean;
-  help: boolean;
-  /** Print every check code with its default severity and summary. */
-  listRules: boolean;
-  /** Print what one code means. */
-  explain: string | undefined;
-  version: boolean;
-}
-
-export function parseArguments(argv: readonly string[]): CliOptions {
-  const options: CliOptions = {
-    command: 'check',
-    paths: [],
-    graph: { format: 'dot', host: undefined, physnet: undefined, group: 'auto' },
-    format: 'text',
-    release: undefined,
-    rules: {},
-    config: undefined,
-    exitZero: false,
-    quiet: false,
-    maxWarnings: undefined,
-    showHosts: false,
-    help: false,
-    listRules: false,
-    explain: undefined,
-    version: false,
-  };
-  let command: string | undefined;
-  let format: string | undefined;
-  let onlyPaths = false;
-  for (let i = 0; i < argv.length; i++) {
-    const argument = argv[i];
-    if (onlyPaths || !argument.startsWith('-') || argument === '-') {
-      if (command === undefined) command = argument;
-      else options.paths.push(argument);
-      continue;
-    }
-    if (argument === '--') {
-      onlyPaths = true;
-      continue;
-    }
-    const equals = argument.indexOf('=');
-    const name = equals > 0 && argument.startsWith('--') ? argument.slice(0, equals) : argument;
-    const inline = equals > 0 && argument.startsWith('--') ? argument.slice(equals + 1) : undefined;
-    const value = (): string => {
-      if (inline !== undefined) return inline;
-      const next = argv[i + 1];
-      if (next === undefined) throw new UsageError(`${name} needs a value`);
-      i++;
-      return next;
-    };
-    const noValue = () => {
-      if (inline !== undefined) throw new UsageError(`${name} takes no value`);
-    };
-    switch (name) {
-      case '--help':
-      case '-h':
-        noValue();
-        options.help = true;
-        break;
-      case '--version':
-        noValue();
-        options.version = true;
-        break;
-      case '--list-rules':
-        noValue();
-        options.listRules = true;
-        break;
-      case '--explain': {
-        const code = value().trim();
-        if (!isDiagnosticCode(code)) throw new UsageError(`unknown check '${code}'; --list-rules lists them`);
-        options.explain = code;
-        break;
-      }
-      case '--show-hosts':
-        noValue();
-        options.showHosts = true;
-        break;
-      case '--exit-zero':
-        noValue();
-        options.exitZero = true;
-        break;
-      case '--quiet':
-        noValue();
-        options.quiet = true;
-        break;
-      case '--max-warnings': {
-        const text = value();
-        const limit = Number(text);
-        if (!/^\d+$/.test(text) || !Number.isSafeInteger(limit)) throw new UsageError(`--max-warnings expects a number of warnings (0 or more), not '${text}'`);
-        options.maxWarnings = limit;
-        break;
-      }
-      case '--format':
-        // Checked once the command is known: check and graph print different formats.
-        format = value();
-        break;
-      case '--host':
-        options.graph.host = value();
-        break;
-      case '--physnet':
-        options.graph.physnet = value();
-        break;
-      case '--group': {
-        const group = value();
-        if (group !== 'auto' && group !== 'always' && group !== 'never') throw new UsageError(`--group must be auto, always or never, not '${group}'`);
-        options.graph.group = group;
-        break;
-      }
-      case '--release': {
-        const release = value().trim();
-        if (release && !parseRelease(release)) {
-          throw new UsageError(`--release: unknown release '${release}'; use a name or version such as zed, antelope or 2024.1`);
-        }
-        options.release = release;
-        break;
-      }
-      case '--config':
-        options.config = value();
-        break;
-      case '--rule': {
-        const spec = value();
-        const match = /^([^=]+)=(.*)$/.exec(spec);
-        if (!match) throw new UsageError(`--rule expects CODE=SEVERITY, not '${spec}'`);
-        const code = match[1].trim();
-        const severity = match[2].trim();
-        if (!isDiagnosticCode(code)) throw new UsageError(`unknown check '${code}' in --rule; known: ${Object.keys(CODES).join(', ')}`);
-        if (!(SEVERITY_SETTINGS as readonly string[]).includes(severity)) {
-          throw new UsageError(`--rule ${code}=${severity}: severity must be one of ${SEVERITY_SETTINGS.join(', ')}`);
-        }
-        options.rules[code] = severity as SeveritySetting;
-        break;
-      }
-      default:
-        throw new UsageError(`unknown option '${argument}'`);
-    }
-  }
-  if (options.help || options.version || options.listRules || options.explain !== undefined) return options;
-  if (command === undefined) throw new UsageError('missing command: neutron-config check [PATH...]');
-  if (command !== 'check' && command !== 'graph') throw new UsageError(`unknown command '${command}'; the commands are 'check' and 'graph'`);
-  options.command = command;
-  if (format !== undefined) {
-    const formats: readonly string[] = command === 'graph' ? GRAPH_FORMATS : OUTPUT_FORMATS;
-    if (!formats.includes(format)) throw new UsageError(`--format${command === 'graph' ? ' of graph' : ''} must be one of ${formats.join(', ')}, not '${format}'`);
-    if (command === 'graph') options.graph.format = format as GraphFormat;
-    else options.format = format as OutputFormat;
-  }
-  if (command === 'check' && (options.graph.host !== undefined || options.graph.physnet !== undefined)) throw new UsageError('--host and --physnet belong to graph');
-  if (options.paths.length === 0) options.paths.push('.');
-  return options;
-}
 
 /** Later settings win key by key; an empty release or the default size limit does not erase an earlier one. */
 export function mergeSettings(base: Settings, override: Settings): Settings {
@@ -248,7 +38,16 @@ export function mergeSettings(base: Settings, override: Settings): Settings {
   };
 }
 
-async function readSettingsFile(file: string, warn: (message: string) => void): Promise<Settings> {
+/** A settings file's settings, and the CLI's own key: what to leave out of the walk. */
+interface SettingsFile {
+  settings: Settings;
+  exclude: string[];
+}
+
+/** Keys a settings file may hold; anything else is reported, not silently ignored. */
+const SETTINGS_FILE_KEYS = ['$schema', 'rules', 'fileKinds', 'hosts', 'release', 'maxFileSizeMB', 'exclude'];
+
+async function readSettingsFile(file: string, warn: (message: string) => void): Promise<SettingsFile> {
   let raw: unknown;
   try {
     raw = JSON.parse(await fs.readFile(file, 'utf8'));
@@ -258,6 +57,7 @@ async function readSettingsFile(file: string, warn: (message: string) => void): 
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new IoFailure(`settings file ${file} must hold a JSON object`);
   const settings = normaliseSettings(raw);
+  for (const key of Object.keys(raw)) if (!SETTINGS_FILE_KEYS.includes(key)) warn(`${file}: unknown key '${key}' ignored (known: ${SETTINGS_FILE_KEYS.slice(1).join(', ')})`);
   for (const problem of settingsProblems(raw)) warn(`${file}: ${problem}`);
   const rules = (raw as { rules?: unknown }).rules;
   if (typeof rules === 'object' && rules !== null) {
@@ -266,7 +66,10 @@ async function readSettingsFile(file: string, warn: (message: string) => void): 
       else if (!(code in settings.rules)) warn(`${file}: severity ${JSON.stringify(severity)} of '${code}' ignored (use ${SEVERITY_SETTINGS.join(', ')})`);
     }
   }
-  return settings;
+  const exclude = (raw as { exclude?: unknown }).exclude;
+  const patterns = Array.isArray(exclude) ? exclude.filter((p): p is string => typeof p === 'string' && p.trim() !== '') : [];
+  if (exclude !== undefined && (!Array.isArray(exclude) || patterns.length !== exclude.length)) warn(`${file}: "exclude" must be a list of patterns (gitignore syntax); what is not a pattern is ignored`);
+  return { settings, exclude: patterns };
 }
 
 class IoFailure extends Error {}
@@ -287,6 +90,19 @@ export interface CliIo {
   stderr: (text: string) => void;
   colour: boolean;
   cwd: string;
+  /** The whole of stdin, for the PATH '-'. */
+  readStdin?: () => Promise<string>;
+}
+
+/** What one PATH asks for: a directory checked whole, a file checked within its deployment, or stdin standing for a file. */
+interface Target {
+  input: string;
+  absolute: string;
+  isFile: boolean;
+  /** The folder read for it: the directory itself, or the deployment a file belongs to. */
+  folder: string;
+  /** For '-': the text that stands for `absolute`. */
+  stdinText?: string;
 }
 
 /** Runs the CLI and returns the exit status. */
@@ -328,32 +144,34 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   };
 
   try {
-    // Roots: each PATH is a workspace folder (a file's folder is its directory).
-    const roots: { input: string; absolute: string; folder: string; isFile: boolean }[] = [];
-    for (const input of options.paths) {
-      const absolute = path.resolve(io.cwd, input);
-      let stat;
-      try {
-        stat = await fs.stat(absolute);
-      } catch (error) {
-        throw new IoFailure(`cannot read ${input}: ${describeIoError(error)}`);
-      }
-      const isFile = !stat.isDirectory();
-      roots.push({ input, absolute, folder: isFile ? path.dirname(absolute) : absolute, isFile });
-    }
-    const base = roots[0].folder;
-
-    let shared: Settings = normaliseSettings({});
-    if (options.config !== undefined) shared = await readSettingsFile(path.resolve(io.cwd, options.config), warn);
+    const base = path.resolve(io.cwd, options.root ?? '.');
+    if (options.root !== undefined && !(await isDirectory(base))) throw new IoFailure(`--root ${options.root}: not a directory`);
+    const shared = options.config !== undefined ? await readSettingsFile(path.resolve(io.cwd, options.config), warn) : { settings: normaliseSettings({}), exclude: [] };
     const flags = normaliseSettings({ rules: options.rules, release: options.release ?? '' });
+    const settingsOf = async (folder: string): Promise<SettingsFile> => {
+      const candidate = path.join(folder, FOLDER_CONFIG_FILE);
+      const own = (await exists(candidate)) ? await readSettingsFile(candidate, warn) : { settings: normaliseSettings({}), exclude: [] };
+      return { settings: mergeSettings(mergeSettings(own.settings, shared.settings), flags), exclude: [...own.exclude, ...shared.exclude] };
+    };
 
+    if (options.printConfig !== undefined) {
+      const [target] = await resolveTargets([options.printConfig], options, io, base);
+      const { settings, exclude } = await settingsOf(target.folder);
+      io.stdout(`${JSON.stringify({ folder: target.folder, configFile: (await exists(path.join(target.folder, FOLDER_CONFIG_FILE))) ? path.join(target.folder, FOLDER_CONFIG_FILE) : null, ...settings, exclude: [...exclude, ...options.exclude], gitignore: options.gitignore }, null, 2)}\n`);
+      return EXIT_OK;
+    }
+
+    const targets = await resolveTargets(options.paths, options, io, base);
+    // A folder inside another one is read with it, once.
+    const folders = [...new Set(targets.map((t) => t.folder))].sort();
+    const outermost = folders.filter((folder) => !folders.some((other) => other !== folder && isPathInside(folder, other)));
     const folderSettings = new Map<string, Settings>();
-    for (const root of roots) {
-      if (folderSettings.has(root.folder)) continue;
-      let own = normaliseSettings({});
-      const candidate = path.join(root.folder, FOLDER_CONFIG_FILE);
-      if (!root.isFile && (await exists(candidate))) own = await readSettingsFile(candidate, warn);
-      folderSettings.set(root.folder, mergeSettings(mergeSettings(own, shared), flags));
+    const excludes = new WalkExcludes({ gitignore: options.gitignore });
+    excludes.add(base, options.exclude);
+    for (const folder of outermost) {
+      const { settings, exclude } = await settingsOf(folder);
+      folderSettings.set(folder, settings);
+      excludes.add(folder, exclude);
     }
 
     const service = new NeutronConfigService({
@@ -366,20 +184,17 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     // Links are followed only into the trees being checked; a link to nothing
     // (an /etc dump keeps `plugin.ini -> /etc/neutron/...` absolute) or out of
     // them, and a file over the size limit, is one finding on the file.
-    const confineTo = roots.filter((root) => !root.isFile).map((root) => fsSync.realpathSync(root.absolute));
+    const confineTo = outermost.map((folder) => fsSync.realpathSync(folder));
     const skipped: [uri: string, reason: SkipReason][] = [];
-    const texts: [uri: string, text: string][] = [];
-    for (const root of roots) {
-      if (root.isFile && !service.isRecognised(fileUri(root.absolute))) {
-        warn(`${root.input}: skipped, not a file neutron-config recognises (map it to a kind with "fileKinds" in a settings file)`);
-        continue;
-      }
-      const walk = walkFiles(root.absolute, {
+    const texts = new Map<string, string>();
+    for (const folder of outermost) {
+      const walk = walkFiles(folder, {
         accept: (file) => service.isRecognised(fileUri(file)),
         onError: (file, error) => fail(`cannot read ${file}: ${describeIoError(error)}`),
         confineTo,
+        excludes,
         onSkip: (file, skip, isDirectory) => {
-          if (isDirectory) warn(`${toPosix(path.relative(io.cwd, file))}: a link to ${skip.target}, outside the folders checked: not followed`);
+          if (isDirectory) warn(`${toPosix(path.relative(base, file))}: a link to ${skip.target}, outside the folders checked: not followed`);
           else {
             skipped.push([fileUri(file), skip]);
             loaded.set(fileUri(file), file);
@@ -387,7 +202,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         },
         synchronous: true,
       });
-      const maxBytes = maxFileBytes(folderSettings.get(root.folder)!);
+      const maxBytes = maxFileBytes(folderSettings.get(folder)!);
       // Blocking reads: nothing else waits on this process, and on a local disk
       // they cost a fraction of a thread-pool round trip each.
       for await (const read of readTextFiles(walk, { synchronous: true, maxBytes })) {
@@ -399,54 +214,86 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         }
         loaded.set(uri, read.path);
         if (read.tooLarge) skipped.push([uri, { reason: 'file-too-large', bytes: read.tooLarge.bytes, limitBytes: maxBytes }]);
-        else texts.push([uri, read.text]);
+        else texts.set(uri, read.text);
       }
     }
+    // A named file the walk left out (excluded, ignored by git) is still checked: it was asked for.
+    const reported = new Set<string>();
+    for (const target of targets.filter((t) => t.isFile)) {
+      const uri = fileUri(target.absolute);
+      if (!service.isRecognised(uri)) {
+        warn(`${target.input}: skipped, not a file neutron-config recognises (map it to a kind with "fileKinds" in a settings file)`);
+        continue;
+      }
+      reported.add(uri);
+      if (target.stdinText !== undefined) {
+        texts.set(uri, target.stdinText);
+        loaded.set(uri, target.absolute);
+      } else if (!loaded.has(uri)) {
+        const read = readTextFiles([target.absolute], { synchronous: true, maxBytes: maxFileBytes(folderSettings.get(outermost.find((f) => isPathInside(target.absolute, f))!)!) });
+        for await (const one of read) {
+          if (one.error) fail(`cannot read ${target.input}: ${describeIoError(one.error)}`);
+          else if (one.tooLarge) skipped.push([uri, { reason: 'file-too-large', bytes: one.tooLarge.bytes, limitBytes: maxFileBytes(DEFAULT_SETTINGS) }]);
+          else texts.set(uri, one.text);
+          loaded.set(uri, target.absolute);
+        }
+      }
+    }
+    const directories = targets.filter((t) => !t.isFile).map((t) => t.absolute);
+    for (const [uri, file] of loaded) if (directories.some((dir) => isPathInside(file, dir))) reported.add(uri);
     // One bulk load: what to re-check is worked out once, not per file.
     service.setFiles(texts);
     for (const [uri, reason] of skipped) service.skipFile(uri, reason);
 
+    if (reported.size === 0 && !failed) {
+      // Nothing checked is no success: a CI job pointed at the wrong folder must fail.
+      io.stderr(`neutron-config: no recognised files under ${options.paths.join(', ')} (ml2_conf.ini, plugin.ini, openvswitch_agent.ini, l3_agent.ini, ifcfg-*, or what neutronConfig fileKinds maps)\n`);
+      return EXIT_FAILURE;
+    }
+    const write = async (text: string) => {
+      if (options.outputFile === undefined) io.stdout(text);
+      else await writeReport(path.resolve(io.cwd, options.outputFile), text);
+    };
+
     if (options.command === 'graph') {
-      if (loaded.size === 0 && !failed) {
-        io.stderr(`neutron-config: no recognised files under ${options.paths.join(', ')}\n`);
-        return EXIT_FAILURE;
-      }
       const graph = service.getTopology({ host: options.graph.host, physnet: options.graph.physnet, group: options.graph.group });
-      io.stdout(await formatGraph(graph, options.graph.format));
+      await write(await formatGraph(graph, options.graph.format));
       return failed ? EXIT_FAILURE : EXIT_OK;
     }
 
+    const relativeToBase = (uri: string): string | undefined => {
+      const file = uriToFsPath(uri);
+      return file === undefined ? undefined : toPosix(path.relative(base, file));
+    };
     const result: CheckResult = { files: [], diagnostics: [] };
+    const textByPath = new Map<string, string>();
     for (const [uri, file] of loaded) {
+      if (!reported.has(uri)) continue;
       const relative = toPosix(path.relative(base, file));
+      const text = texts.get(uri);
+      if (text !== undefined) textByPath.set(relative, text);
       // A skipped file was not checked, so it is not listed among the files; its one finding says why.
       if (!service.isSkipped(uri)) {
         const info = service.describeFile(uri);
         result.files.push({ path: relative, kind: info?.kind ?? 'unknown', host: info?.host ?? '' });
       }
-      for (const diagnostic of service.getDiagnostics(uri)) result.diagnostics.push(toFinding(relative, diagnostic));
-    }
-    if (loaded.size === 0 && !failed) {
-      // Nothing checked is no success: a CI job pointed at the wrong folder must fail.
-      io.stderr(`neutron-config: no recognised files under ${options.paths.join(', ')} (ml2_conf.ini, plugin.ini, openvswitch_agent.ini, l3_agent.ini, ifcfg-*, or what neutronConfig fileKinds maps)\n`);
-      return EXIT_FAILURE;
+      for (const diagnostic of service.getDiagnostics(uri)) result.diagnostics.push(toFinding(relative, diagnostic, relativeToBase));
     }
 
     if (options.quiet) result.diagnostics = result.diagnostics.filter((d) => d.severity === 'error');
     switch (options.format) {
       case 'github':
-        io.stdout(formatGithub(result));
+        await write(formatGithub(result));
         io.stderr(`${summaryLine(result)}\n`);
         break;
       case 'json':
-        io.stdout(formatJson(result));
+        await write(formatJson(result));
         break;
       case 'sarif':
-        io.stdout(formatSarif(result, { version: VERSION, rules: CODES }));
+        await write(formatSarif(result, { version: VERSION, rules: CODES, informationUri: HOMEPAGE, codesUri: CODES_DOC_URI, sourceRoot: fileUri(base).replace(/\/?$/, '/'), lineOf: (file, line) => lineAt(textByPath.get(file), line) }));
         break;
       default:
-        if (options.showHosts) io.stdout(formatHosts(result));
-        io.stdout(formatText(result, { colour: io.colour }));
+        await write((options.showHosts ? formatHosts(result) : '') + formatText(result, { colour: io.colour && options.outputFile === undefined }));
         io.stderr(`${summaryLine(result)}\n`);
     }
     if (failed) return EXIT_FAILURE;
@@ -464,6 +311,78 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     io.stderr(`neutron-config: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT_FAILURE;
+  }
+}
+
+/** Each PATH as a target: '-' is stdin standing for --stdin-filename; a file is read within its deployment's folder. */
+async function resolveTargets(inputs: readonly string[], options: CliOptions, io: CliIo, base: string): Promise<Target[]> {
+  const targets: Target[] = [];
+  for (const input of inputs) {
+    if (input === '-') {
+      const absolute = path.resolve(io.cwd, options.stdinFilename!);
+      if (!io.readStdin) throw new IoFailure('cannot read stdin here');
+      targets.push({ input: options.stdinFilename!, absolute, isFile: true, folder: await deploymentFolderOf(absolute, base, options.root !== undefined), stdinText: await io.readStdin() });
+      continue;
+    }
+    const absolute = path.resolve(io.cwd, input);
+    let stat;
+    try {
+      stat = await fs.stat(absolute);
+    } catch (error) {
+      throw new IoFailure(`cannot read ${input}: ${describeIoError(error)}`);
+    }
+    const isFile = !stat.isDirectory();
+    targets.push({ input, absolute, isFile, folder: isFile ? await deploymentFolderOf(absolute, base, options.root !== undefined) : absolute });
+  }
+  return targets;
+}
+
+/**
+ * The folder a single file is checked in, so that the checks across files
+ * and hosts still see its deployment: the nearest folder above it that holds
+ * `.git` or a settings file (no higher than --root, when given); when there
+ * is none, the base directory (--root, or the current one) if the file is
+ * inside it, else the file's own directory.
+ */
+async function deploymentFolderOf(file: string, base: string, rootGiven: boolean): Promise<string> {
+  const own = path.dirname(file);
+  const inside = isPathInside(file, base);
+  for (let dir = own; ; dir = path.dirname(dir)) {
+    if ((await exists(path.join(dir, '.git'))) || (await exists(path.join(dir, FOLDER_CONFIG_FILE)))) return dir;
+    if ((rootGiven && inside && dir === base) || path.dirname(dir) === dir) break;
+  }
+  return inside ? base : own;
+}
+
+/** Line `line` (0-based) of a text, without its line end. */
+function lineAt(text: string | undefined, line: number): string | undefined {
+  if (text === undefined) return undefined;
+  let start = 0;
+  for (let i = 0; i < line; i++) {
+    start = text.indexOf('\n', start) + 1;
+    if (start === 0) return undefined;
+  }
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end < 0 ? undefined : end).replace(/\r$/, '');
+}
+
+async function isDirectory(dir: string): Promise<boolean> {
+  try {
+    return (await fs.stat(dir)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Writes the report whole, through a temporary file, so a reader never sees half of it. */
+async function writeReport(file: string, text: string): Promise<void> {
+  const partial = `${file}.partial-${process.pid}`;
+  try {
+    await fs.writeFile(partial, text);
+    await fs.rename(partial, file);
+  } catch (error) {
+    await fs.rm(partial, { force: true });
+    throw new IoFailure(`cannot write ${file}: ${describeIoError(error)}`);
   }
 }
 
@@ -492,6 +411,11 @@ if (require.main === module) {
     stderr: (text) => process.stderr.write(text),
     colour: useColour(),
     cwd: process.cwd(),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
   }).then(
     (status) => {
       process.exitCode = status;

@@ -3,6 +3,7 @@
  * scripts, SARIF 2.1.0 for code-scanning services. Pure functions of a
  * check result; nothing here reads files or writes to a stream.
  */
+import { createHash } from 'crypto';
 import type * as Sarif from 'sarif';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 
@@ -26,6 +27,8 @@ export interface Finding {
   code: string;
   message: string;
   source: string;
+  /** Other places the finding points at (where a physnet is declared, the bridge's ifcfg file), when it has any. */
+  related?: { file: string; range: Range; message: string }[];
 }
 
 export interface CheckResult {
@@ -47,7 +50,12 @@ export function severityName(severity: Diagnostic['severity']): SeverityName {
   }
 }
 
-export function toFinding(file: string, diagnostic: Diagnostic): Finding {
+/** A diagnostic as a finding of `file`; `relativePath` turns a related location's URI into a path like `file`. */
+export function toFinding(file: string, diagnostic: Diagnostic, relativePath?: (uri: string) => string | undefined): Finding {
+  const related = (diagnostic.relatedInformation ?? []).flatMap((r) => {
+    const relatedFile = relativePath?.(r.location.uri);
+    return relatedFile === undefined ? [] : [{ file: relatedFile, range: copyRange(r.location.range), message: r.message }];
+  });
   return {
     file,
     range: {
@@ -58,7 +66,12 @@ export function toFinding(file: string, diagnostic: Diagnostic): Finding {
     code: diagnostic.code === undefined ? '' : String(diagnostic.code),
     message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
     source: diagnostic.source ?? 'neutron-config',
+    ...(related.length ? { related } : {}),
   };
+}
+
+function copyRange(range: Range): Range {
+  return { start: { line: range.start.line, character: range.start.character }, end: { line: range.end.line, character: range.end.character } };
 }
 
 function compareStrings(a: string, b: string): number {
@@ -124,6 +137,7 @@ export function formatJson(result: CheckResult): string {
       code: d.code,
       message: d.message,
       source: d.source,
+      ...(d.related?.length ? { related: d.related } : {}),
     })),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
@@ -206,6 +220,12 @@ export interface SarifOptions {
   /** Summary per known code; codes found but missing here get a generic text. */
   rules: Readonly<Record<string, { summary: string; severity: SeverityName }>>;
   informationUri?: string;
+  /** The page with one anchor per code (docs/codes.md): each rule's helpUri is `${codesUri}#${code}`. */
+  codesUri?: string;
+  /** Absolute `file:` URI (ending in `/`) that the relative paths of the findings are relative to: SARIF's `%SRCROOT%`. */
+  sourceRoot?: string;
+  /** The text of each file by its relative path, for fingerprints that survive lines moving; files missing here get none. */
+  lineOf?: (file: string, line: number) => string | undefined;
 }
 
 function sarifLevel(severity: SeverityName): Sarif.Result.level {
@@ -227,28 +247,37 @@ export function formatSarif(result: CheckResult, options: SarifOptions): string 
       id,
       name: id.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase()),
       shortDescription: { text: known?.summary ?? `neutron-config check ${id}.` },
+      fullDescription: { text: `${known?.summary ?? `neutron-config check ${id}.`} Default severity: ${known?.severity ?? 'warning'}. Change it with --rule ${id}=SEVERITY or "rules" in .neutron-config.json; silence one finding with # neutron-config: disable=${id} on the line above.` },
       defaultConfiguration: { level: sarifLevel(known?.severity ?? 'warning') },
-      ...(options.informationUri ? { helpUri: `${options.informationUri}#${id}` } : {}),
+      ...(options.codesUri ? { helpUri: `${options.codesUri}#${id}` } : {}),
     };
+  });
+  // Fingerprints that stay when lines are added above a finding: the code, the file and the text of
+  // the line, counted when the same text repeats (GitHub code scanning's primaryLocationLineHash idea).
+  const seen = new Map<string, number>();
+  const fingerprint = (d: Finding): Record<string, string> => {
+    const line = options.lineOf?.(d.file, d.range.start.line);
+    if (line === undefined) return {};
+    const key = createHash('sha256').update(`${d.code}\0${d.file}\0${line.trim()}`).digest('hex').slice(0, 32);
+    const occurrence = (seen.get(key) ?? 0) + 1;
+    seen.set(key, occurrence);
+    return { 'neutronConfigFinding/v1': `${key}:${occurrence}` };
+  };
+  const location = (file: string, range: Range): Sarif.PhysicalLocation => ({
+    artifactLocation: { uri: encodeSarifUri(file), uriBaseId: '%SRCROOT%' },
+    region: { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 },
   });
   const results = sorted.diagnostics.map((d): Sarif.Result => ({
     ruleId: d.code,
     ruleIndex: ruleIds.indexOf(d.code),
     level: sarifLevel(d.severity),
     message: { text: d.message },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: { uri: encodeSarifUri(d.file), uriBaseId: '%SRCROOT%' },
-          region: {
-            startLine: d.range.start.line + 1,
-            startColumn: d.range.start.character + 1,
-            endLine: d.range.end.line + 1,
-            endColumn: d.range.end.character + 1,
-          },
-        },
-      },
-    ],
+    locations: [{ physicalLocation: location(d.file, d.range) }],
+    ...(d.related?.length ? { relatedLocations: d.related.map((r, id) => ({ id, message: { text: r.message }, physicalLocation: location(r.file, r.range) })) } : {}),
+    ...(() => {
+      const partialFingerprints = fingerprint(d);
+      return Object.keys(partialFingerprints).length ? { partialFingerprints } : {};
+    })(),
   }));
   const log: Sarif.Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -264,6 +293,7 @@ export function formatSarif(result: CheckResult, options: SarifOptions): string 
             rules,
           },
         },
+        ...(options.sourceRoot ? { originalUriBaseIds: { '%SRCROOT%': { uri: options.sourceRoot } } } : {}),
         columnKind: 'utf16CodeUnits',
         results,
       },

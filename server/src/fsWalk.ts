@@ -50,6 +50,15 @@ export interface WalkOptions {
   /** Polled between entries; the walk stops quietly once it returns true. */
   isCancelled?: () => boolean;
   /**
+   * Told each directory's entry names before any of them is looked at (an
+   * ignore-file reader picks up `.gitignore` here), then asked of each entry
+   * whether to leave it out: an excluded directory is not descended into.
+   */
+  excludes?: {
+    listed(dir: string, names: readonly string[]): void;
+    excluded(absolutePath: string, isDirectory: boolean): boolean;
+  };
+  /**
    * Use blocking system calls instead. On a local disk that is several times
    * cheaper than a thread-pool round trip per call, so it suits a process that
    * has nothing else to do meanwhile (the CLI); a server must not block.
@@ -298,6 +307,8 @@ export async function* walkFiles(root: string, options: WalkOptions = {}): Async
       continue;
     }
     const entries = listing.entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const excludes = options.excludes;
+    excludes?.listed(dir, entries.map((e) => e.name));
     const subdirectories: PendingDirectory[] = [];
     for (const entry of entries) {
       if (cancelled()) return;
@@ -333,6 +344,7 @@ export async function* walkFiles(root: string, options: WalkOptions = {}): Async
           if (isFile && walkedAnyway(linkReal)) continue;
         }
       }
+      if (excludes?.excluded(full, isDirectory)) continue;
       if (isDirectory) {
         if (!SKIPPED_DIRECTORIES.has(entry.name)) {
           subdirectories.push({ dir: full, real: isLink ? linkReal : path.join(real, entry.name), listing: prefetch(full) });

@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { CODES } from '../../server/src/core/rules/codes';
 import { repoRoot } from '../protocol/lspClient';
 
@@ -24,9 +25,10 @@ interface Run {
   stderr: string;
 }
 
-function cli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Run {
+function cli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): Run {
   const result = spawnSync(process.execPath, [CLI, ...args], {
     cwd: options.cwd ?? ROOT,
+    ...(options.input !== undefined ? { input: options.input } : {}),
     env: options.env ?? { ...process.env, NO_COLOR: '' },
     encoding: 'utf8',
     timeout: 30_000,
@@ -48,8 +50,10 @@ after(() => {
 });
 
 describe('neutron-config check: text', () => {
-  it('prints path:line:col: severity code: message, 1-based, sorted, and exits 1 on errors', () => {
+  it('prints path:line:col: severity code: message, 1-based, sorted, relative to the current directory, and exits 1 on errors', () => {
     const run = cli(['check', BASIC]);
+    const OVS = `${BASIC}/compute-0/etc/neutron/plugins/ml2/openvswitch_agent.ini`;
+    const ML2 = `${BASIC}/controller/etc/neutron/plugins/ml2/ml2_conf.ini`;
     assert.equal(run.status, 1, run.stderr);
     const lines = run.stdout.trimEnd().split('\n');
     assert.equal(lines.length, 3, run.stdout);
@@ -63,7 +67,7 @@ describe('neutron-config check: text', () => {
     const dir = temporaryCopy(CLEAN);
     const file = path.join(dir, ...OVS.split('/'));
     fs.writeFileSync(file, '\ufeff' + fs.readFileSync(file, 'utf8'));
-    const run = cli(['check', dir]);
+    const run = cli(['check', '.'], { cwd: dir });
     assert.equal(run.status, 1, run.stderr);
     assert.match(run.stdout.trimEnd(), new RegExp(`^${OVS}:1:1: error syntax: The file starts with a UTF-8 byte order mark \\(BOM\\)\\. oslo\\.config`));
     assert.equal(run.stdout.trimEnd().split('\n').length, 1, run.stdout);
@@ -135,8 +139,8 @@ describe('neutron-config check: text', () => {
 });
 
 describe('neutron-config check: json', () => {
-  it('prints the documented shape with paths relative to the first PATH and 0-based ranges', () => {
-    const run = cli(['check', BASIC, '--format', 'json']);
+  it('prints the documented shape with paths relative to the current directory and 0-based ranges', () => {
+    const run = cli(['check', '.', '--format', 'json'], { cwd: path.join(ROOT, BASIC) });
     assert.equal(run.status, 1, run.stderr);
     assert.equal(run.stderr, '', 'nothing but JSON, and no summary');
     const output = JSON.parse(run.stdout);
@@ -147,7 +151,7 @@ describe('neutron-config check: json', () => {
       { path: ML2, kind: 'ml2', host: 'controller' },
     ]);
     for (const d of output.diagnostics) {
-      assert.deepEqual(Object.keys(d), ['file', 'range', 'severity', 'code', 'message', 'source']);
+      assert.deepEqual(Object.keys(d).filter((k) => k !== 'related'), ['file', 'range', 'severity', 'code', 'message', 'source']);
       assert.equal(d.source, 'neutron-config');
     }
     assert.deepEqual(
@@ -165,16 +169,27 @@ describe('neutron-config check: json', () => {
     assert.deepEqual(output.diagnostics[2].range, { start: { line: 6, character: 16 }, end: { line: 6, character: 24 } });
   });
 
-  it('makes paths relative to the first PATH when several are given', () => {
+  it('makes paths relative to the current directory when several PATHs are given, or to --root', () => {
     const run = cli(['check', path.join(BASIC, 'compute-0'), path.join(BASIC, 'controller'), '--format=json']);
     const output = JSON.parse(run.stdout);
-    assert.deepEqual(output.files.map((f: any) => f.path).sort(), ['../controller/etc/neutron/plugins/ml2/ml2_conf.ini', 'etc/neutron/plugins/ml2/openvswitch_agent.ini']);
+    assert.deepEqual(output.files.map((f: any) => f.path).sort(), [`${BASIC}/${OVS}`, `${BASIC}/${ML2}`]);
+    const rooted = JSON.parse(cli(['check', path.join(BASIC, 'compute-0'), path.join(BASIC, 'controller'), '--format=json', '--root', BASIC]).stdout);
+    assert.deepEqual(rooted.files.map((f: any) => f.path).sort(), [OVS, ML2]);
+    const noRoot = cli(['check', BASIC, '--root', 'no/such/dir']);
+    assert.equal(noRoot.status, 2);
+    assert.match(noRoot.stderr, /--root no\/such\/dir: not a directory/);
+  });
+
+  it('lists the other places a finding points at as related, with paths like its own', () => {
+    const output = JSON.parse(cli(['check', '.', '--format', 'json'], { cwd: path.join(ROOT, BASIC) }).stdout);
+    const flat = output.diagnostics.find((d: any) => d.code === 'flat-type-driver-missing');
+    assert.deepEqual(flat.related.map((r: any) => r.file), [ML2]);
   });
 });
 
 describe('neutron-config check: sarif', () => {
   it('prints a SARIF 2.1.0 log that code scanning accepts', () => {
-    const run = cli(['check', BASIC, '--format', 'sarif']);
+    const run = cli(['check', '.', '--format', 'sarif'], { cwd: path.join(ROOT, BASIC) });
     assert.equal(run.status, 1, run.stderr);
     const log = JSON.parse(run.stdout);
     assert.equal(log.version, '2.1.0');
@@ -205,6 +220,25 @@ describe('neutron-config check: sarif', () => {
     const first = results[0].locations[0].physicalLocation;
     assert.equal(first.artifactLocation.uri, OVS);
     assert.deepEqual(first.region, { startLine: 2, startColumn: 19, endLine: 2, endColumn: 27 });
+    // %SRCROOT% is the directory the paths are relative to; each rule links to its anchor in docs/codes.md.
+    assert.deepEqual(log.runs[0].originalUriBaseIds, { '%SRCROOT%': { uri: `${pathToFileURL(path.join(ROOT, BASIC)).href}/` } });
+    const rule = driver.rules.find((r: any) => r.id === 'physnet-undeclared');
+    assert.equal(rule.helpUri, 'https://github.com/neutron-config/neutron-config/blob/main/docs/codes.md#physnet-undeclared');
+    assert.match(rule.fullDescription.text, /^A mapped physical network that the ML2 configuration does not allow\. Default severity: error\. Change it with --rule physnet-undeclared=SEVERITY/);
+    assert.match(fs.readFileSync(path.join(ROOT, 'docs', 'codes.md'), 'utf8'), /<a id="physnet-undeclared"><\/a>`physnet-undeclared`/);
+    // Fingerprints: code, file and the line's text, so a line added above keeps them.
+    for (const result of results) assert.match(result.partialFingerprints['neutronConfigFinding/v1'], /^[0-9a-f]{32}:1$/);
+    const flat = results.find((r: any) => r.ruleId === 'flat-type-driver-missing');
+    assert.deepEqual(flat.relatedLocations.map((r: any) => [r.id, r.physicalLocation.artifactLocation.uri]), [[0, ML2]]);
+  });
+
+  it('keeps a finding\'s fingerprint when lines are added above it', () => {
+    const dir = temporaryCopy(BASIC);
+    const fingerprints = () => JSON.parse(cli(['check', '.', '--format', 'sarif'], { cwd: dir }).stdout).runs[0].results.map((r: any) => `${r.ruleId} ${r.partialFingerprints['neutronConfigFinding/v1']}`);
+    const before = fingerprints();
+    const agent = path.join(dir, ...OVS.split('/'));
+    fs.writeFileSync(agent, `# a comment added on top\n\n${fs.readFileSync(agent, 'utf8')}`);
+    assert.deepEqual(fingerprints(), before);
   });
 
   it('maps information and hint to the note level', () => {
@@ -263,7 +297,7 @@ describe('neutron-config check: usage and I/O failures exit 2', () => {
 
 describe('cli: CI conventions (issue #17)', () => {
   it('--format github prints one workflow command per finding, 1-based, error/warning/notice', () => {
-    const run = cli(['check', BASIC, '--format', 'github']);
+    const run = cli(['check', '.', '--format', 'github'], { cwd: path.join(ROOT, BASIC) });
     assert.equal(run.status, 1, run.stderr);
     const lines = run.stdout.trimEnd().split('\n').map((l) => l.split('::').slice(0, 2).join('::'));
     assert.deepEqual(lines, [
@@ -281,7 +315,7 @@ describe('cli: CI conventions (issue #17)', () => {
     fs.renameSync(path.join(dir, 'compute-0'), path.join(dir, 'compute-0-x'));
     fs.mkdirSync(odd);
     fs.renameSync(path.join(dir, 'compute-0-x'), path.join(odd, 'compute-0'));
-    const run = cli(['check', dir, '--format', 'github']);
+    const run = cli(['check', '.', '--format', 'github'], { cwd: dir });
     assert.match(run.stdout, /^::error file=site%2Ca%3Ab\/compute-0\/etc\/neutron\/plugins\/ml2\/openvswitch_agent\.ini,line=2,/m);
   });
 
@@ -384,7 +418,7 @@ describe('cli: symbolic links', () => {
     const dir = temporaryCopy(BASIC);
     fs.symlinkSync('plugins/ml2/ml2_conf.ini', path.join(dir, 'controller', 'etc', 'neutron', 'plugin.ini'));
     const withLink = JSON.parse(cli(['check', '.', '--format', 'json'], { cwd: dir }).stdout) as Json;
-    const without = JSON.parse(cli(['check', BASIC, '--format', 'json']).stdout) as Json;
+    const without = JSON.parse(cli(['check', '.', '--format', 'json'], { cwd: path.join(ROOT, BASIC) }).stdout) as Json;
     assert.deepEqual(withLink, without);
   });
 
@@ -435,5 +469,84 @@ describe('neutron-config graph', () => {
     assert.equal(wrong.status, 2);
     assert.match(wrong.stderr, /--format of graph must be one of dot, mermaid, svg, json, not 'sarif'/);
     assert.equal(cli(['check', 'examples', '--host', 'x']).status, 2);
+  });
+});
+
+describe('cli: one file, stdin, output file, excludes (issue #17)', () => {
+  const codesOf = (run: Run) => (JSON.parse(run.stdout) as { diagnostics: { file: string; code: string }[] }).diagnostics.map((d) => `${d.file} ${d.code}`);
+
+  it('checks a file PATH with the rest of its deployment and prints only its findings', () => {
+    const dir = temporaryCopy(BASIC);
+    const run = cli(['check', OVS, '--format', 'json'], { cwd: dir });
+    assert.equal(run.status, 1, run.stderr);
+    assert.deepEqual(codesOf(run), [`${OVS} physnet-undeclared`], 'the undeclared physnet needs the ML2 file, which is not printed');
+    assert.deepEqual((JSON.parse(run.stdout) as { files: { path: string }[] }).files.map((f) => f.path), [OVS]);
+  });
+
+  it('finds the deployment of a file from a subdirectory by the .git or settings file above it', () => {
+    const dir = temporaryCopy(BASIC);
+    fs.mkdirSync(path.join(dir, '.git'));
+    const run = cli(['check', 'etc/neutron/plugins/ml2/openvswitch_agent.ini', '--format', 'json'], { cwd: path.join(dir, 'compute-0') });
+    assert.deepEqual(codesOf(run), ['etc/neutron/plugins/ml2/openvswitch_agent.ini physnet-undeclared']);
+    // --root bounds the search: the file is then checked with what lies under compute-0 alone.
+    const bounded = cli(['check', 'etc/neutron/plugins/ml2/openvswitch_agent.ini', '--format', 'json', '--root', '.'], { cwd: path.join(dir, 'compute-0') });
+    assert.deepEqual(codesOf(bounded), []);
+  });
+
+  it('reads stdin as the file --stdin-filename names, in its deployment, the copy on disk left aside', () => {
+    const dir = temporaryCopy(BASIC);
+    const fixed = fs.readFileSync(path.join(dir, ...OVS.split('/')), 'utf8').replace('physnet2', 'physnet1');
+    const clean = cli(['check', '--stdin-filename', OVS, '-', '--format', 'json'], { cwd: dir, input: fixed });
+    assert.equal(clean.status, 0, clean.stderr);
+    assert.deepEqual(codesOf(clean), []);
+    const broken = cli(['check', '--stdin-filename', OVS, '-'], { cwd: dir, input: fixed.replace('physnet1', 'physnet7') });
+    assert.equal(broken.status, 1);
+    assert.match(broken.stdout, new RegExp(`^${OVS}:2:19: error physnet-undeclared: .*physnet7`));
+    const missingName = cli(['check', '-'], { cwd: dir, input: '' });
+    assert.equal(missingName.status, 2);
+    assert.match(missingName.stderr, /'-' reads stdin: name the file it stands for with --stdin-filename/);
+  });
+
+  it('-o writes the report to a file, stdout stays empty, the summary still goes to stderr', () => {
+    const dir = temporaryCopy(BASIC);
+    const expected = cli(['check', '.', '--format', 'sarif'], { cwd: dir }).stdout;
+    const run = cli(['check', '.', '--format', 'sarif', '-o', 'report.sarif'], { cwd: dir });
+    assert.equal(run.status, 1);
+    assert.equal(run.stdout, '');
+    assert.equal(fs.readFileSync(path.join(dir, 'report.sarif'), 'utf8'), expected);
+    const text = cli(['check', '.', '--output-file=report.txt'], { cwd: dir });
+    assert.equal(text.stderr.trim(), '2 errors, 1 warning in 2 files.');
+    assert.match(fs.readFileSync(path.join(dir, 'report.txt'), 'utf8'), /^compute-0\/etc\/neutron\/plugins\/ml2\/openvswitch_agent\.ini:2:19: error physnet-undeclared/);
+    const nowhere = cli(['check', '.', '-o', 'no/such/dir/report.txt'], { cwd: dir });
+    assert.equal(nowhere.status, 2);
+    assert.match(nowhere.stderr, /cannot write .*no\/such\/dir\/report\.txt: no such file or directory/);
+  });
+
+  it('--exclude, .gitignore and the settings file\'s "exclude" leave files out; --no-gitignore brings them back; a named file is checked anyway', () => {
+    const dir = temporaryCopy(BASIC);
+    // Without the agent no host maps anything, which says nothing about physnet1: only the type driver is left.
+    assert.deepEqual(codesOf(cli(['check', '.', '--format', 'json', '--exclude', 'compute-0/'], { cwd: dir })), [`${ML2} flat-type-driver-missing`]);
+    fs.writeFileSync(path.join(dir, '.gitignore'), '# generated\n/compute-*\n');
+    assert.deepEqual(codesOf(cli(['check', '.', '--format', 'json'], { cwd: dir })), [`${ML2} flat-type-driver-missing`]);
+    assert.equal(codesOf(cli(['check', '.', '--format', 'json', '--no-gitignore'], { cwd: dir })).length, 3);
+    assert.deepEqual(codesOf(cli(['check', OVS, '--format', 'json'], { cwd: dir })), [`${OVS} physnet-undeclared`]);
+    fs.rmSync(path.join(dir, '.gitignore'));
+    fs.writeFileSync(path.join(dir, '.neutron-config.json'), JSON.stringify({ exclude: ['controller'] }));
+    assert.deepEqual(codesOf(cli(['check', '.', '--format', 'json'], { cwd: dir })), []);
+  });
+
+  it('reports unknown keys of a settings file, and --print-config shows what applies to a path', () => {
+    const dir = temporaryCopy(BASIC);
+    fs.writeFileSync(path.join(dir, '.neutron-config.json'), JSON.stringify({ rule: { 'physnet-undeclared': 'off' }, release: 'zed', exclude: ['old/'] }));
+    const run = cli(['check', '.'], { cwd: dir });
+    assert.match(run.stderr, /\.neutron-config\.json: unknown key 'rule' ignored \(known: rules, fileKinds, hosts, release, maxFileSizeMB, exclude\)/);
+    const printed = cli(['--print-config', OVS, '--rule', 'physnet-unmapped=off'], { cwd: dir });
+    assert.equal(printed.status, 0, printed.stderr);
+    const config = JSON.parse(printed.stdout);
+    assert.equal(fs.realpathSync(config.folder), fs.realpathSync(dir));
+    assert.equal(config.release, 'zed');
+    assert.deepEqual(config.rules, { 'physnet-unmapped': 'off' });
+    assert.deepEqual(config.exclude, ['old/']);
+    assert.equal(config.gitignore, true);
   });
 });

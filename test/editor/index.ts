@@ -8,6 +8,7 @@
  *   NEUTRON_EDITOR_GREP      only tests whose full title matches this regular expression
  *   NEUTRON_EDITOR_MODE      `installed`: the extension under test is the one installed from the .vsix
  *   NEUTRON_EDITOR_BENCH_OUT run the in-editor benchmark (bench.editor) instead of the suites; its figures go there
+ *   NEUTRON_EDITOR_SUITES    comma-separated suites to run instead of SUITES (plainWorkspace.editor needs its own workspace)
  *
  * The same module serves @vscode/test-electron's runTests (desktop VS Code):
  * run() rejects when a test failed.
@@ -70,7 +71,8 @@ export async function run(): Promise<void> {
     fs.writeFileSync(`${resultsPath()}.started`, new Date().toISOString());
     const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, reporter: 'spec' });
     if (process.env.NEUTRON_EDITOR_GREP) mocha.grep(new RegExp(process.env.NEUTRON_EDITOR_GREP));
-    for (const suite of process.env.NEUTRON_EDITOR_BENCH_OUT ? ['bench.editor'] : SUITES) mocha.addFile(path.join(__dirname, `${suite}.js`));
+    const suites = process.env.NEUTRON_EDITOR_BENCH_OUT ? ['bench.editor'] : process.env.NEUTRON_EDITOR_SUITES ? process.env.NEUTRON_EDITOR_SUITES.split(',') : SUITES;
+    for (const suite of suites) mocha.addFile(path.join(__dirname, `${suite}.js`));
     await new Promise<void>((resolve) => {
       const runner = mocha.run(() => resolve());
       runner.on('pass', (test) => report.tests.push({ title: test.fullTitle(), state: 'passed', durationMs: test.duration ?? 0 }));

@@ -93,6 +93,11 @@ export class LspClient {
     return new LspClient(child);
   }
 
+  /** Runs an executable (an installed package bin) as the server, without naming node. */
+  static startExecutable(executable: string, args: string[] = ['--stdio']): LspClient {
+    return new LspClient(spawn(executable, args, { stdio: ['pipe', 'pipe', 'pipe'] }));
+  }
+
   get hasExited(): boolean {
     return this.exitCode !== undefined;
   }
