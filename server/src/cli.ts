@@ -8,8 +8,9 @@ import * as fsSync from 'fs';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { NeutronConfigService } from './core/service';
-import { CODES, isDiagnosticCode } from './core/rules/codes';
-import { DEFAULT_MAX_FILE_SIZE_MB, DEFAULT_SETTINGS, SEVERITY_SETTINGS, Settings, normaliseSettings, settingsProblems } from './core/settings';
+import { CODES } from './core/rules/codes';
+import { DEFAULT_SETTINGS, Settings, mergeSettings, normaliseSettings } from './core/settings';
+import { parseSettingsFile, type SettingsFile } from './core/settingsFile';
 import { CliOptions, FOLDER_CONFIG_FILE, GraphFormat, HELP, UsageError, parseArguments } from './cliArguments';
 import { CheckResult, Finding, formatGithub, formatHosts, formatJson, formatSarif, formatText, summaryLine, toFinding } from './cliFormat';
 import { isPathInside, readTextFiles, walkFiles } from './fsWalk';
@@ -22,54 +23,23 @@ import { CODES_DOC_URI, HOMEPAGE, VERSION } from './version';
 import { WalkExcludes } from './walkExcludes';
 
 export { FOLDER_CONFIG_FILE, parseArguments } from './cliArguments';
+export { mergeSettings } from './core/settings';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_FAILURE = 2;
 
-/** Later settings win key by key; an empty release or the default size limit does not erase an earlier one. */
-export function mergeSettings(base: Settings, override: Settings): Settings {
-  return {
-    rules: { ...base.rules, ...override.rules },
-    fileKinds: { ...base.fileKinds, ...override.fileKinds },
-    hosts: { ...base.hosts, ...override.hosts },
-    release: override.release || base.release,
-    maxFileSizeMB: override.maxFileSizeMB !== DEFAULT_MAX_FILE_SIZE_MB ? override.maxFileSizeMB : base.maxFileSizeMB,
-  };
-}
-
-/** A settings file's settings, and the CLI's own key: what to leave out of the walk. */
-interface SettingsFile {
-  settings: Settings;
-  exclude: string[];
-}
-
-/** Keys a settings file may hold; anything else is reported, not silently ignored. */
-const SETTINGS_FILE_KEYS = ['$schema', 'rules', 'fileKinds', 'hosts', 'release', 'maxFileSizeMB', 'exclude'];
-
 async function readSettingsFile(file: string, warn: (message: string) => void): Promise<SettingsFile> {
-  let raw: unknown;
+  let text: string;
   try {
-    raw = JSON.parse(await fs.readFile(file, 'utf8'));
+    text = await fs.readFile(file, 'utf8');
   } catch (error) {
-    const reason = error instanceof SyntaxError ? `not valid JSON (${error.message})` : describeIoError(error);
-    throw new IoFailure(`cannot read settings file ${file}: ${reason}`);
+    throw new IoFailure(`cannot read settings file ${file}: ${describeIoError(error)}`);
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new IoFailure(`settings file ${file} must hold a JSON object`);
-  const settings = normaliseSettings(raw);
-  for (const key of Object.keys(raw)) if (!SETTINGS_FILE_KEYS.includes(key)) warn(`${file}: unknown key '${key}' ignored (known: ${SETTINGS_FILE_KEYS.slice(1).join(', ')})`);
-  for (const problem of settingsProblems(raw)) warn(`${file}: ${problem}`);
-  const rules = (raw as { rules?: unknown }).rules;
-  if (typeof rules === 'object' && rules !== null) {
-    for (const [code, severity] of Object.entries(rules)) {
-      if (!isDiagnosticCode(code)) warn(`${file}: unknown check '${code}' ignored`);
-      else if (!(code in settings.rules)) warn(`${file}: severity ${JSON.stringify(severity)} of '${code}' ignored (use ${SEVERITY_SETTINGS.join(', ')})`);
-    }
-  }
-  const exclude = (raw as { exclude?: unknown }).exclude;
-  const patterns = Array.isArray(exclude) ? exclude.filter((p): p is string => typeof p === 'string' && p.trim() !== '') : [];
-  if (exclude !== undefined && (!Array.isArray(exclude) || patterns.length !== exclude.length)) warn(`${file}: "exclude" must be a list of patterns (gitignore syntax); what is not a pattern is ignored`);
-  return { settings, exclude: patterns };
+  const read = parseSettingsFile(text);
+  if ('error' in read) throw new IoFailure(`cannot read settings file ${file}: ${read.error}`);
+  for (const problem of read.problems) warn(`${file}: ${problem}`);
+  return read;
 }
 
 class IoFailure extends Error {}

@@ -4,12 +4,12 @@
  */
 import { parseRelease } from './core/catalog/releases';
 import { CODES, isDiagnosticCode } from './core/rules/codes';
-import { SEVERITY_SETTINGS, SeveritySetting } from './core/settings';
+import { SETTINGS_FILE_NAME, SEVERITY_SETTINGS, SeveritySetting } from './core/settings';
 import { GROUP_THRESHOLD } from './core/topology/graph';
 import { OUTPUT_FORMATS, OutputFormat } from './cliFormat';
 
 /** The settings file read from the folder a check runs in (a PATH that is a directory, or the deployment a file PATH belongs to). */
-export const FOLDER_CONFIG_FILE = '.neutron-config.json';
+export const FOLDER_CONFIG_FILE = SETTINGS_FILE_NAME;
 
 export const HELP = `Usage: neutron-config check [PATH...] [options]
        neutron-config check --stdin-filename NAME -  < text

@@ -25,6 +25,9 @@ export interface Settings {
   maxFileSizeMB: number;
 }
 
+/** The settings file of a folder, read by the CLI and the language server alike (under the editor's own settings). */
+export const SETTINGS_FILE_NAME = '.neutron-config.json';
+
 /** Real configuration files are kilobytes; a 50 MB file costs seconds and a gigabyte of memory to check. */
 export const DEFAULT_MAX_FILE_SIZE_MB = 8;
 
@@ -82,4 +85,15 @@ export function settingsProblems(input: unknown): string[] {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Later settings win key by key; an empty release or the default size limit does not erase an earlier one. */
+export function mergeSettings(base: Settings, override: Settings): Settings {
+  return {
+    rules: { ...base.rules, ...override.rules },
+    fileKinds: { ...base.fileKinds, ...override.fileKinds },
+    hosts: { ...base.hosts, ...override.hosts },
+    release: override.release || base.release,
+    maxFileSizeMB: override.maxFileSizeMB !== DEFAULT_MAX_FILE_SIZE_MB ? override.maxFileSizeMB : base.maxFileSizeMB,
+  };
 }

@@ -34,6 +34,7 @@ import type { TopologyGraph } from '../core/topology/graph';
 import { IndexingProgress } from './indexingProgress';
 import { Logger, describeError, guard, lifecycle, runSafe, untilOrCancelled } from './runSafe';
 import { Folder, SettingsReader, WorkspaceSync, configurationReader, fixedSettingsReader, folderFromUri } from './workspaceSync';
+import { isSettingsFileOf, withSettingsFiles } from './settingsFiles';
 
 export type DiagnosticMode = 'push' | 'pull' | 'auto';
 
@@ -106,6 +107,10 @@ export function startServer(connection: Connection): void {
   /** The client's command that opens the topology picture, when it has one. */
   let topologyCommand: string | undefined;
 
+  const settingsWarning = (message: string) => {
+    logger.warn(message);
+    void connection.window.showWarningMessage(`Neutron Config: ${message}`);
+  };
   const readSettingsSafely = async (folders: readonly Folder[]): Promise<Map<string, Settings>> => {
     try {
       return await readSettings(folders);
@@ -121,7 +126,7 @@ export function startServer(connection: Connection): void {
 
     initialFolders = initialWorkspaceFolders(params);
     pullConfiguration = clientCapabilities.workspace?.configuration === true;
-    readSettings = pullConfiguration ? configurationReader(connection) : fixedSettingsReader(options.settings);
+    readSettings = withSettingsFiles(pullConfiguration ? configurationReader(connection) : fixedSettingsReader(options.settings), settingsWarning);
     topologyCommand = typeof options.topologyCommand === 'string' && options.topologyCommand ? options.topologyCommand : undefined;
 
     const pull = usePullDiagnostics(params, options.diagnosticMode);
@@ -206,7 +211,7 @@ export function startServer(connection: Connection): void {
     guard(logger, 'workspace/didChangeConfiguration', async (params) => {
       if (!pullConfiguration) {
         const pushed: unknown = isRecord(params.settings) ? params.settings.neutronConfig : undefined;
-        readSettings = fixedSettingsReader(pushed);
+        readSettings = withSettingsFiles(fixedSettingsReader(pushed), settingsWarning);
       }
       const folders = index.workspaceFolders();
       await index.unsettledDuring('still applying the new settings', async () => index.applySettings(await readSettingsSafely(folders)));
@@ -218,7 +223,16 @@ export function startServer(connection: Connection): void {
   documents.onDidClose(guard(logger, 'textDocument/didClose', (event) => index.documentClosed(event.document)));
   documents.listen(connection);
 
-  connection.onDidChangeWatchedFiles(guard(logger, 'workspace/didChangeWatchedFiles', (params) => index.fileEvents(params.changes)));
+  connection.onDidChangeWatchedFiles(
+    guard(logger, 'workspace/didChangeWatchedFiles', async (params) => {
+      await index.fileEvents(params.changes);
+      // A folder's .neutron-config.json changed: its settings apply as the editor's would.
+      const folders = index.workspaceFolders();
+      if (params.changes.some((change) => isSettingsFileOf(folders, change.uri))) {
+        await index.unsettledDuring('still applying the new settings', async () => index.applySettings(await readSettingsSafely(folders)));
+      }
+    }),
+  );
   connection.workspace.onDidCreateFiles(
     guard(logger, 'workspace/didCreateFiles', (params) => index.fileEvents(params.files.map((f) => ({ uri: f.uri, type: FileChangeType.Created })))),
   );
