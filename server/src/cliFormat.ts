@@ -218,7 +218,7 @@ function escapeProperty(text: string): string {
 export interface SarifOptions {
   version: string;
   /** Summary per known code; codes found but missing here get a generic text. */
-  rules: Readonly<Record<string, { summary: string; severity: SeverityName }>>;
+  rules: Readonly<Record<string, { summary: string; severity: SeverityName | 'off' }>>;
   informationUri?: string;
   /** The page with one anchor per code (docs/codes.md): each rule's helpUri is `${codesUri}#${code}`. */
   codesUri?: string;
@@ -248,7 +248,8 @@ export function formatSarif(result: CheckResult, options: SarifOptions): string 
       name: id.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase()),
       shortDescription: { text: known?.summary ?? `neutron-config check ${id}.` },
       fullDescription: { text: `${known?.summary ?? `neutron-config check ${id}.`} Default severity: ${known?.severity ?? 'warning'}. Change it with --rule ${id}=SEVERITY or "rules" in .neutron-config.json; silence one finding with # neutron-config: disable=${id} on the line above.` },
-      defaultConfiguration: { level: sarifLevel(known?.severity ?? 'warning') },
+      // A check that is off unless turned on is a disabled rule in SARIF.
+      defaultConfiguration: known?.severity === 'off' ? { enabled: false, level: 'note' } : { level: sarifLevel(known?.severity ?? 'warning') },
       ...(options.codesUri ? { helpUri: `${options.codesUri}#${id}` } : {}),
     };
   });

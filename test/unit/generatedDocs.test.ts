@@ -19,12 +19,14 @@ const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'];
 const PARSER_CODES: string[] = ['syntax', 'option-outside-section', 'duplicate-option', 'dangling-link', 'link-outside-workspace', 'file-too-large', 'too-many-findings'];
 const OPTION_CODES: string[] = ['unknown-section', 'unknown-option', 'invalid-value', 'deprecated-option', 'removed-option'];
 const isIfcfg = (c: string) => c.startsWith('ifcfg-') || c === 'unknown-variable' || c === 'duplicate-variable';
+const isSuppression = (c: string) => c.startsWith('suppression-');
 const GROUPS: { title: string; codes: (code: DiagnosticCode) => boolean }[] = [
   { title: 'Files as the services read them', codes: (c) => PARSER_CODES.includes(c) },
-  { title: 'Provider-network wiring across files and hosts', codes: (c) => !PARSER_CODES.includes(c) && !OPTION_CODES.includes(c) && !isIfcfg(c) && !isObserved(c) },
+  { title: 'Provider-network wiring across files and hosts', codes: (c) => !PARSER_CODES.includes(c) && !OPTION_CODES.includes(c) && !isIfcfg(c) && !isObserved(c) && !isSuppression(c) },
   { title: 'Observed state: captures against the configuration', codes: isObserved },
   { title: 'Options, values and releases', codes: (c) => OPTION_CODES.includes(c) },
   { title: 'ifcfg network-scripts', codes: isIfcfg },
+  { title: 'Suppression comments', codes: isSuppression },
 ];
 
 function isObserved(code: DiagnosticCode): boolean {

@@ -27,6 +27,7 @@ import { tenantTypeNotEnabledFix } from './tenantTypeNotEnabledFix';
 import { physnetMappedTwiceFix } from './physnetMappedTwiceFix';
 import { portBridgeUndefinedFix } from './portBridgeUndefinedFix';
 import { observedBridgeMissingFix } from './observedBridgeMissingFix';
+import { suppressionUnknownCodeFix, suppressionUnusedFix } from './suppressionFixes';
 
 /** Quick fixes by diagnostic code. */
 export const QUICK_FIXES: Partial<Record<DiagnosticCode, QuickFix>> = {
@@ -41,6 +42,8 @@ export const QUICK_FIXES: Partial<Record<DiagnosticCode, QuickFix>> = {
   'tenant-type-not-enabled': tenantTypeNotEnabledFix,
   'ovs-port-undefined': portBridgeUndefinedFix,
   'observed-bridge-missing': observedBridgeMissingFix,
+  'suppression-unknown-code': suppressionUnknownCodeFix,
+  'suppression-unused': suppressionUnusedFix,
   'ifcfg-device-mismatch': deviceMismatchFix,
   'ifcfg-ovs-devicetype-missing': ovsDevicetypeMissingFix,
   'ifcfg-ovs-bridge-missing': ovsBridgeMissingFix,

@@ -23,6 +23,9 @@ export const CODES = {
   'too-many-findings': { severity: 'information', summary: 'A file with more than 1,000 findings: the rest are counted, not shown.' },
   'option-outside-section': { severity: 'error', summary: 'An option before any section header; oslo.config refuses the file.' },
   'duplicate-option': { severity: 'warning', summary: 'An option set twice in one section; only the last value counts.' },
+  // Suppression comments
+  'suppression-unknown-code': { severity: 'warning', summary: 'A # neutron-config: disable= comment naming a code no check has, so it silences nothing.' },
+  'suppression-unused': { severity: 'off', summary: 'A # neutron-config: disable= comment that silences no finding (off unless turned on: it flags comments left after a fix).' },
   // Provider-network wiring
   'physnet-undeclared': { severity: 'error', summary: 'A mapped physical network that the ML2 configuration does not allow.' },
   'physnet-unmapped': { severity: 'warning', summary: 'A physical network declared in ML2 that no agent of the deployment maps.' },
@@ -64,7 +67,7 @@ export const CODES = {
   'unknown-option': { severity: 'error', summary: 'An option name the section does not have (in any release, or in the configured one).' },
   'deprecated-option': { severity: 'warning', summary: 'An option or old option name deprecated in the configured release (or the newest one).' },
   'removed-option': { severity: 'warning', summary: 'An option Neutron no longer reads; an error when the configured release is at or after its removal.' },
-} as const satisfies Record<string, { severity: SeverityName; summary: string }>;
+} as const satisfies Record<string, { severity: SeverityName | 'off'; summary: string }>;
 
 export type DiagnosticCode = keyof typeof CODES;
 

@@ -1,8 +1,8 @@
 import { isEvidenceKind } from '../workspace/fileKinds';
 import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver-types';
-import type { Settings } from '../settings';
+import type { SeveritySetting, Settings } from '../settings';
 import type { Folder, IndexedFile } from '../workspace/model';
-import { CODES, DIAGNOSTIC_SEVERITY, SOURCE } from './codes';
+import { CODES, DIAGNOSTIC_SEVERITY, SOURCE, isDiagnosticCode } from './codes';
 import type { HostView } from '../workspace/views';
 import type { Finding, Rule, RuleContext, RuleScope } from './rule';
 import { isSuppressed, readSuppressions, type Suppressions } from './suppression';
@@ -162,15 +162,18 @@ export function diagnose(context: RuleContext, rules: readonly Rule[], onRuleErr
       rule.scope === 'file' ? local.byRule?.get(i) : rule.scope === 'host' ? hostLevel.byRule?.get(i) : runRule(rule, context, onRuleError);
     if (found) for (const finding of found) findings.push(finding);
   }
-  if (findings.length === 0) return [];
   const suppressions = local.suppressions;
   const overrides = file.folder.settings.rules;
+  if (suppressions && (overrides['suppression-unused'] ?? CODES['suppression-unused'].severity) !== 'off') findings.push(...unusedSuppressions(suppressions, findings));
+  if (findings.length === 0) return [];
   const diagnostics: Diagnostic[] = [];
   for (const finding of findings) {
-    const setting = overrides[finding.code];
+    const setting = overrides[finding.code] as SeveritySetting | undefined;
     if (setting === 'off') continue;
     if (suppressions && isSuppressed(suppressions, finding.code, finding.range.start.line)) continue;
     const severity = setting ?? finding.severity ?? CODES[finding.code].severity;
+    // A check that is off unless the settings turn it on.
+    if (severity === 'off') continue;
     const diagnostic: Diagnostic = {
       range: finding.range,
       severity: DIAGNOSTIC_SEVERITY[severity],
@@ -183,6 +186,32 @@ export function diagnose(context: RuleContext, rules: readonly Rule[], onRuleErr
     diagnostics.push(diagnostic);
   }
   return capped(diagnostics.sort(compareDiagnostics));
+}
+
+/**
+ * Codes of suppression comments that silence no finding of the file: left
+ * over after a fix, they would hide the next real problem on that line.
+ * Unknown codes are suppression-unknown-code's; `all` counts as used when
+ * anything is silenced.
+ */
+function unusedSuppressions(suppressions: Suppressions, findings: readonly Finding[]): Finding[] {
+  const out: Finding[] = [];
+  for (const directive of suppressions.directives) {
+    if (!directive.inEffect) continue;
+    const { lines } = directive;
+    const covered = findings.filter((f) => !lines || (f.range.start.line >= lines.first && f.range.start.line <= lines.last));
+    for (const { code, range } of directive.codes) {
+      if (code !== 'all' && !isDiagnosticCode(code)) continue;
+      if (covered.some((f) => code === 'all' || f.code === code)) continue;
+      out.push({
+        code: 'suppression-unused',
+        range,
+        message: `Nothing here is reported as "${code}"${lines ? ' on the line this comment silences' : ' in this file'}: the comment silences no finding, and would hide the next one. Remove it if the problem was fixed.`,
+        data: { code },
+      });
+    }
+  }
+  return out;
 }
 
 /**

@@ -29,6 +29,7 @@ import { removedOption } from './options/removedOption';
 import { unknownOption } from './options/unknownOption';
 import { unknownSection } from './options/unknownSection';
 import type { Rule } from './rule';
+import { suppressionUnknownCode } from './suppressionUnknownCode';
 import { observedBridgeMissing } from './observed/bridgeMissing';
 import { observedPatchMissing } from './observed/patchMissing';
 import { observedPortMissing } from './observed/portMissing';
@@ -40,6 +41,7 @@ import { tenantTypeNotEnabled } from './tenantTypeNotEnabled';
 
 /** Every rule, run in this order for each file. */
 export const RULES: readonly Rule[] = [
+  suppressionUnknownCode,
   physnetUndeclared,
   physnetUnmapped,
   flatTypeDriverMissing,

@@ -1,3 +1,4 @@
+import type { Range } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../syntax/ast';
 import { multiLineStatements } from '../syntax/nodes';
 
@@ -7,6 +8,17 @@ const DIRECTIVE = /neutron-config:\s*(disable-file|disable)\s*=\s*([\w\-,\s]+)/;
 export interface Suppressions {
   file: Set<string>;
   byLine: Map<number, Set<string>>;
+  /** Each directive as written: its codes where they stand, and the lines it silences (all of them for disable-file). */
+  directives: SuppressionDirective[];
+}
+
+export interface SuppressionDirective {
+  kind: 'disable' | 'disable-file';
+  codes: { code: string; range: Range }[];
+  /** First and last line silenced; undefined for disable-file (every line), and for a disable-file out of place (none). */
+  lines: { first: number; last: number } | undefined;
+  /** A disable-file after the leading comment block silences nothing. */
+  inEffect: boolean;
 }
 
 export function isSuppressed(s: Suppressions, code: string, line: number): boolean {
@@ -22,7 +34,7 @@ export function isSuppressed(s: Suppressions, code: string, line: number): boole
  * the leading comment block silences the whole file.
  */
 export function readSuppressions(doc: ParsedDocument): Suppressions {
-  const result: Suppressions = { file: new Set(), byLine: new Map() };
+  const result: Suppressions = { file: new Set(), byLine: new Map(), directives: [] };
   // Most files hold no directive at all: then there is nothing to place.
   if (!doc.comments.some((c) => c.text.includes('neutron-config'))) return result;
   const index = doc.lineIndex;
@@ -38,10 +50,13 @@ export function readSuppressions(doc: ParsedDocument): Suppressions {
     for (; nextLine < comment.line && leading; nextLine++) if (!isBlankOrComment(nextLine)) leading = false;
     const match = DIRECTIVE.exec(comment.text);
     if (!match) continue;
-    const codes = match[2].split(/[\s,]+/).filter(Boolean);
+    const placed = codesWithRanges(text.slice(index.lineStart(comment.line), index.lineEnd(comment.line)), comment);
+    const codes = placed.map((c) => c.code);
     const ownLine = !isBlankOrComment(comment.line);
     if (match[1] === 'disable-file') {
-      if (leading && !ownLine) codes.forEach((c) => result.file.add(c));
+      const inEffect = leading && !ownLine;
+      if (inEffect) codes.forEach((c) => result.file.add(c));
+      result.directives.push({ kind: 'disable-file', codes: placed, lines: undefined, inEffect });
       continue;
     }
     let target = comment.line;
@@ -49,11 +64,28 @@ export function readSuppressions(doc: ParsedDocument): Suppressions {
       target = comment.line + 1;
       while (target < index.lineCount && isBlankOrComment(target)) target++;
     }
-    for (let line = target; line <= (lastLineOf.get(target) ?? target); line++) {
+    const last = lastLineOf.get(target) ?? target;
+    for (let line = target; line <= last; line++) {
       const set = result.byLine.get(line) ?? new Set<string>();
       codes.forEach((c) => set.add(c));
       result.byLine.set(line, set);
     }
+    result.directives.push({ kind: 'disable', codes: placed, lines: { first: target, last }, inEffect: true });
   }
   return result;
+}
+
+/** The codes of a comment's directive with where each stands on the comment's line. */
+function codesWithRanges(lineText: string, comment: { line: number; range: Range }): { code: string; range: Range }[] {
+  const from = comment.range.start.character;
+  const match = DIRECTIVE.exec(lineText.slice(from));
+  if (!match) return [];
+  const listStart = from + match.index + match[0].length - match[2].length;
+  const out: { code: string; range: Range }[] = [];
+  const word = /[^\s,]+/g;
+  for (let m = word.exec(match[2]); m; m = word.exec(match[2])) {
+    const character = listStart + m.index;
+    out.push({ code: m[0], range: { start: { line: comment.line, character }, end: { line: comment.line, character: character + m[0].length } } });
+  }
+  return out;
 }
