@@ -35,6 +35,7 @@ import { IndexingProgress } from './indexingProgress';
 import { Logger, describeError, guard, lifecycle, runSafe, untilOrCancelled } from './runSafe';
 import { Folder, SettingsReader, WorkspaceSync, configurationReader, fixedSettingsReader, folderFromUri } from './workspaceSync';
 import { isSettingsFileOf, withSettingsFiles } from './settingsFiles';
+import { FolderWatcher } from './folderWatcher';
 
 export type DiagnosticMode = 'push' | 'pull' | 'auto';
 
@@ -106,6 +107,8 @@ export function startServer(connection: Connection): void {
   let clientCapabilities: InitializeParams['capabilities'] = {};
   /** The client's command that opens the topology picture, when it has one. */
   let topologyCommand: string | undefined;
+  /** Our own watch of the folders, for a client that does not watch files. */
+  let ownWatcher: FolderWatcher | undefined;
 
   const settingsWarning = (message: string) => {
     logger.warn(message);
@@ -189,6 +192,9 @@ export function startServer(connection: Connection): void {
         connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] }).catch((error: unknown) => {
           logger.warn(`Registering the file watcher failed: ${describeError(error)}`);
         });
+      } else {
+        // The client does not watch files for us: watch the folders ourselves.
+        ownWatcher = new FolderWatcher((events) => void applyFileEvents(events), (message) => logger.warn(message));
       }
       if (workspace?.workspaceFolders) {
         connection.workspace.onDidChangeWorkspaceFolders(
@@ -199,10 +205,13 @@ export function startServer(connection: Connection): void {
               const folder = folderFromUri(added.uri, added.name);
               if (folder && !next.some((f) => f.uri === folder.uri)) next.push(folder);
             }
+            ownWatcher?.setFolders(next);
             await index.unsettledDuring('still reading the workspace folders', async () => index.setFolders(next, await readSettingsSafely(next)));
           }),
         );
       }
+      // Watching starts before the walk, so what changes while the folders are read is not missed.
+      ownWatcher?.setFolders(initialFolders);
       await index.setFolders(initialFolders, await readSettingsSafely(initialFolders));
     }),
   );
@@ -223,16 +232,15 @@ export function startServer(connection: Connection): void {
   documents.onDidClose(guard(logger, 'textDocument/didClose', (event) => index.documentClosed(event.document)));
   documents.listen(connection);
 
-  connection.onDidChangeWatchedFiles(
-    guard(logger, 'workspace/didChangeWatchedFiles', async (params) => {
-      await index.fileEvents(params.changes);
-      // A folder's .neutron-config.json changed: its settings apply as the editor's would.
-      const folders = index.workspaceFolders();
-      if (params.changes.some((change) => isSettingsFileOf(folders, change.uri))) {
-        await index.unsettledDuring('still applying the new settings', async () => index.applySettings(await readSettingsSafely(folders)));
-      }
-    }),
-  );
+  const applyFileEvents = async (changes: readonly { uri: string; type: FileChangeType }[]) => {
+    await index.fileEvents(changes);
+    // A folder's .neutron-config.json changed: its settings apply as the editor's would.
+    const folders = index.workspaceFolders();
+    if (changes.some((change) => isSettingsFileOf(folders, change.uri))) {
+      await index.unsettledDuring('still applying the new settings', async () => index.applySettings(await readSettingsSafely(folders)));
+    }
+  };
+  connection.onDidChangeWatchedFiles(guard(logger, 'workspace/didChangeWatchedFiles', (params) => applyFileEvents(params.changes)));
   connection.workspace.onDidCreateFiles(
     guard(logger, 'workspace/didCreateFiles', (params) => index.fileEvents(params.files.map((f) => ({ uri: f.uri, type: FileChangeType.Created })))),
   );
@@ -336,6 +344,7 @@ export function startServer(connection: Connection): void {
     if (navigationRefresh) clearTimeout(navigationRefresh);
     navigationRefresh = undefined;
     index.stop();
+    ownWatcher?.dispose();
     delivery?.dispose();
   });
 
