@@ -54,3 +54,33 @@ describe('the settings file in the language server', () => {
     await client.waitForDiagnostics(uriOf(path.join(dir, ML2)), (d) => codes(d).join() === 'flat-type-driver-missing:1,physnet-unmapped:2', 'the editor setting wins');
   });
 });
+
+describe('settings from initializationOptions, for a client that cannot answer workspace/configuration', () => {
+  let dir: string;
+  let client: LspClient;
+
+  before(async () => {
+    dir = copyFixture('cli-basic');
+    client = LspClient.start(SERVER);
+    await client.request('initialize', {
+      processId: process.pid,
+      rootUri: uriOf(dir),
+      workspaceFolders: [{ uri: uriOf(dir), name: 'deployment' }],
+      capabilities: { textDocument: { publishDiagnostics: {} } },
+      initializationOptions: { settings: { rules: { 'physnet-undeclared': 'off', 'flat-type-driver-missing': 'hint' } } },
+    });
+    client.notify('initialized', {});
+  });
+
+  after(() => {
+    client?.kill();
+    if (dir) removeDirectory(dir);
+  });
+
+  it('are the settings of every folder', async () => {
+    const ml2 = await client.waitForDiagnostics(uriOf(path.join(dir, ML2)), (d) => d.length > 0, 'the ML2 findings');
+    assert.deepEqual(codes(ml2), ['flat-type-driver-missing:4', 'physnet-unmapped:2']);
+    assert.equal(client.latestDiagnostics(uriOf(path.join(dir, OVS))), undefined, 'physnet-undeclared is off');
+    assert.equal(client.countServerRequests('workspace/configuration'), 0);
+  });
+});
