@@ -292,8 +292,19 @@ function createStatusItem(): vscode.Disposable {
     const deployment = info.deployment ? `deployment ${vscode.workspace.asRelativePath(info.deployment) || info.deployment}` : 'no ML2 config covers this host';
     item.detail = `${deployment} · ${plural(info.filesIndexed, 'file')} indexed`;
   };
-  const subscription = vscode.window.onDidChangeActiveTextEditor((editor) => void update(editor));
+  // Also once findings change: a file read before its deployment's ML2 config says more once that is read.
+  let pending: NodeJS.Timeout | undefined;
+  const onFindings = vscode.languages.onDidChangeDiagnostics(() => {
+    if (pending) clearTimeout(pending);
+    pending = setTimeout(() => void update(vscode.window.activeTextEditor), 300);
+  });
+  const subscription = vscode.Disposable.from(vscode.window.onDidChangeActiveTextEditor((editor) => void update(editor)), onFindings, { dispose: () => pending && clearTimeout(pending) });
   refreshStatus = () => void update(vscode.window.activeTextEditor);
   refreshStatus();
-  return vscode.Disposable.from(item, subscription);
+  // What the item shows for the active editor, once brought up to date (the in-editor suite reads it).
+  const read = vscode.commands.registerCommand('neutronConfig.statusItem', async () => {
+    await update(vscode.window.activeTextEditor);
+    return { text: item.text, detail: item.detail };
+  });
+  return vscode.Disposable.from(item, subscription, read);
 }
