@@ -102,7 +102,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   if (options.explain !== undefined) {
     const info = CODES[options.explain as keyof typeof CODES];
-    io.stdout(`${options.explain} (default severity: ${info.severity})\n\n${info.summary}\n\nChange its severity with --rule ${options.explain}=SEVERITY or "rules" in a settings file; silence one finding with a comment # neutron-config: disable=${options.explain} on the line above it.\n`);
+    io.stdout(`${options.explain} (default severity: ${info.severity})\n\n${info.summary}\n\nChange its severity with --rule ${options.explain}=SEVERITY or "rules" in a settings file; silence one finding with a comment # neutron-config: disable=${options.explain} on the line above it.\n\nAn example, and the quick fixes: ${CODES_DOC_URI}#${options.explain}\n`);
     return EXIT_OK;
   }
 

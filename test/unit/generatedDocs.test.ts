@@ -3,7 +3,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { CODES, type DiagnosticCode } from '../../server/src/core/rules/codes';
-import { DEFAULT_MAX_FILE_SIZE_MB, FILE_KINDS } from '../../server/src/core/settings';
+import type { Diagnostic, Range } from 'vscode-languageserver-types';
+import { DEFAULT_MAX_FILE_SIZE_MB, FILE_KINDS, type Settings } from '../../server/src/core/settings';
+import { CODE_EXAMPLES, type CodeExample } from './docs/codeExamples';
+import { uriOf, workspaceOf } from './helpers';
 
 /**
  * The list of codes lives in rules/codes.ts; the settings schema in
@@ -33,22 +36,83 @@ function isObserved(code: DiagnosticCode): boolean {
   return code.startsWith('observed-') || code === 'network-physnet-unmapped';
 }
 
+/** Every file of a fixture workspace, by path relative to it (expected.json left out). */
+function fixtureFiles(name: string): Record<string, string> {
+  const base = path.join(ROOT, 'test', 'fixtures', 'workspaces', name);
+  const files: Record<string, string> = {};
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile() && full !== path.join(base, 'expected.json')) files[path.relative(base, full).split(path.sep).join('/')] = fs.readFileSync(full, 'utf8');
+    }
+  };
+  walk(base);
+  return files;
+}
+
+/** The example of a code run through the service: the file, its first finding of the code, and the quick fixes it offers. */
+function runExample(code: string, example: CodeExample): { source: string; file: string; text: string; diagnostic: Diagnostic; fixes: string[] } | undefined {
+  if ('prose' in example) return undefined;
+  const files = 'fixture' in example ? fixtureFiles(example.fixture) : example.files;
+  const service = workspaceOf(files, example.settings as Partial<Settings> | undefined);
+  const candidates = example.file ? [example.file] : Object.keys(files).sort();
+  for (const file of candidates) {
+    const diagnostic = service.getDiagnostics(uriOf(file)).find((d) => d.code === code);
+    if (!diagnostic) continue;
+    const fixes = service
+      .getCodeActions(uriOf(file), diagnostic.range, [diagnostic])
+      .filter((a) => !a.title.startsWith('Ignore '))
+      .map((a) => a.title);
+    const source = 'fixture' in example ? `test/fixtures/workspaces/${example.fixture}/${file}` : file;
+    return { source, file, text: files[file], diagnostic, fixes };
+  }
+  throw new Error(`the example of ${code} does not produce it`);
+}
+
+/** The lines of `text` around a range (the whole text when short), with the line numbers of the file. */
+function excerpt(text: string, range: Range): string {
+  const lines = text.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
+  const from = lines.length <= 14 ? 0 : Math.max(0, range.start.line - 3);
+  const to = lines.length <= 14 ? lines.length - 1 : Math.min(lines.length - 1, range.end.line + 3);
+  const width = String(to + 1).length;
+  const shown = lines.slice(from, to + 1).map((line, i) => `${String(from + i + 1).padStart(width)}  ${line.replace(/^\ufeff/, '')}`);
+  return [...(from > 0 ? ['…'] : []), ...shown, ...(to < lines.length - 1 ? ['…'] : [])].join('\n');
+}
+
 function codesMarkdown(): string {
   const out = [
     '# Diagnostic codes',
     '',
-    '<!-- Generated from server/src/core/rules/codes.ts by test/unit/generatedDocs.test.ts (UPDATE_GENERATED=1 npm test). -->',
+    '<!-- Generated from server/src/core/rules/codes.ts and test/unit/docs/codeExamples.ts by test/unit/generatedDocs.test.ts (UPDATE_GENERATED=1 npm test). -->',
     '',
     'Every finding carries one of these codes. Codes are stable: settings (`neutronConfig.rules`), the CLI (`--rule CODE=SEVERITY`),',
-    'suppression comments (`# neutron-config: disable=CODE`) and SARIF rule ids use them; each code is its own anchor here',
-    '(`docs/codes.md#physnet-undeclared`), which SARIF\'s `helpUri` links to.',
+    'suppression comments (`# neutron-config: disable=CODE`) and SARIF rule ids use them; each code has its section below',
+    '(`docs/codes.md#physnet-undeclared`), which SARIF\'s `helpUri` links to: a broken example, what neutron-config says',
+    'about it (the message is the service\'s own, produced from the example when this page is generated), and the quick',
+    'fixes it offers. Every finding also offers to silence it on its line or in its file.',
   ];
   for (const group of GROUPS) {
     out.push('', `## ${group.title}`, '', '| code | default severity | what it means |', '|---|---|---|');
     for (const [code, info] of Object.entries(CODES)) {
-      // The anchor is the code itself: SARIF's helpUri and the editor's code links point at docs/codes.md#<code>.
-      if (group.codes(code as DiagnosticCode)) out.push(`| <a id="${code}"></a>\`${code}\` | ${info.severity} | ${info.summary} |`);
+      if (group.codes(code as DiagnosticCode)) out.push(`| [\`${code}\`](#${code}) | ${info.severity} | ${info.summary} |`);
     }
+  }
+  out.push('', '## Each code');
+  for (const [code, info] of Object.entries(CODES)) {
+    const example = CODE_EXAMPLES[code];
+    if (!example) throw new Error(`no example for ${code} in test/unit/docs/codeExamples.ts`);
+    out.push('', `### ${code}`, '', `${info.summary} Default severity: ${info.severity}.`, '');
+    const run = runExample(code, example);
+    if (!run) {
+      out.push((example as { prose: string }).prose);
+      continue;
+    }
+    const language = run.file.endsWith('.ini') ? 'ini' : run.file.includes('ifcfg-') ? 'sh' : '';
+    const message = typeof run.diagnostic.message === 'string' ? run.diagnostic.message : run.diagnostic.message.value;
+    const at = `${run.diagnostic.range.start.line + 1}:${run.diagnostic.range.start.character + 1}`;
+    out.push(`\`${run.source}\`:`, '', `\`\`\`${language}`, excerpt(run.text, run.diagnostic.range), '```', '', `At ${at}: ${message}`, '');
+    out.push(run.fixes.length ? `Quick fix${run.fixes.length === 1 ? '' : 'es'}: ${run.fixes.map((f) => `*${f}*`).join('; ')}.` : 'No quick fix: the message says what to change.');
   }
   return out.join('\n') + '\n';
 }
