@@ -149,7 +149,8 @@ const TIME_BIN = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 /** One cold CLI run: wall time from spawn to exit, plus CPU and max RSS from /usr/bin/time when present. */
 function runCli(cli, dir, nodeArgs = []) {
   return new Promise((resolve, reject) => {
-    const args = [...nodeArgs, cli, 'check', dir, '--format', 'json'];
+    // --root: the findings' paths relative to the tree, as the typo and file comparisons below expect.
+    const args = [...nodeArgs, cli, 'check', dir, '--format', 'json', '--root', dir];
     const [cmd, argv] = TIME_BIN ? [TIME_BIN, ['-f', 'BENCHTIME %e %U %S %M', process.execPath, ...args]] : [process.execPath, args];
     const started = performance.now();
     const child = spawn(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -176,6 +177,16 @@ function runCli(cli, dir, nodeArgs = []) {
 }
 
 // ---- positions in generated files -------------------------------------------------
+
+/** bench/floor.mjs on the tree: wall time from spawn to exit, node start included as for the CLI. */
+function runFloor(dir) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [path.join(ROOT, 'bench', 'floor.mjs'), dir], { stdio: ['ignore', 'ignore', 'inherit'] });
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(performance.now() - started) : reject(new Error(`floor script exited ${code}`))));
+  });
+}
 
 function lineOf(text, prefix) {
   const lines = text.split('\n');
@@ -692,8 +703,14 @@ async function benchSize(size, options, env) {
   out.generate = { ms: round(performance.now() - generated), files: deployment.files.length, ...deployment.counts, planted: deployment.planted.length };
   log(`  generated ${deployment.files.length} files (${deployment.counts.controllers} controllers, ${deployment.counts.networkNodes} network, ${deployment.counts.computes} compute), ${deployment.planted.length} typos planted`);
 
-  // -- CLI cold check
+  // -- the floor: walk + read + split in a process of its own; every time below is also a ratio to it
   const runs = options.runs ?? (size >= 10000 ? 3 : 5);
+  const floorRuns = [];
+  for (let i = 0; i < runs; i++) floorRuns.push(await runFloor(dir));
+  out.floor = { runs: floorRuns.map((ms) => round(ms)), medianWallMs: round(percentile(floorRuns, 50)) };
+  log(`  floor (walk, read, split): median ${out.floor.medianWallMs} ms over ${runs} runs`);
+
+  // -- CLI cold check
   const cliRuns = [];
   let last;
   for (let i = 0; i < runs; i++) {
@@ -824,13 +841,15 @@ function table(results, meta) {
     }
   });
   const pair = (s) => (s && s.n ? `${fmt(s.p50)} / ${fmt(s.p95)}` : '–');
+  const ratio = (ms, r) => (ms && r.floor?.medianWallMs ? ` (${round(ms / r.floor.medianWallMs, 2)}× floor)` : '');
   const rows = [
     ['files (planted typos)', get((r) => `${r.generate.files} (${r.generate.planted})`), ''],
-    ['CLI cold check, median wall', get((r) => `${fmt(r.cli.medianWallMs)} (${r.cli.runs.length} runs)`), '< 1 s'],
+    ['floor: walk + read + split, median wall', get((r) => fmt(r.floor?.medianWallMs)), ''],
+    ['CLI cold check, median wall', get((r) => `${fmt(r.cli.medianWallMs)}${ratio(r.cli.medianWallMs, r)}`), '≤ 2× floor'],
     ['CLI CPU user+sys, median', get((r) => fmt(r.cli.medianCpuS, 's')), ''],
     ['CLI max RSS', get((r) => fmt(r.cli.maxRssMB, 'MB')), ''],
-    ['server: initialize → first diagnostics', get((r) => fmt(r.server.firstDiagnosticsMs)), '< 1.5 s'],
-    ['server: initialize → all files published', get((r) => fmt(r.server.allDiagnosticsMs)), ''],
+    ['server: initialize → first diagnostics', get((r) => `${fmt(r.server.firstDiagnosticsMs)}${ratio(r.server.firstDiagnosticsMs, r)}`), '≤ 2.5× floor'],
+    ['server: initialize → all files published', get((r) => `${fmt(r.server.allDiagnosticsMs)}${ratio(r.server.allDiagnosticsMs, r)}`), '≤ 3× floor'],
     ['server: indexing CPU (user+sys)', get((r) => fmt(r.server.indexCpuS, 's')), ''],
     [`agent edit (bridge) → publish p50/p95`, get((r) => pair(r.server.phases.agentEditBridge)), `< 20 ms`],
     ['agent edit (physnet) → publish p50/p95', get((r) => pair(r.server.phases.agentEditPhysnet)), ''],
@@ -862,7 +881,13 @@ function goals(results, meta) {
   const k10 = byHosts.get(10000);
   const verdicts = [];
   const check = (name, value, limit, unit = 'ms') => verdicts.push({ goal: name, value: round(value, 1), limit, unit, pass: value !== null && value !== undefined && !Number.isNaN(value) ? value < limit : null });
+  const floorRatio = (r, ms) => (r?.floor?.medianWallMs && ms ? ms / r.floor.medianWallMs : undefined);
   if (k1) {
+    // Issue #18: ratios to the floor of the same run, which hold from machine to machine.
+    check('1k: CLI cold check / floor', floorRatio(k1, k1.cli.medianWallMs), 2, '×');
+    check('1k: initialize → first diagnostics / floor', floorRatio(k1, k1.server?.firstDiagnosticsMs), 2.5, '×');
+    check('1k: initialize → all files published / floor', floorRatio(k1, k1.server?.allDiagnosticsMs), 3, '×');
+    check('1k: hover p95 while indexing', k1.hoverDuringIndexing?.p95, 10);
     check('1k: CLI cold check', k1.cli.medianWallMs, 1000);
     check('1k: first diagnostics after initialize', k1.server?.firstDiagnosticsMs, 1500);
     check('1k: agent edit p95 (as shipped, debounce included)', k1.server?.phases?.agentEditBridge?.p95, 20);
@@ -993,7 +1018,7 @@ async function main() {
   console.log(`Edits are debounced ${meta.debounceMs} ms per document and pushed after ${meta.coalesceMs} ms coalescing; figures below include both (* as shipped).\n`);
   if (complete.length) console.log(table(complete, meta));
   for (const r of results.filter((x) => x.error)) console.log(`\n${r.hosts} hosts failed: ${r.error.split('\n')[0]}`);
-  console.log('\nGoals (issue 7):');
+  console.log('\nGoals (issues 7 and 18):');
   for (const v of verdicts) console.log(`  ${v.pass === null ? '?   ' : v.pass ? 'PASS' : 'FAIL'}  ${v.goal}${v.value !== undefined ? `: ${v.value}${v.unit === '×' ? '×' : ` ${v.unit}`} (limit ${v.limit}${v.unit === '×' ? '×' : ` ${v.unit}`})` : ''}`);
   console.log(`\nWritten ${path.relative(process.cwd(), file)}`);
 }
