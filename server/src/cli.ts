@@ -23,7 +23,6 @@ import { CODES_DOC_URI, HOMEPAGE, VERSION } from './version';
 import { WalkExcludes } from './walkExcludes';
 
 export { FOLDER_CONFIG_FILE, parseArguments } from './cliArguments';
-export { mergeSettings } from './core/settings';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -200,10 +199,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         texts.set(uri, target.stdinText);
         loaded.set(uri, target.absolute);
       } else if (!loaded.has(uri)) {
-        const read = readTextFiles([target.absolute], { synchronous: true, maxBytes: maxFileBytes(folderSettings.get(outermost.find((f) => isPathInside(target.absolute, f))!)!) });
-        for await (const one of read) {
+        const folder = outermost.find((f) => isPathInside(target.absolute, f));
+        const maxBytes = maxFileBytes(folder ? folderSettings.get(folder)! : DEFAULT_SETTINGS);
+        for await (const one of readTextFiles([target.absolute], { synchronous: true, maxBytes })) {
           if (one.error) fail(`cannot read ${target.input}: ${describeIoError(one.error)}`);
-          else if (one.tooLarge) skipped.push([uri, { reason: 'file-too-large', bytes: one.tooLarge.bytes, limitBytes: maxFileBytes(DEFAULT_SETTINGS) }]);
+          else if (one.tooLarge) skipped.push([uri, { reason: 'file-too-large', bytes: one.tooLarge.bytes, limitBytes: maxBytes }]);
           else texts.set(uri, one.text);
           loaded.set(uri, target.absolute);
         }
