@@ -19,8 +19,8 @@ export function parseYaml(text: string): YamlDocument {
   const problems: ParseProblem[] = [];
   let root: unknown;
   try {
-    const { LineCounter, parseDocument } = yaml();
-    const doc = parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: false });
+    // Offsets are all we read (our own line index turns them into positions): no LineCounter.
+    const doc = yaml().parseDocument(text, { prettyErrors: false, uniqueKeys: false });
     root = doc.contents;
     // The first error only: the ones after it are mostly its echoes.
     if (!templated) {
