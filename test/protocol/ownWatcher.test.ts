@@ -25,6 +25,8 @@ describe('the server watching the folders itself', () => {
     await client.request('initialize', { processId: process.pid, rootUri: uriOf(dir), workspaceFolders: [{ uri: uriOf(dir), name: 'deployment' }], capabilities: { textDocument: { publishDiagnostics: {} } } });
     client.notify('initialized', {});
     await client.waitForDiagnostics(uriOf(path.join(dir, OVS)), (d) => codes(d).includes('physnet-undeclared'), 'the first findings');
+    // The watch is set up once the folder is read; the server says so.
+    await client.waitFor('the server watching the folder', () => client.notifications.some((n) => n.method === 'window/logMessage' && /^Watching .* for changes on disk/.test(n.params.message)));
   });
 
   after(() => {

@@ -15,7 +15,8 @@ export type FileEvents = (events: { uri: string; type: FileChangeType }[]) => vo
  * watch files for it (no dynamic registration of workspace/didChangeWatchedFiles):
  * without it, a file changed outside the editor (git pull, a script) would leave
  * stale findings. Node's recursive fs.watch (inotify on Linux, FSEvents on macOS,
- * ReadDirectoryChangesW on Windows); events are gathered for WATCH_COALESCE_MS,
+ * ReadDirectoryChangesW on Windows), set up once the folders are read because on
+ * Linux it lists every directory before it returns; events are gathered for WATCH_COALESCE_MS,
  * then each path is looked at once: a file there (changed), a directory there
  * (created: walked), or gone (deleted).
  */
@@ -27,6 +28,7 @@ export class FolderWatcher {
   constructor(
     private readonly onEvents: FileEvents,
     private readonly warn: (message: string) => void,
+    private readonly info: (message: string) => void = () => undefined,
   ) {}
 
   /** Watches exactly these folders from now on. */
@@ -46,6 +48,7 @@ export class FolderWatcher {
         });
         watcher.on('error', (error) => this.warn(`Watching ${dir} stopped: ${error.message}. Changes made outside the editor are not seen until the server restarts.`));
         this.watchers.set(dir, watcher);
+        this.info(`Watching ${dir} for changes on disk (the client does not watch files).`);
       } catch (error) {
         this.warn(`Cannot watch ${dir} (${error instanceof Error ? error.message : String(error)}): changes made outside the editor are not seen until the server restarts.`);
       }
