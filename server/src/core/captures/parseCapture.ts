@@ -1,13 +1,24 @@
 import { LineIndex } from '../text/lineIndex';
 import type { CaptureDocument } from '../syntax/ast';
 import { encodingProblem } from '../syntax/encoding';
-import type { CaptureSection } from './model';
+import type { CaptureSection, CaptureType } from './model';
 import { parseIpLinks } from './ipLink';
 import { parseDumpFlows, parseOfctlShow } from './ofctl';
 import { parseAgentShow, parseNetworkShow } from './openstackShow';
 import { parseOvsdbList } from './ovsdbList';
-import { planSections } from './sections';
+import { planSections, type LineSpan } from './sections';
 import { parseVsctlShow } from './vsctlShow';
+
+/** The reader of each command's output. */
+const READERS: Record<CaptureType, (lines: LineIndex, span: LineSpan, command: string | undefined) => CaptureSection> = {
+  'ovs-vsctl-show': parseVsctlShow,
+  'ovs-vsctl-list': parseOvsdbList,
+  'ovs-ofctl-show': parseOfctlShow,
+  'ovs-ofctl-dump-flows': parseDumpFlows,
+  'ip-link': parseIpLinks,
+  'network-show': parseNetworkShow,
+  'agent-show': parseAgentShow,
+};
 
 /**
  * Reads a capture file: the outputs it holds (see planSections), each parsed
@@ -20,30 +31,7 @@ export function parseCapture(text: string, basename: string): CaptureDocument {
   if (encodingProblem(text, lineIndex)) return doc;
   for (const plan of planSections(lineIndex, basename)) {
     const { span, command } = plan;
-    let section: CaptureSection;
-    switch (plan.type) {
-      case 'ovs-vsctl-show':
-        section = parseVsctlShow(lineIndex, span, command);
-        break;
-      case 'ovs-vsctl-list':
-        section = parseOvsdbList(lineIndex, span, command);
-        break;
-      case 'ovs-ofctl-show':
-        section = parseOfctlShow(lineIndex, span, command);
-        break;
-      case 'ovs-ofctl-dump-flows':
-        section = parseDumpFlows(lineIndex, span, command);
-        break;
-      case 'ip-link':
-        section = parseIpLinks(lineIndex, span, command);
-        break;
-      case 'network-show':
-        section = parseNetworkShow(lineIndex, span, command);
-        break;
-      case 'agent-show':
-        section = parseAgentShow(lineIndex, span, command);
-        break;
-    }
+    const section = READERS[plan.type](lineIndex, span, command);
     if (plan.promptLine !== undefined) section.range = { start: { line: plan.promptLine, character: 0 }, end: section.range.end };
     doc.sections.push(section);
   }

@@ -207,7 +207,8 @@ function unusedSuppressions(suppressions: Suppressions, findings: readonly Findi
         code: 'suppression-unused',
         range,
         message: `Nothing here is reported as "${code}"${lines ? ' on the line this comment silences' : ' in this file'}: the comment silences no finding, and would hide the next one. Remove it if the problem was fixed.`,
-        data: { code },
+        // Whether the fix removes the whole comment or only this code from its list.
+        data: { code, alone: directive.codes.length === 1 },
       });
     }
   }
