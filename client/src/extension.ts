@@ -19,7 +19,7 @@ const CLIENT_NAME = 'Neutron Config';
 
 /** Files recognised by name, with their template variants. */
 export const RECOGNISED_PATTERNS = [
-  '**/{ml2_conf.ini,plugin.ini,openvswitch_agent.ini,l3_agent.ini}{,.j2,.erb,.tmpl}',
+  '**/{ml2_conf.ini,plugin.ini,openvswitch_agent.ini,linuxbridge_agent.ini,sriov_agent.ini,sriov_nic_agent.ini,l3_agent.ini,dhcp_agent.ini,neutron.conf,nova.conf}{,.j2,.erb,.tmpl}',
   '**/ifcfg-*',
   '**/*.nmconnection{,.j2,.erb,.tmpl}',
   '**/os-net-config/config.{yaml,json}{,.j2}',
@@ -38,8 +38,8 @@ export const RECOGNISED_PATTERNS = [
  * then reads the whole tree.
  */
 export const CONFIGURATION_NAMES = [
-  '**/{ml2_conf.ini,plugin.ini,openvswitch_agent.ini,l3_agent.ini}',
-  '**/{ml2_conf.ini,plugin.ini,openvswitch_agent.ini,l3_agent.ini}.{j2,erb,tmpl}',
+  '**/{ml2_conf.ini,plugin.ini,openvswitch_agent.ini,linuxbridge_agent.ini,sriov_agent.ini,sriov_nic_agent.ini,l3_agent.ini,dhcp_agent.ini,neutron.conf}',
+  '**/{ml2_conf.ini,plugin.ini,openvswitch_agent.ini,linuxbridge_agent.ini,sriov_agent.ini,sriov_nic_agent.ini,l3_agent.ini,dhcp_agent.ini,neutron.conf}.{j2,erb,tmpl}',
   '**/ifcfg-*',
   '**/*.nmconnection',
   '**/os-net-config/config.{yaml,json}',
@@ -267,8 +267,16 @@ function plural(count: number, noun: string): string {
 const KIND_LABELS: Record<string, string> = {
   ml2: 'ML2 plugin config',
   'ovs-agent': 'Open vSwitch agent config',
+  'linuxbridge-agent': 'Linux bridge agent config',
+  'sriov-agent': 'SR-IOV agent config',
   'l3-agent': 'L3 agent config',
+  'dhcp-agent': 'DHCP agent config',
+  'neutron-conf': 'Neutron service config (neutron.conf)',
+  'nova-conf': 'nova config (read for [pci] device_spec)',
   ifcfg: 'ifcfg network-script',
+  'nm-keyfile': 'NetworkManager keyfile',
+  'os-net-config': 'os-net-config network configuration',
+  capture: 'command capture',
   'nm-conf': 'NetworkManager configuration (read as evidence only)',
   'sos-hostname': 'sosreport host name (read as evidence only)',
 };

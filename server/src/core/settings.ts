@@ -1,12 +1,39 @@
 import { MAX_GLOBS, globProblem } from './workspace/globs';
 
 /** What a user can set, per workspace folder (VS Code `neutronConfig.*`, CLI flags or config file). */
-export type FileKind = 'ml2' | 'ovs-agent' | 'l3-agent' | 'ifcfg' | 'nm-keyfile' | 'os-net-config' | 'capture' | 'nm-conf' | 'sos-hostname';
+export type FileKind =
+  | 'ml2'
+  | 'ovs-agent'
+  | 'linuxbridge-agent'
+  | 'sriov-agent'
+  | 'l3-agent'
+  | 'dhcp-agent'
+  | 'neutron-conf'
+  | 'nova-conf'
+  | 'ifcfg'
+  | 'nm-keyfile'
+  | 'os-net-config'
+  | 'capture'
+  | 'nm-conf'
+  | 'sos-hostname';
 /**
  * Kinds a `fileKinds` glob may name (the evidence-only kinds are found by
  * their place). `capture`: command output, whose content says which command.
  */
-export const FILE_KINDS: readonly FileKind[] = ['ml2', 'ovs-agent', 'l3-agent', 'ifcfg', 'nm-keyfile', 'os-net-config', 'capture'];
+export const FILE_KINDS: readonly FileKind[] = [
+  'ml2',
+  'ovs-agent',
+  'linuxbridge-agent',
+  'sriov-agent',
+  'l3-agent',
+  'dhcp-agent',
+  'neutron-conf',
+  'nova-conf',
+  'ifcfg',
+  'nm-keyfile',
+  'os-net-config',
+  'capture',
+];
 
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = SeverityName | 'off';

@@ -29,15 +29,30 @@ const SCRIPTS = 'etc/sysconfig/network-scripts';
 describe('file kinds', () => {
   it('recognises the Neutron files by name', () => {
     assert.deepEqual(
-      ['ml2_conf.ini', 'plugin.ini', 'openvswitch_agent.ini', 'l3_agent.ini', 'neutron.conf', 'dhcp_agent.ini', 'ML2_CONF.INI', 'ml2_conf.ini.bak', 'README'].map(kindFromName),
-      ['ml2', 'ml2', 'ovs-agent', 'l3-agent', undefined, undefined, undefined, undefined, undefined],
+      [
+        'ml2_conf.ini',
+        'plugin.ini',
+        'openvswitch_agent.ini',
+        'linuxbridge_agent.ini',
+        'sriov_agent.ini',
+        'sriov_nic_agent.ini',
+        'l3_agent.ini',
+        'neutron.conf',
+        'dhcp_agent.ini',
+        'nova.conf',
+        'metadata_agent.ini',
+        'ML2_CONF.INI',
+        'ml2_conf.ini.bak',
+        'README',
+      ].map(kindFromName),
+      ['ml2', 'ml2', 'ovs-agent', 'linuxbridge-agent', 'sriov-agent', 'sriov-agent', 'l3-agent', 'neutron-conf', 'dhcp-agent', 'nova-conf', undefined, undefined, undefined, undefined],
     );
   });
 
   it('recognises the same names with a template suffix', () => {
     assert.deepEqual(
       ['ml2_conf.ini.j2', 'openvswitch_agent.ini.erb', 'l3_agent.ini.tmpl', 'plugin.ini.j2', 'ifcfg-br-ex.j2', 'ifcfg-eth0.erb', '.j2', 'neutron.conf.j2'].map(kindFromName),
-      ['ml2', 'ovs-agent', 'l3-agent', 'ml2', 'ifcfg', 'ifcfg', undefined, undefined],
+      ['ml2', 'ovs-agent', 'l3-agent', 'ml2', 'ifcfg', 'ifcfg', undefined, 'neutron-conf'],
     );
     assert.deepEqual(renderedName('ifcfg-br-ex.tmpl'), { name: 'ifcfg-br-ex', template: true });
     assert.deepEqual(renderedName('ifcfg-br-ex'), { name: 'ifcfg-br-ex', template: false });
@@ -85,7 +100,7 @@ describe('file kinds', () => {
         'other/ml2_conf.ini',
         'net/eth0.cfg',
         'net/sub/eth0.cfg',
-        'compute-0/etc/neutron/neutron.conf',
+        'compute-0/etc/neutron/metadata_agent.ini',
       ].map((p) => kinds.kindOf(p)),
       ['ovs-agent', 'ovs-agent', 'ovs-agent', 'l3-agent', 'ml2', 'ifcfg', undefined, undefined],
     );
@@ -95,7 +110,7 @@ describe('file kinds', () => {
     const service = workspaceOf(
       {
         [`c/${ML2}`]: ml2('physnet1'),
-        'c/etc/neutron/neutron.conf': '[DEFAULT]\n',
+        'c/etc/neutron/metadata_agent.ini': '[DEFAULT]\n',
         [`c/${SCRIPTS}/ifcfg-lo`]: 'DEVICE=lo\n',
         [`c/${SCRIPTS}/ifcfg-eth0.bak`]: 'DEVICE=eth0\n',
         'c/etc/neutron/extra.ini': agent('physnet1:br-ex'),
@@ -103,7 +118,7 @@ describe('file kinds', () => {
       { fileKinds: { '**/extra.ini': 'ovs-agent' } },
     );
     assert.deepEqual(sorted(service.files()), ['c/etc/neutron/extra.ini', `c/${ML2}`]);
-    assert.equal(service.isRecognised(uriOf('c/etc/neutron/neutron.conf')), false);
+    assert.equal(service.isRecognised(uriOf('c/etc/neutron/metadata_agent.ini')), false);
     assert.equal(service.describeFile(uriOf('c/etc/neutron/extra.ini'))?.kind, 'ovs-agent');
     assert.deepEqual(service.setFile(uriOf('x/README'), 'hello'), []);
   });

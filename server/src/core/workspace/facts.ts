@@ -46,6 +46,8 @@ export interface FactsBase {
 export interface Ml2Facts extends FactsBase {
   kind: 'ml2';
   typeDrivers: ListFact | undefined;
+  /** [ml2] mechanism_drivers (`ovn`: the deployment runs ML2/OVN, whose hosts map physnets in OVSDB). */
+  mechanismDrivers: ListFact | undefined;
   tenantNetworkTypes: ListFact | undefined;
   externalNetworkType: ScalarFact | undefined;
   flatNetworks: ListFact | undefined;
@@ -61,12 +63,9 @@ export interface Ml2Facts extends FactsBase {
   agent: OvsAgentFacts | undefined;
 }
 
-export interface BridgeMapping {
-  entry: Token;
-  physnet: Token;
+/** An OVS agent's `physnet:bridge` entry; `bridge` is the target. */
+export interface BridgeMapping extends PhysnetMapping {
   bridge: Token;
-  /** Either side holds a template marker or substitution. */
-  templated: boolean;
 }
 
 export interface OvsAgentFacts extends FactsBase {
@@ -76,6 +75,66 @@ export interface OvsAgentFacts extends FactsBase {
   tunnelBridge: { name: string; option?: IniOption };
   /** [ovs] resource_provider_bandwidths: `bridge:egress:ingress` entries (the bridge must be in bridge_mappings). */
   resourceProviderBandwidths: (ScalarFact & { entries: { entry: Token; bridge: Token }[] }) | undefined;
+}
+
+/**
+ * A `physnet:target` entry of an L2 agent's mapping option: an OVS bridge
+ * (bridge_mappings), a Linux interface or bridge (the Linux bridge agent), a
+ * physical function's interface (the SR-IOV agent).
+ */
+export interface PhysnetMapping {
+  entry: Token;
+  physnet: Token;
+  target: Token;
+  /** Either side holds a template marker or substitution. */
+  templated: boolean;
+}
+
+export interface MappingFact extends ScalarFact {
+  mappings: PhysnetMapping[];
+}
+
+/** linuxbridge_agent.ini: physnets mapped to interfaces the agent bridges, or to Linux bridges that exist already. */
+export interface LinuxBridgeAgentFacts extends FactsBase {
+  kind: 'linuxbridge-agent';
+  /** [linux_bridge] physical_interface_mappings (`physnet:interface`). */
+  interfaceMappings: MappingFact | undefined;
+  /** [linux_bridge] bridge_mappings (`physnet:bridge`, a bridge the agent does not create). */
+  bridgeMappings: MappingFact | undefined;
+}
+
+/** sriov_agent.ini: physnets mapped to the interfaces of SR-IOV physical functions (one physnet may have several). */
+export interface SriovAgentFacts extends FactsBase {
+  kind: 'sriov-agent';
+  /** [sriov_nic] physical_device_mappings (`physnet:pf-interface`). */
+  deviceMappings: MappingFact | undefined;
+}
+
+/** One device of nova's `[pci] device_spec` (a JSON object; a JSON list gives several). */
+export interface PciDeviceSpec {
+  option: IniOption;
+  /** `physical_network`'s value where it stands in the file; undefined when unset, null or not a plain string. */
+  physnet: Token | undefined;
+  /** `devname`: the interface whose VFs nova hands out. */
+  devname: Token | undefined;
+}
+
+/** nova.conf: the SR-IOV devices nova-compute offers, with the physnet of each. */
+export interface NovaConfFacts extends FactsBase {
+  kind: 'nova-conf';
+  pciDeviceSpecs: PciDeviceSpec[];
+  /** Some device_spec is templated or not valid JSON: nova's physnets are not all known. */
+  pciUnknown: boolean;
+}
+
+export interface DhcpAgentFacts extends FactsBase {
+  kind: 'dhcp-agent';
+}
+
+export interface NeutronConfFacts extends FactsBase {
+  kind: 'neutron-conf';
+  corePlugin: ScalarFact | undefined;
+  servicePlugins: ListFact | undefined;
 }
 
 export interface L3AgentFacts extends FactsBase {
@@ -117,7 +176,21 @@ export interface SosHostnameFacts extends FactsBase {
   hostname: string | undefined;
 }
 
-export type FileFacts = Ml2Facts | OvsAgentFacts | L3AgentFacts | IfcfgFacts | NmKeyfileFacts | OsNetConfigFacts | NmConfFacts | SosHostnameFacts | CaptureFacts;
+export type FileFacts =
+  | Ml2Facts
+  | OvsAgentFacts
+  | LinuxBridgeAgentFacts
+  | SriovAgentFacts
+  | L3AgentFacts
+  | DhcpAgentFacts
+  | NeutronConfFacts
+  | NovaConfFacts
+  | IfcfgFacts
+  | NmKeyfileFacts
+  | OsNetConfigFacts
+  | NmConfFacts
+  | SosHostnameFacts
+  | CaptureFacts;
 
 /** A bridge mapping OVSDB holds for ovn-controller (`external_ids:ovn-bridge-mappings`), with where each side stands. */
 export interface ObservedMapping {
@@ -250,6 +323,7 @@ export function ml2Facts(doc: IniDocument): Ml2Facts {
   return {
     kind: 'ml2',
     typeDrivers: listFact(doc, 'ml2', 'type_drivers'),
+    mechanismDrivers: listFact(doc, 'ml2', 'mechanism_drivers'),
     // 2026.1 renames tenant_network_types; either name is read.
     tenantNetworkTypes: listFact(doc, 'ml2', 'project_network_types') ?? listFact(doc, 'ml2', 'tenant_network_types'),
     externalNetworkType: scalarFact(doc, 'ml2', 'external_network_type'),
@@ -288,6 +362,48 @@ export function readByAgentOnly(doc: IniDocument): boolean {
   return agent;
 }
 
+/** The L2 agents that map physnets in their own files (OVN maps them in OVSDB). */
+export type L2AgentName = 'openvswitch' | 'linuxbridge' | 'sriov';
+
+/** What the target of a mapping names. */
+export type MappingTarget = 'ovs-bridge' | 'interface' | 'linux-bridge' | 'pf-interface';
+
+/** One option of an L2 agent that maps physnets, as its file sets it. */
+export interface AgentMappingOption {
+  agent: L2AgentName;
+  /** The option's name as written in sentences (`physical_interface_mappings`). */
+  name: string;
+  target: MappingTarget;
+  fact: MappingFact;
+}
+
+/** Every physnet mapping option a file sets, of whichever L2 agent reads it. */
+export function agentMappingsOf(facts: FileFacts): AgentMappingOption[] {
+  if (facts.kind === 'linuxbridge-agent') {
+    const out: AgentMappingOption[] = [];
+    if (facts.interfaceMappings) out.push({ agent: 'linuxbridge', name: 'physical_interface_mappings', target: 'interface', fact: facts.interfaceMappings });
+    if (facts.bridgeMappings) out.push({ agent: 'linuxbridge', name: 'bridge_mappings', target: 'linux-bridge', fact: facts.bridgeMappings });
+    return out;
+  }
+  if (facts.kind === 'sriov-agent') {
+    return facts.deviceMappings ? [{ agent: 'sriov', name: 'physical_device_mappings', target: 'pf-interface', fact: facts.deviceMappings }] : [];
+  }
+  const ovs = ovsAgentFactsOf(facts)?.bridgeMappings;
+  return ovs ? [{ agent: 'openvswitch', name: 'bridge_mappings', target: 'ovs-bridge', fact: ovs }] : [];
+}
+
+/** Whether a file is read by an L2 agent that maps physnets (OVS, Linux bridge, SR-IOV). */
+export function isL2AgentFacts(facts: FileFacts): boolean {
+  return facts.kind === 'linuxbridge-agent' || facts.kind === 'sriov-agent' || ovsAgentFactsOf(facts) !== undefined;
+}
+
+/** The agent as a sentence names it. */
+export const AGENT_LABELS: Record<L2AgentName, string> = {
+  openvswitch: 'Open vSwitch agent',
+  linuxbridge: 'Linux bridge agent',
+  sriov: 'SR-IOV agent',
+};
+
 /** The Open vSwitch agent settings a file holds: an agent file's, or a shared ML2 file's (see Ml2Facts.agent). */
 export function ovsAgentFactsOf(facts: FileFacts): OvsAgentFacts | undefined {
   if (facts.kind === 'ovs-agent') return facts;
@@ -295,18 +411,12 @@ export function ovsAgentFactsOf(facts: FileFacts): OvsAgentFacts | undefined {
 }
 
 export function ovsAgentFacts(doc: IniDocument): OvsAgentFacts {
-  const option = findOption(doc, 'ovs', 'bridge_mappings');
-  let bridgeMappings: OvsAgentFacts['bridgeMappings'];
-  if (option) {
-    const mappings: BridgeMapping[] = [];
-    for (const entry of listItems(option, doc.lineIndex)) {
-      const parts = splitToken(entry, ':', doc.lineIndex);
-      // Malformed entries stop the agent; they are the value checker's business, not a mapping.
-      if (parts.length !== 2 || !parts[0].text || !parts[1].text) continue;
-      mappings.push({ entry, physnet: parts[0], bridge: parts[1], templated: isTemplated(entry.text) });
-    }
-    bridgeMappings = { option, templated: isTemplated(option.value.text), mappings };
-  }
+  const mapping = mappingFact(doc, 'ovs', 'bridge_mappings');
+  const bridgeMappings: OvsAgentFacts['bridgeMappings'] = mapping && {
+    option: mapping.option,
+    templated: mapping.templated,
+    mappings: mapping.mappings.map((m) => ({ ...m, bridge: m.target })),
+  };
   return {
     kind: 'ovs-agent',
     bridgeMappings,
@@ -314,6 +424,127 @@ export function ovsAgentFacts(doc: IniDocument): OvsAgentFacts {
     tunnelBridge: bridgeSetting(doc, 'tunnel_bridge', DEFAULT_TUNNEL_BRIDGE),
     resourceProviderBandwidths: resourceProviderBandwidths(doc),
   };
+}
+
+/** A `physnet:target,…` option; malformed entries stop the agent and are the value checker's business, not mappings. */
+function mappingFact(doc: IniDocument, section: string, name: string): MappingFact | undefined {
+  const option = findOption(doc, section, name);
+  if (!option) return undefined;
+  const mappings: PhysnetMapping[] = [];
+  for (const entry of listItems(option, doc.lineIndex)) {
+    const parts = splitToken(entry, ':', doc.lineIndex);
+    if (parts.length !== 2 || !parts[0].text || !parts[1].text) continue;
+    mappings.push({ entry, physnet: parts[0], target: parts[1], templated: isTemplated(entry.text) });
+  }
+  return { option, templated: isTemplated(option.value.text), mappings };
+}
+
+export function linuxBridgeAgentFacts(doc: IniDocument): LinuxBridgeAgentFacts {
+  return {
+    kind: 'linuxbridge-agent',
+    interfaceMappings: mappingFact(doc, 'linux_bridge', 'physical_interface_mappings'),
+    bridgeMappings: mappingFact(doc, 'linux_bridge', 'bridge_mappings'),
+  };
+}
+
+export function sriovAgentFacts(doc: IniDocument): SriovAgentFacts {
+  return { kind: 'sriov-agent', deviceMappings: mappingFact(doc, 'sriov_nic', 'physical_device_mappings') };
+}
+
+export function dhcpAgentFacts(): DhcpAgentFacts {
+  return { kind: 'dhcp-agent' };
+}
+
+export function neutronConfFacts(doc: IniDocument): NeutronConfFacts {
+  return { kind: 'neutron-conf', corePlugin: scalarFact(doc, 'DEFAULT', 'core_plugin'), servicePlugins: listFact(doc, 'DEFAULT', 'service_plugins') };
+}
+
+/** Every assignment of an option in a section, in order (a MultiStrOpt keeps them all). */
+export function findOptions(doc: IniDocument, section: string, name: string): IniOption[] {
+  const found: IniOption[] = [];
+  for (const s of doc.sections) {
+    if (normalizeSectionName(s.name.text) !== section) continue;
+    for (const option of s.options) if (option.name.text === name) found.push(option);
+  }
+  return found;
+}
+
+export function novaConfFacts(doc: IniDocument): NovaConfFacts {
+  // device_spec (Zed) is read under its old names when it is not set: [pci] passthrough_whitelist, [DEFAULT] pci_passthrough_whitelist.
+  let options = findOptions(doc, 'pci', 'device_spec');
+  if (options.length === 0) options = findOptions(doc, 'pci', 'passthrough_whitelist');
+  if (options.length === 0) options = findOptions(doc, 'DEFAULT', 'pci_passthrough_whitelist');
+  const facts: NovaConfFacts = { kind: 'nova-conf', pciDeviceSpecs: [], pciUnknown: false };
+  for (const option of options) {
+    const specs = pciDeviceSpecs(option, doc);
+    if (specs) facts.pciDeviceSpecs.push(...specs);
+    else facts.pciUnknown = true;
+  }
+  return facts;
+}
+
+/**
+ * The devices of one device_spec value: a JSON object, or a list of them.
+ * Undefined when the value is templated or not JSON nova could read (nova-compute
+ * refuses to start then; the value checker says so).
+ */
+function pciDeviceSpecs(option: IniOption, doc: IniDocument): PciDeviceSpec[] | undefined {
+  const text = option.value.text;
+  if (isTemplated(text)) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const objects = Array.isArray(parsed) ? parsed : [parsed];
+  if (!objects.every((o) => typeof o === 'object' && o !== null && !Array.isArray(o))) return undefined;
+  // Ranges: the string members of each top-level object as they stand in the source.
+  const inSource = stringMembersInSource(option, doc);
+  const specs: PciDeviceSpec[] = [];
+  for (const [index, object] of (objects as Record<string, unknown>[]).entries()) {
+    const members = inSource.filter((m) => m.object === index);
+    const token = (key: string) => {
+      const value = object[key];
+      if (typeof value !== 'string') return undefined;
+      return members.find((m) => m.key === key && m.value.text === value)?.value;
+    };
+    specs.push({ option, physnet: token('physical_network'), devname: token('devname') });
+  }
+  return specs;
+}
+
+interface SourceMember {
+  key: string;
+  value: Token;
+  /** Index of the top-level object it belongs to. */
+  object: number;
+}
+
+/**
+ * `"key": "value"` pairs of the top-level objects, with the value's range, where
+ * a pair stands on one line. A scan, not a parser: a pair it misreads is dropped
+ * by the caller, which keeps only values equal to what JSON.parse read.
+ */
+function stringMembersInSource(option: IniOption, doc: IniDocument): SourceMember[] {
+  const members: SourceMember[] = [];
+  let depth = 0;
+  let object = -1;
+  for (const segment of option.segments) {
+    const text = segment.text;
+    const pair = /"((?:[^"\\]|\\.)*)"\s*:\s*"((?:[^"\\]|\\.)*)"|[{}"]/g;
+    for (let match = pair.exec(text); match; match = pair.exec(text)) {
+      if (match[0] === '{') {
+        if (depth === 0) object++;
+        depth++;
+      } else if (match[0] === '}') depth--;
+      else if (match[1] !== undefined && depth === 1 && !match[1].includes('\\') && !match[2].includes('\\')) {
+        const start = segment.start + match.index + match[0].length - match[2].length - 1;
+        members.push({ key: match[1], value: sourceToken(doc.lineIndex, start, start + match[2].length), object });
+      }
+    }
+  }
+  return members;
 }
 
 function resourceProviderBandwidths(doc: IniDocument): OvsAgentFacts['resourceProviderBandwidths'] {

@@ -9,7 +9,15 @@ const KIND_BY_NAME: Record<string, FileKind> = {
   'ml2_conf.ini': 'ml2',
   'plugin.ini': 'ml2',
   'openvswitch_agent.ini': 'ovs-agent',
+  'linuxbridge_agent.ini': 'linuxbridge-agent',
+  'sriov_agent.ini': 'sriov-agent',
+  // OpenStack-Ansible's name for the SR-IOV agent's file.
+  'sriov_nic_agent.ini': 'sriov-agent',
   'l3_agent.ini': 'l3-agent',
+  'dhcp_agent.ini': 'dhcp-agent',
+  'neutron.conf': 'neutron-conf',
+  // Read for [pci] device_spec: the physnets nova gives SR-IOV ports must be the SR-IOV agent's.
+  'nova.conf': 'nova-conf',
   // Not checked: read as evidence that NetworkManager runs on the host (see networkManagerEvidence.ts).
   'NetworkManager.conf': 'nm-conf',
 };

@@ -1,5 +1,5 @@
 import type { Token } from '../syntax/ast';
-import { ovsAgentFactsOf, type Ml2Facts } from './facts';
+import { agentMappingsOf, isL2AgentFacts, ovsAgentFactsOf, type Ml2Facts } from './facts';
 import type { Host, IndexedFile } from './model';
 import { HostNetwork } from '../network/hostNetwork';
 
@@ -14,7 +14,10 @@ export class HostView {
   readonly files: IndexedFile[];
   /** The host's ifcfg files (for ifcfg-specific completion and fixes; rules ask `network`). */
   readonly ifcfgFiles: IndexedFile[] = [];
+  /** The host's Open vSwitch agent files (bridge and topology checks are about OVS). */
   readonly agentFiles: IndexedFile[] = [];
+  /** Every L2 agent file of the host: Open vSwitch, Linux bridge, SR-IOV. */
+  readonly l2AgentFiles: IndexedFile[] = [];
   /** Bridges, ports, bonds and interfaces, declared by the configuration and observed by captures. */
   readonly network: HostNetwork;
 
@@ -22,6 +25,7 @@ export class HostView {
     this.files = [...host.files].sort((a, b) => a.path.localeCompare(b.path));
     for (const file of this.files) {
       if (ovsAgentFactsOf(file.facts)) this.agentFiles.push(file);
+      if (isL2AgentFacts(file.facts)) this.l2AgentFiles.push(file);
       if (file.kind === 'ifcfg') this.ifcfgFiles.push(file);
     }
     this.network = new HostNetwork(this.files);
@@ -40,6 +44,7 @@ export interface PhysnetSet {
  */
 export class DeploymentView {
   readonly ml2Files: IndexedFile[];
+  /** Every L2 agent file (Open vSwitch, Linux bridge, SR-IOV): what maps the physnets. */
   readonly agentFiles: IndexedFile[];
   /** Captures of what the deployment runs: provider networks, agents' reports, OVN's mappings in OVSDB. */
   readonly captureFiles: IndexedFile[];
@@ -68,7 +73,7 @@ export class DeploymentView {
     } else {
       const all = this.unsortedHosts.flatMap((h) => [...h.files]);
       this.ml2Files = all.filter((f) => f.kind === 'ml2').sort(byPath);
-      this.agentFiles = all.filter((f) => ovsAgentFactsOf(f.facts)).sort(byPath);
+      this.agentFiles = all.filter((f) => isL2AgentFacts(f.facts)).sort(byPath);
       this.captureFiles = all.filter((f) => f.kind === 'capture').sort(byPath);
     }
     for (const file of this.ml2Files) this.addDeclarations(file, file.facts as Ml2Facts);
@@ -148,12 +153,12 @@ function mappedBy(agentFiles: readonly IndexedFile[]): PhysnetSet {
   if (cached) return cached;
   const mapped: PhysnetSet = { names: new Map(), open: false };
   for (const file of agentFiles) {
-    const mappings = ovsAgentFactsOf(file.facts)?.bridgeMappings;
-    if (!mappings) continue;
-    if (mappings.templated) mapped.open = true;
-    for (const m of mappings.mappings) {
-      if (m.templated) mapped.open = true;
-      else push(mapped.names, m.physnet.text, { file, token: m.physnet });
+    for (const { fact } of agentMappingsOf(file.facts)) {
+      if (fact.templated) mapped.open = true;
+      for (const m of fact.mappings) {
+        if (m.templated) mapped.open = true;
+        else push(mapped.names, m.physnet.text, { file, token: m.physnet });
+      }
     }
   }
   if (frozen) mappedByList.set(agentFiles, mapped);

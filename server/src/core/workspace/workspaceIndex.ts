@@ -9,7 +9,25 @@ import { parseKeyfile } from '../syntax/keyfileParser';
 import { parseYaml } from '../syntax/yamlParser';
 import { parseCapture } from '../captures/parseCapture';
 import { captureFacts, type CaptureFacts } from './facts';
-import { ifcfgFacts, l3AgentFacts, ml2Facts, nmConfFacts, nmKeyfileFacts, osNetConfigFacts, sosHostnameFacts, ovsAgentFacts, ovsAgentFactsOf, readByAgentOnly, type FileFacts, type OvsAgentFacts } from './facts';
+import {
+  agentMappingsOf,
+  dhcpAgentFacts,
+  ifcfgFacts,
+  isL2AgentFacts,
+  l3AgentFacts,
+  linuxBridgeAgentFacts,
+  ml2Facts,
+  neutronConfFacts,
+  nmConfFacts,
+  nmKeyfileFacts,
+  novaConfFacts,
+  osNetConfigFacts,
+  ovsAgentFacts,
+  readByAgentOnly,
+  sosHostnameFacts,
+  sriovAgentFacts,
+  type FileFacts,
+} from './facts';
 import { KindMatcher, TEMPLATE_SUFFIXES, renderedName } from './fileKinds';
 import { HostMatcher, hostDirSegments, hostFromSosreportName } from './hosts';
 import type { Folder, Host, IndexedFile } from './model';
@@ -432,7 +450,7 @@ export class WorkspaceIndex {
         if (!members) continue;
         for (const f of members.ml2.files) uris.add(f.uri);
         for (const f of members.agents.files) uris.add(f.uri);
-        for (const f of members.l3.files) uris.add(f.uri);
+        for (const f of members.readers.files) uris.add(f.uri);
         for (const f of members.captures.files) uris.add(f.uri);
       }
     }
@@ -529,6 +547,17 @@ function deriveFacts(kind: FileKind, doc: ParsedDocument, rendered: string): Fil
       return nmKeyfileFacts(doc);
     case 'sos-hostname':
       return sosHostnameFacts(doc.lineIndex.text);
+    case 'linuxbridge-agent':
+      return linuxBridgeAgentFacts(doc);
+    case 'sriov-agent':
+      return sriovAgentFacts(doc);
+    case 'nova-conf':
+      return novaConfFacts(doc);
+    case 'neutron-conf':
+      return neutronConfFacts(doc);
+    case 'dhcp-agent':
+      return dhcpAgentFacts();
+    // ifcfg, os-net-config and captures have formats of their own (above).
     default:
       return l3AgentFacts(doc);
   }
@@ -539,17 +568,22 @@ function hostSignature(facts: FileFacts): string {
   if (facts.network) return contributionSignature(facts.network);
   if (facts.kind === 'nm-conf') return JSON.stringify(facts.plugins ?? null);
   if (facts.kind === 'sos-hostname') return facts.hostname ?? '';
-  const agent = ovsAgentFactsOf(facts);
+  // The host's other files read what an agent maps to (bridges, interfaces) and what nova offers on which physnet.
   // (The host's L3 agent also reads the mapped physnets: a change of those changes the deployment signature, which re-checks it.)
-  return agent ? JSON.stringify(agent.bridgeMappings?.mappings.map((m) => m.bridge.text) ?? null) : '';
+  if (facts.kind === 'nova-conf') return JSON.stringify([facts.pciUnknown, facts.pciDeviceSpecs.map((s) => [s.physnet?.text, s.devname?.text])]);
+  // The host's network sources are judged by the targets alone; the SR-IOV agent's physnets also by nova's devices.
+  const options = agentMappingsOf(facts);
+  if (options.length === 0) return '';
+  return JSON.stringify(options.map((o) => [o.name, o.fact.mappings.map((m) => (o.agent === 'sriov' ? [m.physnet.text, m.target.text] : m.target.text))]));
 }
 
-function agentDeploymentSignature(agent: OvsAgentFacts): string {
-  return JSON.stringify(agent.bridgeMappings ? [agent.bridgeMappings.templated, agent.bridgeMappings.mappings.map((m) => m.physnet.text)] : null);
+function agentDeploymentSignature(facts: FileFacts): string {
+  const options = agentMappingsOf(facts);
+  return options.length ? JSON.stringify(options.map((o) => [o.name, o.fact.templated, o.fact.mappings.map((m) => m.physnet.text)])) : 'null';
 }
 
-function agentPositions(agent: OvsAgentFacts | undefined, at: (t: { range: Range } | undefined) => unknown, option: (o: IniOption | undefined) => unknown): unknown {
-  return agent && [option(agent.bridgeMappings?.option), agent.bridgeMappings?.mappings.map((m) => [at(m.entry), at(m.physnet), at(m.bridge)])];
+function agentPositions(facts: FileFacts, at: (t: { range: Range } | undefined) => unknown, option: (o: IniOption | undefined) => unknown): unknown {
+  return agentMappingsOf(facts).map((o) => [option(o.fact.option), o.fact.mappings.map((m) => [at(m.entry), at(m.physnet), at(m.target)])]);
 }
 
 function deploymentSignature(facts: FileFacts): string {
@@ -564,10 +598,15 @@ function deploymentSignature(facts: FileFacts): string {
         facts.externalNetworkType?.option.value.text,
         facts.flatNetworks && [facts.flatNetworks.templated, facts.flatNetworks.items.map((t) => t.text)],
         facts.vlanRanges && [facts.vlanRanges.templated, facts.vlanRanges.items.map((t) => t.text)],
+        facts.mechanismDrivers && [facts.mechanismDrivers.templated, facts.mechanismDrivers.items.map((t) => t.text)],
         facts.agent && agentDeploymentSignature(facts.agent),
       ]);
     case 'ovs-agent':
+    case 'linuxbridge-agent':
+    case 'sriov-agent':
       return agentDeploymentSignature(facts);
+    case 'nova-conf':
+      return JSON.stringify([facts.pciUnknown, facts.pciDeviceSpecs.map((s) => s.physnet?.text)]);
     case 'capture':
       return captureDeploymentSignature(facts);
     default:
@@ -602,10 +641,15 @@ function factPositions(file: IndexedFile): string {
         facts.flatNetworks?.items.map(at),
         facts.vlanRanges?.entries.map((e) => [at(e.entry), at(e.physnet)]),
         (file.doc as IniDocument).sections.filter((s) => ML2_SECTIONS.includes(s.name.text)).map((s) => at(s.name)),
-        agentPositions(facts.agent, at, option),
+        option(facts.mechanismDrivers?.option),
+        facts.agent && agentPositions(facts.agent, at, option),
       ]);
     case 'ovs-agent':
+    case 'linuxbridge-agent':
+    case 'sriov-agent':
       return JSON.stringify(agentPositions(facts, at, option));
+    case 'nova-conf':
+      return JSON.stringify(facts.pciDeviceSpecs.map((s) => [option(s.option), at(s.physnet), at(s.devname)]));
     case 'ifcfg':
       return JSON.stringify([
         [facts.deviceAssignment, facts.typeAssignment, facts.ovsBridge].map((a) => a && [at(a), at(a.key), at(a.value)]),
@@ -677,12 +721,15 @@ class SortedFiles {
   }
 }
 
-/** The hosts of one deployment, its ML2 and OVS agent files, and its L3 agent files (external_network_bridge is judged against the deployment's physnets). */
+/**
+ * The hosts of one deployment, its ML2 and L2 agent files, and the other files
+ * judged against its physnets (L3 agents' external_network_bridge, nova's PCI devices).
+ */
 class DeploymentMembers {
   readonly hosts = new Set<Host>();
   readonly ml2 = new SortedFiles();
   readonly agents = new SortedFiles();
-  readonly l3 = new SortedFiles();
+  readonly readers = new SortedFiles();
   /** Captures of what the deployment runs (provider networks, agents' reports, OVN's mappings in OVSDB). */
   readonly captures = new SortedFiles();
 
@@ -691,21 +738,21 @@ class DeploymentMembers {
     this.hosts.add(file.host);
     if (file.kind === 'ml2') this.ml2.add(file);
     if (isAgentFile(file)) this.agents.add(file);
-    if (file.kind === 'l3-agent') this.l3.add(file);
+    if (readsPhysnetsOnly(file)) this.readers.add(file);
     if (isDeploymentCapture(file)) this.captures.add(file);
   }
 
   deleteFile(file: IndexedFile): void {
     if (file.kind === 'ml2') this.ml2.delete(file);
     if (isAgentFile(file)) this.agents.delete(file);
-    if (file.kind === 'l3-agent') this.l3.delete(file);
+    if (readsPhysnetsOnly(file)) this.readers.delete(file);
     this.captures.delete(file);
     if (file.host.files.size === 0) this.hosts.delete(file.host);
   }
 
   replace(old: IndexedFile, file: IndexedFile): void {
     if (file.kind === 'ml2') this.ml2.replace(old, file);
-    if (file.kind === 'l3-agent') this.l3.replace(old, file);
+    if (readsPhysnetsOnly(file)) this.readers.replace(old, file);
     const wasCapture = isDeploymentCapture(old);
     const isCapture = isDeploymentCapture(file);
     if (wasCapture && isCapture) this.captures.replace(old, file);
@@ -719,8 +766,14 @@ class DeploymentMembers {
   }
 }
 
+/** A file an L2 agent reads for its physnet mappings (OVS, Linux bridge, SR-IOV). */
 function isAgentFile(file: IndexedFile): boolean {
-  return ovsAgentFactsOf(file.facts) !== undefined;
+  return isL2AgentFacts(file.facts);
+}
+
+/** Files that read the deployment's physnets but contribute none to it. */
+function readsPhysnetsOnly(file: IndexedFile): boolean {
+  return file.kind === 'l3-agent' || file.kind === 'nova-conf';
 }
 
 /** A capture of what the deployment as a whole runs: it is judged against the deployment, and other files against it. */
@@ -731,7 +784,7 @@ function isDeploymentCapture(file: IndexedFile): boolean {
 
 /** Files whose findings depend on their deployment. */
 function readsDeployment(file: IndexedFile): boolean {
-  return file.kind === 'ml2' || file.kind === 'l3-agent' || isAgentFile(file) || isDeploymentCapture(file);
+  return file.kind === 'ml2' || readsPhysnetsOnly(file) || isAgentFile(file) || isDeploymentCapture(file);
 }
 
 const EMPTY_HOSTS: ReadonlySet<Host> = new Set();
