@@ -41,6 +41,13 @@ function items(context: FeatureContext, position: Position): CompletionItem[] {
       if (value.partIndex === 0) return physnetItems(context, value);
       if (value.partIndex === 1) return bridgeItems(context, value.part.range, othersPart(value, 1), true);
       return [];
+    case 'physnet-device-mappings': {
+      // The SR-IOV agent takes several physical functions for one physnet: its physnets stay offered.
+      const repeats = context.file.kind === 'sriov-agent';
+      if (value.partIndex === 0) return physnetItems(context, value, repeats);
+      if (value.partIndex === 1) return interfaceItems(context, value.part.range, othersPart(value, 1));
+      return [];
+    }
     case 'type-driver-list':
       return typeDriverItems(value, cursor.option.name.text === 'type_drivers' ? undefined : enabledTypes(context), others(value));
     case 'type-driver': {
@@ -74,10 +81,10 @@ function othersPart(value: ValueCursor, index: number): Set<string> {
  * Physnets the deployment declares (flat and VLAN), plus, where `flat_networks`
  * allows any name, the physnets other hosts map; minus those already in the value.
  */
-function physnetItems(context: FeatureContext, value: ValueCursor): CompletionItem[] {
+function physnetItems(context: FeatureContext, value: ValueCursor, repeats = false): CompletionItem[] {
   const { deployment } = context;
   if (!deployment) return [];
-  const taken = othersPart(value, 0);
+  const taken = repeats ? new Set<string>() : othersPart(value, 0);
   const names = new Map<string, string>();
   for (const name of deployment.declaredNames()) {
     const kinds = [deployment.flat.names.has(name) ? 'flat' : '', deployment.vlan.names.has(name) ? 'VLAN' : ''].filter(Boolean);
@@ -148,6 +155,32 @@ function bridgeItems(context: FeatureContext, range: Range, taken: Set<string>, 
         textEdit: { range, newText: name },
       };
     });
+}
+
+// ---- interfaces ---------------------------------------------------------------------
+
+/**
+ * Interfaces of this host for the Linux bridge and SR-IOV agents: those its
+ * configuration describes (not OVS bridges or ports, which these agents cannot
+ * use) and those its `ip` capture lists, minus `taken`.
+ */
+function interfaceItems(context: FeatureContext, range: Range, taken: Set<string>): CompletionItem[] {
+  const { host } = context;
+  const found = new Map<string, string>();
+  for (const device of host.network.declared.devices()) {
+    if (device.role === 'ovs-bridge' || device.bridge || device.abstractName) continue;
+    if (!found.has(device.name)) found.set(device.name, `${device.sourceType ?? 'interface'} · ${device.file.renderedName}`);
+  }
+  for (const file of host.network.observed.sources) {
+    if (file.facts.network?.source !== 'ip-address') continue;
+    for (const device of file.facts.network.devices) {
+      if (device.name !== 'lo' && !found.has(device.name)) found.set(device.name, `in ${file.renderedName}`);
+    }
+  }
+  return [...found]
+    .filter(([name]) => !taken.has(name))
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, detail]) => ({ label: name, kind: CompletionItemKind.Interface, detail, textEdit: { range, newText: name } }));
 }
 
 // ---- type drivers ---------------------------------------------------------------------

@@ -1,3 +1,4 @@
+import { rangeContains } from '../text/ranges';
 import { captureNameAt } from './captures/names';
 import { agentPatchPair } from '../network/patchPorts';
 import type { CaptureDocument } from '../syntax/ast';
@@ -7,7 +8,7 @@ import type { Hover, Position } from 'vscode-languageserver-types';
 import type { IniOption, Token } from '../syntax/ast';
 import { isTemplated } from '../syntax/templates';
 import { listItems, splitToken } from '../syntax/valueElements';
-import { ovsAgentFactsOf, type Ml2Facts } from '../workspace/facts';
+import { agentMappingsOf, ovsAgentFactsOf, type MappingTarget, type Ml2Facts, type PciDeviceSpec } from '../workspace/facts';
 import { DEFAULT_INTEGRATION_BRIDGE, DEFAULT_TUNNEL_BRIDGE } from '../workspace/facts';
 import type { IndexedFile } from '../workspace/model';
 import type { DeploymentView, HostView } from '../workspace/views';
@@ -30,6 +31,10 @@ import { code, markdownHover } from './markdownHover';
 export function hover(context: FeatureContext, position: Position): Hover | null {
   const named = networkNameHover(context, position);
   if (named) return named;
+  if (context.file.facts.kind === 'nova-conf') {
+    const spec = deviceSpecHover(context, context.file.facts.pciDeviceSpecs, position);
+    if (spec) return spec;
+  }
   if (context.file.doc.format === 'capture') return captureHover(context, context.file.doc, position);
   const cursor = cursorContext(context.file.doc, position);
   if (context.file.kind === 'nm-keyfile') return keyfileHover(cursor);
@@ -81,6 +86,11 @@ function valueHover(context: FeatureContext, doc: OptionDoc, value: ValueCursor)
       if (!part.text) return null;
       if (partIndex === 0) return markdownHover(physnetDescription(context, part.text), part.range);
       if (partIndex === 1) return markdownHover(bridgeDescription(context, part.text), part.range);
+      return null;
+    case 'physnet-device-mappings':
+      if (!part.text) return null;
+      if (partIndex === 0) return markdownHover(physnetDescription(context, part.text), part.range);
+      if (partIndex === 1) return markdownHover(agentDeviceDescription(context, part.text), part.range);
       return null;
     case 'physnet-list':
       if (element.text === '*') return markdownHover('`*` lets flat networks use **any** physnet name; each host still has to map the name in its `bridge_mappings`.', element.range);
@@ -337,36 +347,86 @@ function deploymentMappingLines(deployment: DeploymentView, physnet: string): st
     mappedHosts.size === 0
       ? [
           deployment.agentFiles.length
-            ? `- ⚠ No host of this deployment maps it in \`bridge_mappings\`, so ports on its networks cannot bind anywhere.`
-            : `- No Open vSwitch agent configuration of this deployment is in the workspace.`,
+            ? `- ⚠ No host of this deployment maps it (${mappingOptionsOf(deployment.agentFiles)}), so ports on its networks cannot bind anywhere.`
+            : `- No L2 agent configuration of this deployment (Open vSwitch, Linux bridge, SR-IOV) is in the workspace.`,
         ]
       : mappingLines(mappedHosts, bridgesFor(deployment.agentFiles, physnet));
   byPhysnet.set(physnet, lines);
   return lines;
 }
 
+/** The mapping options the deployment's agents use, as code: `bridge_mappings`, `physical_interface_mappings`… */
+function mappingOptionsOf(agentFiles: readonly IndexedFile[]): string {
+  const names = new Set<string>();
+  for (const file of agentFiles) {
+    if (file.kind === 'linuxbridge-agent') names.add('physical_interface_mappings');
+    else if (file.kind === 'sriov-agent') names.add('physical_device_mappings');
+    else names.add('bridge_mappings');
+  }
+  return [...names].map(code).join(', ');
+}
+
+/** A device an L2 agent maps a physnet to: what the host's configuration and its `ip` capture say of it. */
+function agentDeviceDescription(context: FeatureContext, name: string): string {
+  const { host } = context;
+  const declared = host.network.declared;
+  const lines: string[] = [];
+  if (declared.devicesNamed(name).length) lines.push(deviceDescription(context, name));
+  else lines.push(`**${code(name)}** on ${host.host.name}`, '', `- No network configuration file of ${host.host.name} in the workspace describes it (a NIC exists without one).`);
+  const kernel = host.network.observed.sources.filter((f) => f.facts.network?.source === 'ip-address');
+  if (kernel.length) {
+    const seen = kernel.some((f) => f.facts.network!.devices.some((d) => d.name === name));
+    lines.push(seen ? `- Present in ${code(kernel[0].relativePath)}.` : `- ⚠ Not listed in ${code(kernel[0].relativePath)}.`);
+  }
+  return lines.join('\n');
+}
+
+/** On the physical_network or devname value of a nova device_spec. */
+function deviceSpecHover(context: FeatureContext, specs: readonly PciDeviceSpec[], position: Position): Hover | null {
+  for (const spec of specs) {
+    if (spec.physnet && rangeContains(spec.physnet.range, position)) {
+      const line = spec.devname ? `nova-compute offers the VFs of ${code(spec.devname.text)} to ports on this physnet` : 'nova-compute offers the matching PCI devices to ports on this physnet';
+      return markdownHover(physnetDescription(context, spec.physnet.text, line), spec.physnet.range);
+    }
+    if (spec.devname && rangeContains(spec.devname.range, position)) return markdownHover(agentDeviceDescription(context, spec.devname.text), spec.devname.range);
+  }
+  return null;
+}
+
+
 /** Host names are listed in code-unit order; only the first few are shown. */
 function mappingLines(hosts: ReadonlySet<string>, bridges: Map<string, Set<string>>): string[] {
   if (bridges.size === 0) return [`- Not mapped by ${hosts.size === 1 ? firstNames(hosts) : 'any host'}.`];
   return [
     `- Mapped on ${hosts.size} host${hosts.size === 1 ? '' : 's'}: ${firstNames(hosts)}`,
-    `- Bridges: ${[...bridges].map(([bridge, on]) => `${code(bridge)} (${firstNames(on)})`).join(', ')}`,
+    `- ${[...bridges.keys()].every((label) => label.startsWith('`')) ? 'Bridges' : 'Mapped to'}: ${[...bridges].map(([label, on]) => `${label} (${firstNames(on)})`).join(', ')}`,
   ];
 }
 
-/** Bridge → host names, for the mappings of one physnet in the given agent files. */
+/** Target → host names, for the mappings of one physnet in the given agent files; the key is the target as the hover line shows it. */
 function bridgesFor(agentFiles: IndexedFile[], physnet: string): Map<string, Set<string>> {
   const bridges = new Map<string, Set<string>>();
   for (const file of agentFiles) {
-    for (const m of ovsAgentFactsOf(file.facts)?.bridgeMappings?.mappings ?? []) {
-      if (m.physnet.text !== physnet) continue;
-      const hosts = bridges.get(m.bridge.text);
-      if (hosts) hosts.add(file.host.name);
-      else bridges.set(m.bridge.text, new Set([file.host.name]));
+    for (const option of agentMappingsOf(file.facts)) {
+      for (const m of option.fact.mappings) {
+        if (m.physnet.text !== physnet) continue;
+        const label = TARGET_WORDS[option.target] + code(m.target.text);
+        const hosts = bridges.get(label);
+        if (hosts) hosts.add(file.host.name);
+        else bridges.set(label, new Set([file.host.name]));
+      }
     }
   }
   return new Map([...bridges].sort(([a], [b]) => a.localeCompare(b)));
 }
+
+/** How a hover line names a mapping's target; OVS bridges go bare, as they always have. */
+const TARGET_WORDS: Record<MappingTarget, string> = {
+  'ovs-bridge': '',
+  interface: 'interface ',
+  'linux-bridge': 'Linux bridge ',
+  'pf-interface': 'SR-IOV PF ',
+};
 
 const FIRST_NAMES = 5;
 

@@ -1,3 +1,4 @@
+import { rangeContains } from '../text/ranges';
 import type { InlayHint, Position, Range } from 'vscode-languageserver-types';
 import { isTemplated } from '../syntax/templates';
 import { splitToken } from '../syntax/valueElements';
@@ -46,11 +47,6 @@ export function inlayHints(context: FeatureContext, range: Range): InlayHint[] {
     if (section) hint(section.headerRange.end, label, tooltip);
     else if (flatDriver) hint(flatDriver.range.end, label, tooltip);
   }
-  return hints.filter((h) => within(h.position, range)).sort((a, b) => a.position.line - b.position.line || a.position.character - b.position.character);
+  return hints.filter((h) => rangeContains(range, h.position)).sort((a, b) => a.position.line - b.position.line || a.position.character - b.position.character);
 }
 
-function within(p: Position, range: Range): boolean {
-  const after = p.line > range.start.line || (p.line === range.start.line && p.character >= range.start.character);
-  const before = p.line < range.end.line || (p.line === range.end.line && p.character <= range.end.character);
-  return after && before;
-}

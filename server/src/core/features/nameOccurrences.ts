@@ -1,8 +1,9 @@
+import { rangeContains } from '../text/ranges';
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { IfcfgAssignment, IniOption, Token } from '../syntax/ast';
 import { isTemplated } from '../syntax/templates';
-import type { IfcfgFacts, L3AgentFacts } from '../workspace/facts';
-import { DEFAULT_INTEGRATION_BRIDGE, DEFAULT_TUNNEL_BRIDGE, OVS_BRIDGE_TYPES, ovsAgentFactsOf } from '../workspace/facts';
+import type { IfcfgFacts, L3AgentFacts, PciDeviceSpec } from '../workspace/facts';
+import { agentMappingsOf, DEFAULT_INTEGRATION_BRIDGE, DEFAULT_TUNNEL_BRIDGE, OVS_BRIDGE_TYPES, ovsAgentFactsOf } from '../workspace/facts';
 import type { Host, IndexedFile } from '../workspace/model';
 import type { NetworkContribution } from '../network/devices';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
@@ -28,6 +29,10 @@ export type Site =
   | 'network_vlan_ranges'
   | 'physical_network_mtus'
   | 'bridge_mappings'
+  | 'physical_interface_mappings'
+  | 'physical_device_mappings'
+  /** nova.conf [pci] device_spec: a device's physical_network or devname. */
+  | 'device_spec'
   | 'resource_provider_bandwidths'
   | 'external_network_bridge'
   | 'DEVICE'
@@ -114,8 +119,29 @@ export function physnetOccurrencesIn(file: IndexedFile): Occurrence[] {
       if (isPlainName(physnet.text)) out.push(tokenOccurrence('physnet', file, 'physical_network_mtus', physnet, false));
     }
   }
-  for (const { physnet } of ovsAgentFactsOf(facts)?.bridgeMappings?.mappings ?? []) {
-    if (isPlainName(physnet.text)) out.push(tokenOccurrence('physnet', file, 'bridge_mappings', physnet, false));
+  for (const option of agentMappingsOf(facts)) {
+    for (const { physnet } of option.fact.mappings) {
+      if (isPlainName(physnet.text)) out.push(tokenOccurrence('physnet', file, option.name as Site, physnet, false));
+    }
+  }
+  if (facts.kind === 'nova-conf') {
+    for (const { physnet } of facts.pciDeviceSpecs) {
+      if (physnet && isPlainName(physnet.text)) out.push(tokenOccurrence('physnet', file, 'device_spec', physnet, false));
+    }
+  }
+  return out;
+}
+
+/**
+ * Uses of a physnet that no occurrence can stand for: a nova device_spec whose
+ * physical_network the scan could not place in the file. A rename must refuse
+ * rather than leave it behind.
+ */
+export function unplacedPhysnetUses(files: Iterable<IndexedFile>, name: string): IndexedFile[] {
+  const out: IndexedFile[] = [];
+  for (const file of files) {
+    if (file.facts.kind !== 'nova-conf') continue;
+    if (file.facts.pciDeviceSpecs.some((s) => s.physnetName === name && !s.physnet)) out.push(file);
   }
   return out;
 }
@@ -136,6 +162,21 @@ export function deviceOccurrencesIn(file: IndexedFile): Occurrence[] {
   switch (facts.kind) {
     case 'ovs-agent':
     case 'ml2':
+      break;
+    case 'linuxbridge-agent':
+    case 'sriov-agent':
+      // The interfaces these agents use (a Linux bridge agent's bridge_mappings names Linux bridges, which the host model does not hold).
+      for (const option of agentMappingsOf(facts)) {
+        if (option.target !== 'interface' && option.target !== 'pf-interface') continue;
+        for (const { target } of option.fact.mappings) {
+          if (isPlainName(target.text)) out.push(tokenOccurrence('interface', file, option.name as Site, target, false));
+        }
+      }
+      break;
+    case 'nova-conf':
+      for (const { devname } of facts.pciDeviceSpecs) {
+        if (devname && isPlainName(devname.text)) out.push(tokenOccurrence('interface', file, 'device_spec', devname, false));
+      }
       break;
     case 'l3-agent': {
       const value = (facts as L3AgentFacts).externalNetworkBridge?.option.value;
@@ -323,6 +364,7 @@ function isLiveOption(file: IndexedFile, option: IniOption): boolean {
   const agent = ovsAgentFactsOf(facts);
   if (agent) live.push(agent.bridgeMappings?.option, agent.resourceProviderBandwidths?.option);
   if (facts.kind === 'l3-agent') live.push(facts.externalNetworkBridge?.option);
+  for (const mapping of agentMappingsOf(facts)) live.push(mapping.fact.option);
   return live.includes(option);
 }
 
@@ -343,8 +385,17 @@ function candidateAt(context: FeatureContext, position: Position): CandidateResu
     case 'option-value': {
       const { value, option } = cursor;
       const where = `[${cursor.section ?? ''}] ${option.name.text}`;
+      if (file.facts.kind === 'nova-conf') return deviceSpecCandidate(file.facts.pciDeviceSpecs, option, position, where);
       const site = `${file.kind} ${cursor.section ?? ''} ${option.name.text}`;
       switch (site) {
+        case 'linuxbridge-agent linux_bridge physical_interface_mappings':
+        case 'sriov-agent sriov_nic physical_device_mappings':
+          if (value.partIndex === 0) return { kind: 'physnet', token: value.part, where, option };
+          if (value.partIndex === 1) return { kind: 'interface', token: value.part, where, option };
+          return undefined;
+        case 'linuxbridge-agent linux_bridge bridge_mappings':
+          if (value.partIndex === 0) return { kind: 'physnet', token: value.part, where, option };
+          return value.part.text ? { refused: `"${value.part.text}" is a Linux bridge that exists before the agent starts; ${NOT_A_NAME.toLowerCase()}.` } : undefined;
         case 'ml2 ml2_type_flat flat_networks':
           if (value.element.text === '*') return { wildcard: value.element };
           return value.element.text ? { kind: 'physnet', token: value.element, where, option } : undefined;
@@ -395,6 +446,17 @@ function candidateAt(context: FeatureContext, position: Position): CandidateResu
       return undefined;
   }
 }
+
+/** In a nova device_spec, only the values of physical_network and devname are names. */
+function deviceSpecCandidate(specs: PciDeviceSpec[], option: IniOption, position: Position, where: string): CandidateResult {
+  for (const spec of specs) {
+    if (spec.option !== option) continue;
+    if (spec.physnet && rangeContains(spec.physnet.range, position)) return { kind: 'physnet', token: spec.physnet, where, option };
+    if (spec.devname && rangeContains(spec.devname.range, position)) return { kind: 'interface', token: spec.devname, where, option };
+  }
+  return { refused: `Only the physical_network and devname values of ${where} are names that can be followed; ${NOT_A_NAME.toLowerCase()}.` };
+}
+
 
 // ---- presentation helpers ---------------------------------------------------------
 

@@ -10,6 +10,7 @@ import {
   reservedBridgeNames,
   siblingUri,
   symbolAt,
+  unplacedPhysnetUses,
   type NamedSymbol,
 } from './nameOccurrences';
 
@@ -69,6 +70,12 @@ export function rename(context: FeatureContext, position: Position, newName: str
   if (newName === symbol.name) return { documentChanges: [] };
   if (symbol.kind === 'physnet') {
     validatePhysnetName(newName, symbol);
+    const unplaced = unplacedPhysnetUses(symbol.scope, symbol.name);
+    if (unplaced.length) {
+      throw new RenameRefusedError(
+        `"${symbol.name}" is also the physical_network of a [pci] device_spec in ${unplaced.map((f) => f.relativePath).join(', ')} whose value could not be placed exactly (written across lines or with escapes); rename it there by hand first, or write the pair on one line.`,
+      );
+    }
     return buildEdit(textEdits(symbol, newName), []);
   }
   return bridgeEdit(context, symbol, newName, options.fileRenames ?? true);

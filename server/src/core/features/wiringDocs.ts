@@ -15,6 +15,8 @@ import type { IndexedFile } from '../workspace/model';
 export type ValueShape =
   /** `physnet:bridge` pairs, comma-separated. */
   | 'physnet-bridge-mappings'
+  /** `physnet:device` pairs of the Linux bridge and SR-IOV agents: a NIC, a physical function, or a Linux bridge. */
+  | 'physnet-device-mappings'
   /** Comma-separated physnet names (`*` allowed). */
   | 'physnet-list'
   /** `physnet` or `physnet:min:max` entries, comma-separated. */
@@ -53,6 +55,9 @@ const PACKET_PATH = [
 const DOCS: readonly OptionDoc[] = [
   { kind: 'ovs-agent', section: 'ovs', name: 'bridge_mappings', value: 'physnet-bridge-mappings', more: PACKET_PATH },
   { kind: 'ovs-agent', section: 'ovs', name: 'integration_bridge', value: 'bridge' },
+  { kind: 'linuxbridge-agent', section: 'linux_bridge', name: 'physical_interface_mappings', value: 'physnet-device-mappings' },
+  { kind: 'linuxbridge-agent', section: 'linux_bridge', name: 'bridge_mappings', value: 'physnet-device-mappings' },
+  { kind: 'sriov-agent', section: 'sriov_nic', name: 'physical_device_mappings', value: 'physnet-device-mappings' },
   { kind: 'ovs-agent', section: 'ovs', name: 'tunnel_bridge', value: 'bridge' },
   { kind: 'ml2', section: 'ml2', name: 'type_drivers', value: 'type-driver-list' },
   { kind: 'ml2', section: 'ml2', name: 'tenant_network_types', value: 'type-driver-list' },

@@ -27,6 +27,7 @@ import { tenantTypeNotEnabledFix } from './tenantTypeNotEnabledFix';
 import { physnetMappedTwiceFix } from './physnetMappedTwiceFix';
 import { portBridgeUndefinedFix } from './portBridgeUndefinedFix';
 import { observedBridgeMissingFix } from './observedBridgeMissingFix';
+import { renameToSuggestionFix } from './renameToSuggestionFix';
 import { suppressionUnknownCodeFix, suppressionUnusedFix } from './suppressionFixes';
 
 /** Quick fixes by diagnostic code. */
@@ -42,6 +43,8 @@ export const QUICK_FIXES: Partial<Record<DiagnosticCode, QuickFix>> = {
   'tenant-type-not-enabled': tenantTypeNotEnabledFix,
   'ovs-port-undefined': portBridgeUndefinedFix,
   'observed-bridge-missing': observedBridgeMissingFix,
+  'observed-interface-missing': renameToSuggestionFix,
+  'sriov-physnet-mismatch': renameToSuggestionFix,
   'suppression-unknown-code': suppressionUnknownCodeFix,
   'suppression-unused': suppressionUnusedFix,
   'ifcfg-device-mismatch': deviceMismatchFix,

@@ -1,3 +1,4 @@
+import { isRepeatedMultiValued } from './multiValued';
 import { isEvidenceKind } from '../workspace/fileKinds';
 import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import type { SeveritySetting, Settings } from '../settings';
@@ -81,7 +82,7 @@ function fileLocalResults(context: RuleContext, rules: readonly Rule[], onRuleEr
     parser:
       file.doc.problems.length === 0
         ? NONE
-        : file.doc.problems.map((p) => ({
+        : file.doc.problems.filter((p) => !isRepeatedMultiValued(file, p)).map((p) => ({
             code: p.code,
             range: p.range,
             message: p.message,

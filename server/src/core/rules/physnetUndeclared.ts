@@ -1,23 +1,28 @@
 import { nearestNames } from '../text/nearest';
-import { ovsAgentFactsOf, type Ml2Facts } from '../workspace/facts';
+import type { Token } from '../syntax/ast';
+import { isTemplated } from '../syntax/templates';
+import { AGENT_LABELS, agentMappingsOf, type Ml2Facts } from '../workspace/facts';
 import type { IndexedFile } from '../workspace/model';
 import type { DeploymentView } from '../workspace/views';
 import { joinList, ml2Label, quotedList } from './ml2Helpers';
 import type { Finding, Rule } from './rule';
 
-/** A physnet an agent maps must be one the deployment's ML2 configuration allows. */
+/**
+ * A physnet an L2 agent maps (Open vSwitch, Linux bridge, SR-IOV), or nova
+ * offers PCI devices on, must be one the deployment's ML2 configuration allows.
+ */
 export const physnetUndeclared: Rule = {
   codes: ['physnet-undeclared'],
   scope: 'deployment',
   check({ file, deployment }) {
     if (!deployment || deployment.ml2Files.length === 0) return [];
-    const mappings = ovsAgentFactsOf(file.facts)?.bridgeMappings;
-    if (!mappings || mappings.templated) return [];
+    const uses = undeclaredCandidates(file);
+    if (uses.length === 0) return [];
     const findings: Finding[] = [];
     let shared: Shared | undefined;
-    for (const mapping of mappings.mappings) {
-      const physnet = mapping.physnet.text;
-      if (mapping.templated || deployment.allows(physnet)) continue;
+    for (const { token, consequence } of uses) {
+      const physnet = token.text;
+      if (deployment.allows(physnet)) continue;
       shared ??= sharedOf(deployment);
       const { where, related } = shared;
       let suggestions = shared.suggestions.get(physnet);
@@ -29,10 +34,10 @@ export const physnetUndeclared: Rule = {
       const hint = suggestions.length ? ` Did you mean "${suggestions[0]}"?` : '';
       findings.push({
         code: 'physnet-undeclared',
-        range: mapping.physnet.range,
+        range: token.range,
         message:
           `Physical network "${physnet}" is not declared in ${where}: neither flat_networks nor network_vlan_ranges names it. ` +
-          `neutron-server refuses to create a flat or VLAN network on "${physnet}", so this mapping on ${file.host.name} can never carry a network.${hint}`,
+          `neutron-server refuses to create a flat or VLAN network on "${physnet}", so ${consequence.replace('HOST', file.host.name)}.${hint}`,
         data: { physnet, suggestions },
         related,
       });
@@ -40,6 +45,23 @@ export const physnetUndeclared: Rule = {
     return findings;
   },
 };
+
+/** The physnet names of a file that must be declared, each with what an undeclared one means (HOST: the file's host). */
+function undeclaredCandidates(file: IndexedFile): { token: Token; consequence: string }[] {
+  const out: { token: Token; consequence: string }[] = [];
+  for (const option of agentMappingsOf(file.facts)) {
+    if (option.fact.templated) continue;
+    const agent = option.agent === 'openvswitch' ? '' : ` of the ${AGENT_LABELS[option.agent]}`;
+    const consequence = `this mapping${agent} on HOST can never carry a network`;
+    for (const mapping of option.fact.mappings) if (!mapping.templated) out.push({ token: mapping.physnet, consequence });
+  }
+  if (file.facts.kind === 'nova-conf') {
+    for (const spec of file.facts.pciDeviceSpecs) {
+      if (spec.physnet && !isTemplated(spec.physnet.text)) out.push({ token: spec.physnet, consequence: 'no port can ever use the PCI devices nova-compute offers on it on HOST' });
+    }
+  }
+  return out;
+}
 
 type Related = NonNullable<Finding['related']>[number];
 

@@ -1,5 +1,6 @@
 import type { Token } from '../syntax/ast';
-import { ovsAgentFactsOf, type Ml2Facts } from '../workspace/facts';
+import { AGENT_LABELS, agentMappingsOf, type L2AgentName, type Ml2Facts } from '../workspace/facts';
+import type { IndexedFile } from '../workspace/model';
 import { hostsOf } from './ml2Helpers';
 import type { Finding, Rule } from './rule';
 
@@ -29,6 +30,7 @@ export const physnetUnmapped: Rule = {
     // Wording and related information are the same for every finding: built at the first one.
     let agentHosts: string | undefined;
     let related: NonNullable<Finding['related']> | undefined;
+    let agentsWording: string | undefined;
 
     const findings: Finding[] = [];
     for (const { token, how } of declared) {
@@ -37,16 +39,17 @@ export const physnetUnmapped: Rule = {
       if (deployment.mapped.names.has(physnet) || deployment.observedMapped.has(physnet)) continue;
       agentHosts ??= hostsOf(agents);
       related ??= agents.slice(0, RELATED_LIMIT).map((agent) => {
-        const mappings = ovsAgentFactsOf(agent.facts)?.bridgeMappings;
-        return mappings
-          ? { uri: agent.uri, range: mappings.option.range, message: `bridge_mappings on ${agent.host.name}` }
-          : { uri: agent.uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: `${agent.host.name} sets no bridge_mappings` };
+        const options = agentMappingsOf(agent.facts);
+        return options.length
+          ? { uri: agent.uri, range: options[0].fact.option.range, message: `${options.map((o) => o.name).join(' and ')} on ${agent.host.name}` }
+          : { uri: agent.uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: `${agent.host.name} sets no ${mappingOptionOf(agent)}` };
       });
+      agentsWording ??= agentsMapping(agents);
       findings.push({
         code: 'physnet-unmapped',
         range: token.range,
         message:
-          `Physical network "${physnet}" is declared in ${how}, but no Open vSwitch agent of this deployment maps it in bridge_mappings ` +
+          `Physical network "${physnet}" is declared in ${how}, but ${agentsWording} ` +
           `(agent configs on ${agentHosts}). neutron-server will create networks on "${physnet}", but their ports fail with "Binding failed" ` +
           `and the reason appears only in DEBUG logs.`,
         data: { physnet },
@@ -55,4 +58,28 @@ export const physnetUnmapped: Rule = {
     }
     return findings;
   },
+};
+
+/** The mapping option of an agent file's kind (for one that sets none). */
+function mappingOptionOf(file: IndexedFile): string {
+  if (file.kind === 'linuxbridge-agent') return 'physical_interface_mappings';
+  return file.kind === 'sriov-agent' ? 'physical_device_mappings' : 'bridge_mappings';
+}
+
+/** Who fails to map it, and where: the agents of one kind in their options, or the deployment's mix of L2 agents. */
+function agentsMapping(agents: readonly IndexedFile[]): string {
+  const kinds = new Set<L2AgentName>(
+    agents.map((f) => (f.kind === 'linuxbridge-agent' ? 'linuxbridge' : f.kind === 'sriov-agent' ? 'sriov' : 'openvswitch')),
+  );
+  if (kinds.size === 1) {
+    const [kind] = kinds;
+    return `no ${AGENT_LABELS[kind]} of this deployment maps it in ${OPTIONS_OF[kind]}`;
+  }
+  return `no L2 agent of this deployment (${[...kinds].map((k) => AGENT_LABELS[k]).join(', ')}) maps it`;
+}
+
+const OPTIONS_OF: Record<L2AgentName, string> = {
+  openvswitch: 'bridge_mappings',
+  linuxbridge: 'physical_interface_mappings or bridge_mappings',
+  sriov: 'physical_device_mappings',
 };

@@ -9,6 +9,9 @@ import { ml2ConfigsDisagree } from './ml2ConfigsDisagree';
 import { physnetMappedTwice } from './physnetMappedTwice';
 import { physnetUndeclared } from './physnetUndeclared';
 import { physnetUnmapped } from './physnetUnmapped';
+import { sriovPhysnetMismatch } from './sriovPhysnetMismatch';
+import { ovnLeftoverAgent } from './ovnLeftoverAgent';
+import { observedInterfaceMissing } from './observed/interfaceMissing';
 import { portBridgeUndefined } from './portBridgeUndefined';
 import { ovsPortUndefined } from './ovsPortUndefined';
 import { ifcfgBondMembers } from './ifcfg/bondMembers';
@@ -44,6 +47,8 @@ export const RULES: readonly Rule[] = [
   suppressionUnknownCode,
   physnetUndeclared,
   physnetUnmapped,
+  sriovPhysnetMismatch,
+  ovnLeftoverAgent,
   flatTypeDriverMissing,
   tenantTypeNotEnabled,
   ml2ConfigsDisagree,
@@ -59,6 +64,7 @@ export const RULES: readonly Rule[] = [
   observedBridgeMissing,
   observedPatchMissing,
   observedPortMissing,
+  observedInterfaceMissing,
   observedLinkDown,
   observedConfigDrift,
   networkPhysnetUnmapped,

@@ -113,7 +113,9 @@ export interface SriovAgentFacts extends FactsBase {
 /** One device of nova's `[pci] device_spec` (a JSON object; a JSON list gives several). */
 export interface PciDeviceSpec {
   option: IniOption;
-  /** `physical_network`'s value where it stands in the file; undefined when unset, null or not a plain string. */
+  /** `physical_network` as nova reads it; undefined when unset, null or not a string. */
+  physnetName: string | undefined;
+  /** Where that value stands in the file; undefined as well when the scan cannot place it (see stringMembersInSource). */
   physnet: Token | undefined;
   /** `devname`: the interface whose VFs nova hands out. */
   devname: Token | undefined;
@@ -509,7 +511,8 @@ function pciDeviceSpecs(option: IniOption, doc: IniDocument): PciDeviceSpec[] | 
       if (typeof value !== 'string') return undefined;
       return members.find((m) => m.key === key && m.value.text === value)?.value;
     };
-    specs.push({ option, physnet: token('physical_network'), devname: token('devname') });
+    const physnetName = typeof object.physical_network === 'string' ? object.physical_network : undefined;
+    specs.push({ option, physnetName, physnet: token('physical_network'), devname: token('devname') });
   }
   return specs;
 }
