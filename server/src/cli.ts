@@ -7,7 +7,7 @@
 import * as fsSync from 'fs';
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { NeutronConfigService } from './core/service';
+import { NeutronConfigService, type FileMode } from './core/service';
 import { CODES } from './core/rules/codes';
 import { DEFAULT_SETTINGS, Settings, mergeSettings, normaliseSettings } from './core/settings';
 import { parseSettingsFile, type SettingsFile } from './core/settingsFile';
@@ -146,6 +146,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const service = new NeutronConfigService({
       onRuleError: (rule, error) => fail(`internal error in the check for ${rule.codes.join(', ')}: ${error instanceof Error ? error.message : String(error)}`),
       modifiedTime: modifiedTimeOnDisk,
+      fileMode: fileModeOnDisk,
     });
     service.setWorkspaceFolders([...folderSettings].map(([folder, settings]) => ({ uri: fileUri(folder), settings })));
 
@@ -401,6 +402,16 @@ if (require.main === module) {
 function modifiedTimeOnDisk(uri: string): number | undefined {
   try {
     return fsSync.statSync(new URL(uri)).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A file's permission bits and owner, through links as NetworkManager's stat(2) sees them. */
+function fileModeOnDisk(uri: string): FileMode | undefined {
+  try {
+    const stat = fsSync.statSync(new URL(uri));
+    return { mode: stat.mode & 0o7777, uid: stat.uid };
   } catch {
     return undefined;
   }

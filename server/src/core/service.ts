@@ -50,6 +50,18 @@ export interface ServiceOptions {
    * after the capture was taken. Asked only while such findings are made.
    */
   modifiedTime?: (uri: string) => number | undefined;
+  /**
+   * The permission bits and owner of the file at a URI on disk, or undefined.
+   * Asked only for NetworkManager keyfiles of the live system, whose mode and
+   * owner decide whether NetworkManager loads them.
+   */
+  fileMode?: (uri: string) => FileMode | undefined;
+}
+
+/** A file's permission bits (`st_mode & 0o7777`) and owner, as stat(2) gives them. */
+export interface FileMode {
+  mode: number;
+  uid: number;
 }
 
 /**
@@ -277,6 +289,7 @@ export class NeutronConfigService {
       index: this.index,
       fileExists: this.fileExists,
       ...(this.options.modifiedTime ? { modifiedTime: this.options.modifiedTime } : {}),
+      ...(this.options.fileMode ? { fileMode: this.options.fileMode } : {}),
     };
   }
 

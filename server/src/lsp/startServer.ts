@@ -22,7 +22,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { withoutSnippets } from '../core/features/options/optionCompletion';
-import { NeutronConfigService } from '../core/service';
+import { NeutronConfigService, type FileMode } from '../core/service';
 import { Settings } from '../core/settings';
 import * as fs from 'fs';
 import { canonicalUri, fileUri, uriToFsPath } from '../uris';
@@ -74,6 +74,7 @@ export function startServer(connection: Connection): void {
     onRuleError: (rule, error) => logger.error(`A check (${rule.codes.join(', ')}) failed and was skipped: ${describeError(error)}`),
     fileExists: existsOnDisk,
     modifiedTime: modifiedTimeOnDisk,
+    fileMode: fileModeOnDisk,
   });
   const documents = new TextDocuments({
     create: TextDocument.create,
@@ -420,6 +421,18 @@ function modifiedTimeOnDisk(uri: string): number | undefined {
   if (fsPath === undefined) return undefined;
   try {
     return fs.statSync(fsPath).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A file's permission bits and owner on disk. */
+function fileModeOnDisk(uri: string): FileMode | undefined {
+  const fsPath = uriToFsPath(uri);
+  if (fsPath === undefined) return undefined;
+  try {
+    const stat = fs.statSync(fsPath);
+    return { mode: stat.mode & 0o7777, uid: stat.uid };
   } catch {
     return undefined;
   }

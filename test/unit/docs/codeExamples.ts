@@ -56,6 +56,7 @@ export const CODE_EXAMPLES: Record<string, CodeExample> = {
   'observed-config-drift': { fixture: 'observed-broken' },
   'network-physnet-unmapped': { fixture: 'observed-broken' },
   'observed-flows-missing': { fixture: 'observed-broken' },
+  'nm-keyfile-permissions': { prose: 'On the host itself (`neutron-config check /etc`), `/etc/NetworkManager/system-connections/br-ex.nmconnection` has mode 644 after being written by hand with the default umask: NetworkManager logs "File permissions (644) are insecure" and never brings br-ex up. Copies elsewhere are not judged, since a copy\'s mode and owner are the copier\'s.' },
   'ifcfg-device-mismatch': ifcfg('ifcfg-eth2', 'DEVICE=eth3\nONBOOT=yes\n'),
   'ifcfg-ovs-devicetype-missing': ifcfg('ifcfg-eth2', 'DEVICE=eth2\nTYPE=OVSPort\nOVS_BRIDGE=br-ex\nONBOOT=yes\nNM_CONTROLLED=no\n'),
   'ifcfg-ovs-bridge-missing': ifcfg('ifcfg-eth2', 'DEVICE=eth2\nTYPE=OVSPort\nDEVICETYPE=ovs\nONBOOT=yes\nNM_CONTROLLED=no\n'),

@@ -1,3 +1,4 @@
+import type { FileMode } from '../service';
 import type { IndexedFile } from '../workspace/model';
 import type { DeploymentView, HostView } from '../workspace/views';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
@@ -12,4 +13,6 @@ export interface FeatureContext {
   fileExists: (uri: string) => boolean;
   /** See ServiceOptions.modifiedTime. */
   modifiedTime?: (uri: string) => number | undefined;
+  /** See ServiceOptions.fileMode. */
+  fileMode?: (uri: string) => FileMode | undefined;
 }

@@ -53,6 +53,7 @@ export const CODES = {
   'network-physnet-unmapped': { severity: 'error', summary: "A captured provider network on a physical network no host maps, or that flat_networks / network_vlan_ranges does not allow." },
   'observed-flows-missing': { severity: 'information', summary: 'A local VLAN that one side of a patch pair tags or untags and the other side has no flow for.' },
   // ifcfg network-scripts
+  'nm-keyfile-permissions': { severity: 'error', summary: 'A NetworkManager keyfile of the live system not owned by root with mode 600: NetworkManager skips it.' },
   'ifcfg-device-mismatch': { severity: 'warning', summary: "An ifcfg file whose DEVICE differs from its file name's suffix." },
   'ifcfg-ovs-devicetype-missing': { severity: 'error', summary: 'An Open vSwitch TYPE without DEVICETYPE=ovs; ifup never calls the Open vSwitch script.' },
   'ifcfg-ovs-bridge-missing': { severity: 'error', summary: 'An Open vSwitch port, bond, internal port, tunnel or patch port without OVS_BRIDGE.' },

@@ -11,6 +11,7 @@ import { physnetUndeclared } from './physnetUndeclared';
 import { physnetUnmapped } from './physnetUnmapped';
 import { sriovPhysnetMismatch } from './sriovPhysnetMismatch';
 import { ovnLeftoverAgent } from './ovnLeftoverAgent';
+import { nmKeyfilePermissions } from './nmKeyfilePermissions';
 import { observedInterfaceMissing } from './observed/interfaceMissing';
 import { portBridgeUndefined } from './portBridgeUndefined';
 import { ovsPortUndefined } from './ovsPortUndefined';
@@ -55,6 +56,7 @@ export const RULES: readonly Rule[] = [
   bridgeUndefined,
   portBridgeUndefined,
   ovsPortUndefined,
+  nmKeyfilePermissions,
   bridgeSharedByPhysnets,
   physnetMappedTwice,
   bridgeReserved,

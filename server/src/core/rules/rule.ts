@@ -1,3 +1,4 @@
+import type { FileMode } from '../service';
 import type { Range } from 'vscode-languageserver-types';
 import type { SeverityName } from '../settings';
 import type { IndexedFile } from '../workspace/model';
@@ -12,6 +13,8 @@ export interface RuleContext {
   deployment: DeploymentView | undefined;
   /** When the file at a URI last changed on disk (ms since the epoch), where the face can tell: captures are dated by it. */
   modifiedTime?: (uri: string) => number | undefined;
+  /** A file's mode and owner on disk, where the face can tell (see ServiceOptions.fileMode). */
+  fileMode?: (uri: string) => FileMode | undefined;
 }
 
 export interface Finding {
