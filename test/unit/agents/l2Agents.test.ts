@@ -280,3 +280,17 @@ describe('completion in the new agents\' mappings', () => {
     ]);
   });
 });
+
+describe('ML2/OVN mappings in OVSDB', () => {
+  it('a physnet typo in a captured ovn-bridge-mappings is physnet-undeclared there, with no edit of the capture offered', () => {
+    const ml2 = '[ml2]\nmechanism_drivers = ovn\n\n[ml2_type_flat]\nflat_networks = datacentre\n';
+    const capture = 'compute-0/ovs-vsctl-list-open_vswitch.txt';
+    const text = '_uuid               : 6a2b7b52-3c1f-4f0e-9d0a-8d9b7c1e2f30\nexternal_ids        : {hostname=compute-0, ovn-bridge-mappings="datacenter:br-ex", system-id="8f0e5b1c"}\n';
+    const files = { [ML2]: ml2, [capture]: text };
+    const service = workspaceOf(files);
+    const [d] = service.getDiagnostics(uriOf(capture));
+    assert.deepEqual([d.code, d.range], ['physnet-undeclared', rangeOf(text, 'datacenter')]);
+    const titles = service.getCodeActions(uriOf(capture), d.range, [d]).map((a) => a.title);
+    assert.deepEqual(titles.filter((t) => !t.startsWith('Ignore')), ['Add "datacenter" to flat_networks in controller-0\'s ML2 config']);
+  });
+});

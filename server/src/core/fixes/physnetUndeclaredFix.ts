@@ -19,7 +19,9 @@ export function physnetUndeclaredFix({ file, diagnostic, deployment }: FixContex
   const current = lineIndex.text.slice(lineIndex.offsetAt(diagnostic.range.start), lineIndex.offsetAt(diagnostic.range.end));
   if (current !== physnet) return []; // the document moved on since the diagnostic
 
-  const suggestions = Array.isArray(data?.suggestions) ? data.suggestions.filter((s): s is string => typeof s === 'string') : [];
+  // A capture is evidence of what the host had: it is fixed on the host (ovs-vsctl set …), never edited here.
+  const suggestions =
+    file.kind !== 'capture' && Array.isArray(data?.suggestions) ? data.suggestions.filter((s): s is string => typeof s === 'string') : [];
   const actions = suggestions.map((name, i) =>
     quickFix(`Change to "${name}"`, diagnostic, singleFileEdit(file.uri, [replace(diagnostic.range, name)]), i === 0),
   );

@@ -8,8 +8,9 @@ import { joinList, ml2Label, quotedList } from './ml2Helpers';
 import type { Finding, Rule } from './rule';
 
 /**
- * A physnet an L2 agent maps (Open vSwitch, Linux bridge, SR-IOV), or nova
- * offers PCI devices on, must be one the deployment's ML2 configuration allows.
+ * A physnet an L2 agent maps (Open vSwitch, Linux bridge, SR-IOV), OVN maps
+ * in a host's OVSDB (as captured), or nova offers PCI devices on, must be one
+ * the deployment's ML2 configuration allows.
  */
 export const physnetUndeclared: Rule = {
   codes: ['physnet-undeclared'],
@@ -54,6 +55,12 @@ function undeclaredCandidates(file: IndexedFile): { token: Token; consequence: s
     const agent = option.agent === 'openvswitch' ? '' : ` of the ${AGENT_LABELS[option.agent]}`;
     const consequence = `this mapping${agent} on HOST can never carry a network`;
     for (const mapping of option.fact.mappings) if (!mapping.templated) out.push({ token: mapping.physnet, consequence });
+  }
+  if (file.facts.kind === 'capture') {
+    // ML2/OVN: what ovn-controller maps is in the host's OVSDB (a capture of ovs-vsctl list Open_vSwitch).
+    for (const m of file.facts.ovnBridgeMappings?.mappings ?? []) {
+      out.push({ token: m.physnet, consequence: 'the ovn-bridge-mappings entry in the OVSDB of HOST can never carry a network' });
+    }
   }
   if (file.facts.kind === 'nova-conf') {
     for (const spec of file.facts.pciDeviceSpecs) {
