@@ -11,6 +11,7 @@
 //     --timeout SECONDS    deadline for the whole suite (default 300)
 //     --keep               keep the temporary folder (workspace copy, logs, results); always kept on failure
 //     --workspace DIR      open DIR as it is instead of a copy of examples/ (the bench's generated deployments)
+//     --copy               with --workspace: open a copy of DIR, for suites that edit it
 //     --suites LIST        run these suites of test/editor (comma-separated, e.g. plainWorkspace.editor) instead of the default ones
 //     --bench-out FILE     run the in-editor benchmark (test/editor/bench.editor.ts) instead of the suite; its figures go to FILE as JSON
 //
@@ -50,6 +51,7 @@ const { values: options } = parseArgs({
     timeout: { type: 'string', default: '300' },
     keep: { type: 'boolean', default: false },
     workspace: { type: 'string' },
+    copy: { type: 'boolean', default: false },
     'bench-out': { type: 'string' },
     suites: { type: 'string' },
   },
@@ -246,7 +248,11 @@ function writeUserSettings(userDataDir) {
 }
 
 function copyExamples(target) {
-  fs.cpSync(path.join(ROOT, 'examples'), target, { recursive: true });
+  return copyTree(path.join(ROOT, 'examples'), target);
+}
+
+function copyTree(source, target) {
+  fs.cpSync(source, target, { recursive: true });
   return target;
 }
 
@@ -454,8 +460,12 @@ async function main() {
     user: path.join(temp, 'user'),
     server: path.join(temp, 'server'),
     extensions: path.join(temp, 'extensions'),
-    // Copies of examples/, so the suite's edits (quick fix, rename) never touch the checkout.
-    workspace: options.workspace ? path.resolve(options.workspace) : copyExamples(path.join(temp, 'workspace', 'examples')),
+    // Copies of examples/ (or, with --copy, of --workspace), so the suite's edits (quick fix, rename) never touch the checkout.
+    workspace: options.workspace
+      ? options.copy
+        ? copyTree(path.resolve(options.workspace), path.join(temp, 'workspace', path.basename(options.workspace)))
+        : path.resolve(options.workspace)
+      : copyExamples(path.join(temp, 'workspace', 'examples')),
     screenshotWorkspace: options.screenshots ? copyExamples(path.join(temp, 'screenshots', 'examples')) : undefined,
   };
   fs.mkdirSync(dirs.extensions, { recursive: true });

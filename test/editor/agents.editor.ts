@@ -1,0 +1,77 @@
+/**
+ * The agents beyond Open vSwitch in the editor (run with
+ * `--workspace test/fixtures/editor-agents --copy --suites agents.editor`):
+ * hover and a quick fix in a Linux bridge agent file and in nova.conf, the
+ * ML2/OVN leftover warning. Each edit is undone before the next test.
+ */
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { codeOf, hoverText, ourDiagnostics, rangeText, uriOf, waitFor } from './helpers';
+
+const LB_AGENT = 'lb-site/compute1/etc/neutron/plugins/ml2/linuxbridge_agent.ini';
+const NOVA = 'sriov-site/computesriov-0/var/lib/config-data/puppet-generated/nova_libvirt/etc/nova/nova.conf';
+const OVN_LEFTOVER = 'ovn-site/compute01/etc/neutron/plugins/ml2/openvswitch_agent.ini';
+
+async function hoverAt(uri: vscode.Uri, position: vscode.Position, needle: string): Promise<string> {
+  const hovers = await waitFor(`a hover containing ${needle}`, async () => {
+    const found = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
+    return hoverText(found).includes(needle) ? found : undefined;
+  });
+  return hoverText(hovers);
+}
+
+/** Replaces `from` on one line with `to`, waits for `code` on exactly the new text, applies the fix `title`, checks the line is back, and reverts the document. */
+async function breakAndFix(relative: string, line: number, from: string, to: string, code: string, title: string): Promise<void> {
+  const uri = uriOf(relative);
+  const document = await vscode.workspace.openTextDocument(uri);
+  const original = document.lineAt(line).text;
+  const start = original.indexOf(from);
+  assert.ok(start >= 0, `${from} on line ${line + 1} of ${relative}: ${original}`);
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(uri, new vscode.Range(line, start, line, start + from.length), to);
+  assert.ok(await vscode.workspace.applyEdit(edit));
+  try {
+    const diagnostic = await waitFor(`${code} in ${relative}`, () => ourDiagnostics(uri).find((d) => codeOf(d) === code), {
+      events: [vscode.languages.onDidChangeDiagnostics],
+      describe: () => ourDiagnostics(uri).map((d) => `${codeOf(d)}@${rangeText(d.range)}`).join(', '),
+    });
+    assert.equal(rangeText(diagnostic.range), `${line}:${start}-${line}:${start + to.length}`);
+    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a): a is vscode.CodeAction => 'edit' in a && a.title === title);
+    assert.ok(fix?.edit, `no "${title}" among: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.equal(document.lineAt(line).text, original);
+    await waitFor(`${code} to go away`, () => (ourDiagnostics(uri).some((d) => codeOf(d) === code) ? undefined : true), { events: [vscode.languages.onDidChangeDiagnostics] });
+  } finally {
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+}
+
+suite('agents beyond Open vSwitch: Linux bridge, SR-IOV with nova, ML2/OVN', () => {
+  test('hover on a Linux bridge agent physnet says where it is declared and what it is mapped to', async () => {
+    const text = await hoverAt(uriOf(LB_AGENT), new vscode.Position(4, 32), 'Mapped to');
+    assert.match(text, /Physical network `flat`\*\*/);
+    assert.match(text, /Declared: flat in `lb-site\/infra1\/etc\/neutron\/plugins\/ml2\/ml2_conf\.ini` \(infra1\)/);
+    assert.match(text, /Mapped to: interface `enp0s12` \(compute1\)/);
+  });
+
+  test('a misspelt physnet in physical_interface_mappings: physnet-undeclared, fixed to the declared name', async () => {
+    await breakAndFix(LB_AGENT, 4, 'vlan', 'vlna', 'physnet-undeclared', 'Change to "vlan"');
+  });
+
+  test('nova offering a device on another physnet than the SR-IOV agent: sriov-physnet-mismatch, fixed to the agent\'s physnet', async () => {
+    // The range is the physnet alone, inside the JSON string.
+    await breakAndFix(NOVA, 10, 'sriov1', 'sriov2', 'sriov-physnet-mismatch', 'Replace "sriov2" with "sriov1"');
+  });
+
+  test('an Open vSwitch agent file left in an ML2/OVN deployment is a warning at its first setting', async () => {
+    const uri = uriOf(OVN_LEFTOVER);
+    await vscode.workspace.openTextDocument(uri);
+    const diagnostic = await waitFor('ovn-leftover-agent', () => ourDiagnostics(uri).find((d) => codeOf(d) === 'ovn-leftover-agent'), {
+      events: [vscode.languages.onDidChangeDiagnostics],
+    });
+    assert.equal(rangeText(diagnostic.range), '3:0-3:12');
+    assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Warning);
+  });
+});
