@@ -23,6 +23,9 @@ export const RECOGNISED_PATTERNS = [
   '**/ifcfg-*',
   '**/*.nmconnection{,.j2,.erb,.tmpl}',
   '**/os-net-config/config.{yaml,json}{,.j2}',
+  // TripleO environments (the server reads their content to tell).
+  '**/{environments,templates}/**/*.{yaml,yml}',
+  '**/*{environment,parameters,-env,_env}*.{yaml,yml}',
   // Command captures: sosreports' and hand-saved ones (the server reads their content to tell).
   '**/sos_commands/*/{ovs-vsctl,ovs-ofctl,ip}_*',
   '**/*.{txt,out,capture}',
@@ -276,6 +279,7 @@ const KIND_LABELS: Record<string, string> = {
   ifcfg: 'ifcfg network-script',
   'nm-keyfile': 'NetworkManager keyfile',
   'os-net-config': 'os-net-config network configuration',
+  'tripleo-env': 'TripleO environment (parameter_defaults)',
   capture: 'command capture',
   'nm-conf': 'NetworkManager configuration (read as evidence only)',
   'sos-hostname': 'sosreport host name (read as evidence only)',

@@ -13,6 +13,7 @@ export type FileKind =
   | 'ifcfg'
   | 'nm-keyfile'
   | 'os-net-config'
+  | 'tripleo-env'
   | 'capture'
   | 'nm-conf'
   | 'sos-hostname';
@@ -32,6 +33,7 @@ export const FILE_KINDS: readonly FileKind[] = [
   'ifcfg',
   'nm-keyfile',
   'os-net-config',
+  'tripleo-env',
   'capture',
 ];
 

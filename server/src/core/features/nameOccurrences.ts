@@ -33,6 +33,11 @@ export type Site =
   | 'physical_device_mappings'
   /** nova.conf [pci] device_spec: a device's physical_network or devname. */
   | 'device_spec'
+  /** TripleO environments' heat parameters. */
+  | 'NeutronFlatNetworks'
+  | 'NeutronNetworkVLANRanges'
+  | 'NeutronBridgeMappings'
+  | 'NeutronPhysicalDevMappings'
   | 'resource_provider_bandwidths'
   | 'external_network_bridge'
   | 'DEVICE'
@@ -127,6 +132,18 @@ export function physnetOccurrencesIn(file: IndexedFile): Occurrence[] {
   if (facts.kind === 'nova-conf') {
     for (const { physnet } of facts.pciDeviceSpecs) {
       if (physnet && isPlainName(physnet.text)) out.push(tokenOccurrence('physnet', file, 'device_spec', physnet, false));
+    }
+  }
+  if (facts.kind === 'tripleo-env') {
+    for (const parameter of facts.parameters) {
+      if (parameter.name !== 'NeutronFlatNetworks') continue;
+      for (const item of parameter.items) if (isPlainName(item.text)) out.push(tokenOccurrence('physnet', file, 'NeutronFlatNetworks', item, true));
+    }
+    for (const { physnets } of facts.vlanPhysnets) {
+      for (const physnet of physnets) if (isPlainName(physnet.text)) out.push(tokenOccurrence('physnet', file, 'NeutronNetworkVLANRanges', physnet, true));
+    }
+    for (const { parameter, mappings } of facts.mappings) {
+      for (const { physnet } of mappings) if (isPlainName(physnet.text)) out.push(tokenOccurrence('physnet', file, parameter.name as Site, physnet, false));
     }
   }
   return out;
@@ -374,6 +391,7 @@ const NOT_A_NAME = 'Only physnet and bridge names can be renamed or followed';
 
 function candidateAt(context: FeatureContext, position: Position): CandidateResult {
   const file = context.file;
+  if (file.facts.kind === 'tripleo-env') return tripleoCandidate(physnetOccurrencesIn(file), position);
   const cursor = cursorContext(file.doc, position);
   switch (cursor.kind) {
     case 'section-header':
@@ -445,6 +463,12 @@ function candidateAt(context: FeatureContext, position: Position): CandidateResu
     default:
       return undefined;
   }
+}
+
+/** In a TripleO environment, the physnets of the parameters read (their bridges and devices are the roles' NIC templates' business). */
+function tripleoCandidate(occurrences: Occurrence[], position: Position): CandidateResult {
+  const at = occurrences.find((o) => rangeContains(o.range, position));
+  return at ? { kind: 'physnet', token: { text: at.name, start: at.start, end: at.start + at.name.length, range: at.range }, where: at.site } : undefined;
 }
 
 /** In a nova device_spec, only the values of physical_network and devname are names. */

@@ -2,6 +2,7 @@ import { nearestNames } from '../text/nearest';
 import type { Token } from '../syntax/ast';
 import { isTemplated } from '../syntax/templates';
 import { AGENT_LABELS, agentMappingsOf, type Ml2Facts } from '../workspace/facts';
+import type { TripleoEnvFacts } from '../tripleo/environmentFacts';
 import type { IndexedFile } from '../workspace/model';
 import type { DeploymentView } from '../workspace/views';
 import { joinList, ml2Label, quotedList } from './ml2Helpers';
@@ -16,7 +17,7 @@ export const physnetUndeclared: Rule = {
   codes: ['physnet-undeclared'],
   scope: 'deployment',
   check({ file, deployment }) {
-    if (!deployment || deployment.ml2Files.length === 0) return [];
+    if (!deployment?.declares) return [];
     const uses = undeclaredCandidates(file);
     if (uses.length === 0) return [];
     const findings: Finding[] = [];
@@ -37,7 +38,7 @@ export const physnetUndeclared: Rule = {
         code: 'physnet-undeclared',
         range: token.range,
         message:
-          `Physical network "${physnet}" is not declared in ${where}: neither flat_networks nor network_vlan_ranges names it. ` +
+          `Physical network "${physnet}" is not declared in ${where}: neither ${shared.options} names it. ` +
           `neutron-server refuses to create a flat or VLAN network on "${physnet}", so ${consequence.replace('HOST', file.host.name)}.${hint}`,
         data: { physnet, suggestions },
         related,
@@ -62,6 +63,14 @@ function undeclaredCandidates(file: IndexedFile): { token: Token; consequence: s
       out.push({ token: m.physnet, consequence: 'the ovn-bridge-mappings entry in the OVSDB of HOST can never carry a network' });
     }
   }
+  if (file.facts.kind === 'tripleo-env') {
+    for (const { parameter, mappings } of file.facts.mappings) {
+      if (parameter.unknown) continue;
+      const nodes = parameter.role ? `the ${parameter.role} nodes` : 'the overcloud nodes';
+      const consequence = `this ${parameter.name} entry can never carry a network on ${nodes}`;
+      for (const mapping of mappings) if (!mapping.templated) out.push({ token: mapping.physnet, consequence });
+    }
+  }
   if (file.facts.kind === 'nova-conf') {
     for (const spec of file.facts.pciDeviceSpecs) {
       if (spec.physnet && !isTemplated(spec.physnet.text)) out.push({ token: spec.physnet, consequence: 'no port can ever use the PCI devices nova-compute offers on it on HOST' });
@@ -80,8 +89,11 @@ type Related = NonNullable<Finding['related']>[number];
  * every agent after an ML2 edit builds it once.
  */
 interface Shared {
+  /** The declaring files (ML2 configs, then TripleO environments) the rest was built from. */
   ml2Files: readonly IndexedFile[];
   where: string;
+  /** The options that could declare it, as the message names them. */
+  options: string;
   related: Related[];
   names: string[];
   suggestions: Map<string, string[]>;
@@ -90,21 +102,33 @@ interface Shared {
 const sharedByDeployment = new WeakMap<DeploymentView, Shared>();
 
 function sharedOf(deployment: DeploymentView): Shared {
-  const ml2Files = deployment.ml2Files;
+  const declaring = [...deployment.ml2Files, ...deployment.tripleoFiles];
   const cached = sharedByDeployment.get(deployment);
-  if (cached && cached.ml2Files.length === ml2Files.length && cached.ml2Files.every((f, i) => f === ml2Files[i])) return cached;
+  if (cached && cached.ml2Files.length === declaring.length && cached.ml2Files.every((f, i) => f === declaring[i])) return cached;
+  const ml2Files = deployment.ml2Files;
+  const places: string[] = [];
+  if (ml2Files.length === 1) places.push(`the ML2 config of ${ml2Label(ml2Files[0], ml2Files)}`);
+  else if (ml2Files.length > 1) places.push(`any of the ML2 configs (${joinList(ml2Files.map((f) => ml2Label(f, ml2Files)))})`);
+  const declaringEnvironments = deployment.tripleoFiles.filter((f) => tripleoDeclarationsOf(f).length > 0);
+  if (declaringEnvironments.length) places.push(`the TripleO environments (${joinList(declaringEnvironments.map((f) => f.relativePath))})`);
   const shared: Shared = {
-    ml2Files: [...ml2Files],
-    where:
-      ml2Files.length === 1
-        ? `the ML2 config of ${ml2Label(ml2Files[0], ml2Files)}`
-        : `any of the ML2 configs (${joinList(ml2Files.map((f) => ml2Label(f, ml2Files)))})`,
-    related: ml2Files.flatMap(declarationsOf),
+    ml2Files: declaring,
+    where: places.join(' or '),
+    options: ml2Files.length === 0 ? 'NeutronFlatNetworks nor NeutronNetworkVLANRanges' : deployment.tripleoFiles.length ? 'flat_networks (NeutronFlatNetworks) nor network_vlan_ranges (NeutronNetworkVLANRanges)' : 'flat_networks nor network_vlan_ranges',
+    related: [...ml2Files.flatMap(declarationsOf), ...deployment.tripleoFiles.flatMap(tripleoDeclarationsOf)],
     names: deployment.declaredNames(),
     suggestions: new Map(),
   };
   sharedByDeployment.set(deployment, shared);
   return shared;
+}
+
+/** NeutronFlatNetworks and NeutronNetworkVLANRanges of one environment, as related information. */
+function tripleoDeclarationsOf(env: IndexedFile): Related[] {
+  const facts = env.facts as TripleoEnvFacts;
+  return facts.parameters
+    .filter((p) => p.name === 'NeutronFlatNetworks' || p.name === 'NeutronNetworkVLANRanges')
+    .map((p) => ({ uri: env.uri, range: p.key.range, message: `${p.name} in ${env.relativePath}` }));
 }
 
 /** The flat_networks and network_vlan_ranges options of one ML2 file, as related information. */

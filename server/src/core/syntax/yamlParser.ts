@@ -11,7 +11,7 @@ import { isTemplated } from './templates';
  * markers (a TripleO NIC template before rendering) is not YAML yet, so its
  * errors are not reported and what it says is uncertain. Never throws.
  */
-export function parseYaml(text: string): YamlDocument {
+export function parseYaml(text: string, whoFails = 'os-net-config cannot load this file, so it configures none of the host\'s interfaces'): YamlDocument {
   const lineIndex = new LineIndex(text);
   const templated = isTemplated(text);
   const encoding = encodingProblem(text, lineIndex);
@@ -28,7 +28,7 @@ export function parseYaml(text: string): YamlDocument {
         const [start, end] = error.pos;
         problems.push({
           code: 'syntax',
-          message: `Not valid YAML (${firstLine(error.message)}): os-net-config cannot load this file, so it configures none of the host's interfaces.`,
+          message: `Not valid YAML (${firstLine(error.message)}): ${whoFails}.`,
           range: lineIndex.range(start, Math.max(start, Math.min(end, text.length))),
           severity: 'error',
         });
@@ -39,6 +39,11 @@ export function parseYaml(text: string): YamlDocument {
     if (!templated) problems.push({ code: 'syntax', message: `This file cannot be read as YAML (${String(error)}).`, range: lineIndex.range(0, 0), severity: 'error' });
   }
   return { format: 'yaml', lineIndex, root, comments: comments(text, lineIndex), problems, templated };
+}
+
+/** A TripleO environment file: heat refuses it, and the deployment command stops. */
+export function parseEnvironment(text: string): YamlDocument {
+  return parseYaml(text, 'heat cannot load this environment file, so `openstack overcloud deploy` stops before it changes anything');
 }
 
 function firstLine(message: string): string {

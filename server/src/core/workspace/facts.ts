@@ -9,6 +9,7 @@ import type { NetworkContribution } from '../network/devices';
 import { ifcfgNetwork } from '../network/sources/ifcfg';
 import { nmKeyfileNetwork } from '../network/sources/nmKeyfile';
 import { osNetConfigNetwork } from '../network/sources/osNetConfig';
+import type { TripleoEnvFacts } from '../tripleo/environmentFacts';
 
 /**
  * The facts one file contributes to the workspace: names it declares or uses,
@@ -190,6 +191,7 @@ export type FileFacts =
   | IfcfgFacts
   | NmKeyfileFacts
   | OsNetConfigFacts
+  | TripleoEnvFacts
   | NmConfFacts
   | SosHostnameFacts
   | CaptureFacts;

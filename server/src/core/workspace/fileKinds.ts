@@ -82,6 +82,26 @@ function isOsNetConfigFile(relativePath: string): boolean {
   return parts.at(-2) === 'nic-configs' && /\.(ya?ml|j2)$/.test(basename);
 }
 
+/**
+ * A YAML file that may be a TripleO environment (`parameter_defaults`): in an
+ * `environments` or `templates` directory, or named like one
+ * (`network-environment.yaml`, `*-env.yaml`, `*parameters*.yaml`). Its
+ * content decides (workspaceIndex.ts); a name that may also be a capture's
+ * (`network-show.yaml`) is read as one when it holds no parameter_defaults.
+ */
+function isTripleoEnvironmentCandidate(relativePath: string): boolean {
+  const parts = relativePath.split('/');
+  const basename = parts.at(-1) ?? '';
+  if (!/\.ya?ml$/i.test(basename) || parts.includes('nic-configs')) return false;
+  if (parts.slice(0, -1).some((dir) => dir === 'environments' || dir === 'templates')) return true;
+  return /environment|parameters|[-_]env\.ya?ml$/i.test(basename);
+}
+
+/** Whether a file name may hold command output (see mayBeCapture). */
+export function mayBeCaptureName(basename: string): boolean {
+  return mayBeCapture(basename);
+}
+
 /** A sosreport's `hostname` (the output of `hostname` at its root, and under sos_commands/host/). */
 function isSosreportHostnameFile(relativePath: string): boolean {
   const parts = relativePath.split('/');
@@ -129,6 +149,7 @@ export class KindMatcher {
     const basename = relativePath.slice(relativePath.lastIndexOf('/') + 1);
     if (basename === 'hostname' && isSosreportHostnameFile(relativePath)) return 'sos-hostname';
     if (isOsNetConfigFile(relativePath)) return 'os-net-config';
+    if (isTripleoEnvironmentCandidate(relativePath)) return 'tripleo-env';
     return kindFromName(basename) ?? (isSosreportCapture(relativePath) || mayBeCapture(basename) ? 'capture' : undefined);
   }
 

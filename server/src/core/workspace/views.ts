@@ -1,5 +1,6 @@
 import type { Token } from '../syntax/ast';
 import { agentMappingsOf, isL2AgentFacts, ovsAgentFactsOf, type Ml2Facts } from './facts';
+import { TRIPLEO_DEFAULTS, type TripleoEnvFacts } from '../tripleo/environmentFacts';
 import type { Host, IndexedFile } from './model';
 import { HostNetwork } from '../network/hostNetwork';
 
@@ -44,6 +45,8 @@ export interface PhysnetSet {
  */
 export class DeploymentView {
   readonly ml2Files: IndexedFile[];
+  /** TripleO environments: the parameters from which an overcloud's ML2 config and mappings will be rendered. */
+  readonly tripleoFiles: IndexedFile[];
   /** Every L2 agent file (Open vSwitch, Linux bridge, SR-IOV): what maps the physnets. */
   readonly agentFiles: IndexedFile[];
   /** Captures of what the deployment runs: provider networks, agents' reports, OVN's mappings in OVSDB. */
@@ -63,21 +66,68 @@ export class DeploymentView {
   constructor(
     readonly root: string,
     hosts: Iterable<Host>,
-    files?: { ml2Files: IndexedFile[]; agentFiles: IndexedFile[]; captureFiles: IndexedFile[] },
+    files?: { ml2Files: IndexedFile[]; tripleoFiles: IndexedFile[]; agentFiles: IndexedFile[]; captureFiles: IndexedFile[] },
   ) {
     this.unsortedHosts = [...hosts];
     if (files) {
       this.ml2Files = files.ml2Files;
+      this.tripleoFiles = files.tripleoFiles;
       this.agentFiles = files.agentFiles;
       this.captureFiles = files.captureFiles;
     } else {
       const all = this.unsortedHosts.flatMap((h) => [...h.files]);
       this.ml2Files = all.filter((f) => f.kind === 'ml2').sort(byPath);
+      this.tripleoFiles = all.filter((f) => f.kind === 'tripleo-env').sort(byPath);
       this.agentFiles = all.filter((f) => isL2AgentFacts(f.facts)).sort(byPath);
       this.captureFiles = all.filter((f) => f.kind === 'capture').sort(byPath);
     }
     for (const file of this.ml2Files) this.addDeclarations(file, file.facts as Ml2Facts);
+    this.addTripleoDeclarations();
   }
+
+  /**
+   * Whether the deployment's declarations can be judged: it has an ML2
+   * config, or TripleO environments that set NeutronFlatNetworks or
+   * NeutronNetworkVLANRanges themselves. Environments that leave both to the
+   * defaults may be completed by tripleo-heat-templates' own environment
+   * files, which are not in the workspace.
+   */
+  get declares(): boolean {
+    return this.ml2Files.length > 0 || this.tripleoDeclares;
+  }
+
+  private tripleoDeclares = false;
+
+  /** NeutronFlatNetworks and NeutronNetworkVLANRanges of every environment, or their defaults where no environment sets one. */
+  private addTripleoDeclarations(): void {
+    if (this.tripleoFiles.length === 0) return;
+    let flatSet = false;
+    let vlanSet = false;
+    for (const file of this.tripleoFiles) {
+      const facts = file.facts as TripleoEnvFacts;
+      for (const parameter of facts.parameters) {
+        if (parameter.name === 'NeutronFlatNetworks') {
+          flatSet = true;
+          if (parameter.unknown) this.flat.open = true;
+          for (const item of parameter.items) {
+            if (item.text === '*') this.flat.open = true;
+            else push(this.flat.names, item.text, { file, token: item });
+          }
+        } else if (parameter.name === 'NeutronNetworkVLANRanges') {
+          vlanSet = true;
+          if (parameter.unknown) this.vlan.open = true;
+        }
+      }
+      for (const { physnets } of facts.vlanPhysnets) for (const token of physnets) push(this.vlan.names, token.text, { file, token });
+    }
+    this.tripleoDeclares = flatSet || vlanSet;
+    // tripleo-heat-templates' defaults (deployment/neutron/neutron-plugin-ml2.yaml): both declare datacentre.
+    if (!flatSet) this.defaultDeclarations.add(TRIPLEO_DEFAULTS.NeutronFlatNetworks);
+    if (!vlanSet) this.defaultDeclarations.add(TRIPLEO_DEFAULTS.NeutronNetworkVLANRanges.split(':')[0]);
+  }
+
+  /** Physnets declared by tripleo-heat-templates' defaults, for parameters no environment of the deployment sets. */
+  readonly defaultDeclarations = new Set<string>();
 
   /** The deployment's hosts by name. */
   get hosts(): Host[] {
@@ -126,7 +176,7 @@ export class DeploymentView {
 
   /** Whether some ML2 config of the deployment lets a network use this physnet. */
   allows(physnet: string): boolean {
-    return this.flat.open || this.vlan.open || this.flat.names.has(physnet) || this.vlan.names.has(physnet);
+    return this.flat.open || this.vlan.open || this.flat.names.has(physnet) || this.vlan.names.has(physnet) || this.defaultDeclarations.has(physnet);
   }
 
   /** Where the deployment declares a physnet (flat and VLAN declarations). */
@@ -136,7 +186,7 @@ export class DeploymentView {
 
   /** Names declared explicitly, for suggestions. */
   declaredNames(): string[] {
-    return [...new Set([...this.flat.names.keys(), ...this.vlan.names.keys()])].sort();
+    return [...new Set([...this.flat.names.keys(), ...this.vlan.names.keys(), ...this.defaultDeclarations])].sort();
   }
 }
 

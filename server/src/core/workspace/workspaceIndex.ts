@@ -6,8 +6,9 @@ import type { IniDocument, IniOption, ParsedDocument } from '../syntax/ast';
 import { parseIfcfg } from '../syntax/ifcfgParser';
 import { parseIni } from '../syntax/iniParser';
 import { parseKeyfile } from '../syntax/keyfileParser';
-import { parseYaml } from '../syntax/yamlParser';
+import { parseEnvironment, parseYaml } from '../syntax/yamlParser';
 import { parseCapture } from '../captures/parseCapture';
+import { mayBeTripleoEnvironment, tripleoEnvFacts } from '../tripleo/environmentFacts';
 import { captureFacts, type CaptureFacts } from './facts';
 import {
   agentMappingsOf,
@@ -28,7 +29,7 @@ import {
   sriovAgentFacts,
   type FileFacts,
 } from './facts';
-import { KindMatcher, TEMPLATE_SUFFIXES, renderedName } from './fileKinds';
+import { KindMatcher, TEMPLATE_SUFFIXES, mayBeCaptureName, renderedName } from './fileKinds';
 import { HostMatcher, hostDirSegments, hostFromSosreportName } from './hosts';
 import type { Folder, Host, IndexedFile } from './model';
 import { basename, dirname, isWithin, relativeTo, uriPath } from './paths';
@@ -240,7 +241,12 @@ export class WorkspaceIndex {
     if (!view) {
       const members = this.members.get(root);
       view = members
-        ? new DeploymentView(root, members.hosts, { ml2Files: members.ml2.sorted(), agentFiles: members.agents.sorted(), captureFiles: members.captures.sorted() })
+        ? new DeploymentView(root, members.hosts, {
+            ml2Files: members.ml2.sorted(),
+            tripleoFiles: members.tripleo.sorted(),
+            agentFiles: members.agents.sorted(),
+            captureFiles: members.captures.sorted(),
+          })
         : new DeploymentView(root, []);
       this.deploymentViews.set(root, view);
     }
@@ -268,6 +274,8 @@ export class WorkspaceIndex {
    */
   private isReported(uri: string): boolean {
     const kind = this.kindOf(uri);
+    // A YAML file whose name only may say TripleO environment: the content decides, and an unread one says nothing.
+    if (kind === 'tripleo-env') return false;
     if (kind !== 'capture') return kind !== undefined;
     const folder = this.folderOf(uri);
     return folder.kinds.isCertainCapture(relativeTo(uriPath(uri), folder.path));
@@ -279,6 +287,11 @@ export class WorkspaceIndex {
     const path = uriPath(uri);
     const relativePath = relativeTo(path, folder.path);
     const { name: rendered, template } = renderedName(basename(path));
+    // A would-be TripleO environment without parameter_defaults is what its name may also be (a capture), or nothing.
+    if (kind === 'tripleo-env' && !mayBeTripleoEnvironment(text)) {
+      if (!mayBeCaptureName(basename(path))) return undefined;
+      kind = 'capture';
+    }
     const doc: ParsedDocument = kind === 'capture' ? parseCapture(text, rendered) : parserFor(kind)(text);
     if (doc.format === 'capture' && doc.sections.length === 0) return undefined;
     // An ml2_conf.ini holding only agent sections is read by the agent alone (see readByAgentOnly).
@@ -332,7 +345,7 @@ export class WorkspaceIndex {
     host.files.add(file);
     if (file.kind === 'sos-hostname') host.name = hostNameOf(host);
     this.hostViews.delete(host);
-    if (file.kind === 'ml2') {
+    if (declaresDeployment(file)) {
       const root = deploymentRootOf(file);
       const declaring = this.roots.get(root);
       if (declaring) declaring.add(file);
@@ -357,7 +370,7 @@ export class WorkspaceIndex {
       this.deploymentViews.delete(host.deployment);
     }
     if (host.files.size === 0 && this.hosts.get(host.key) === host) this.hosts.delete(host.key);
-    if (file.kind === 'ml2') {
+    if (declaresDeployment(file)) {
       const root = deploymentRootOf(file);
       const declaring = this.roots.get(root);
       declaring?.delete(file);
@@ -417,7 +430,7 @@ export class WorkspaceIndex {
     if (factPositions(old) === factPositions(file)) return;
     if (file.facts.network) affected.hosts.add(file.host);
     else if (deployment === undefined) return;
-    else if (file.kind === 'ml2') affected.deployments.add(deployment);
+    else if (declaresDeployment(file)) affected.deployments.add(deployment);
     else if (isAgentFile(file)) for (const ml2 of this.members.get(deployment)?.ml2.files ?? []) affected.uris.add(ml2.uri);
   }
 
@@ -428,8 +441,8 @@ export class WorkspaceIndex {
   private affectedByMembership(file: IndexedFile, affected: Affected): void {
     affected.uris.add(file.uri);
     affected.hosts.add(file.host);
-    if (file.kind === 'ml2') {
-      // A first or last ML2 file of a root moves hosts between deployments.
+    if (declaresDeployment(file)) {
+      // A first or last ML2 file (or TripleO environment) of a root moves hosts between deployments.
       const declaring = this.roots.get(deploymentRootOf(file));
       const declaresAlone = !declaring || (declaring.size === 1 && declaring.has(file));
       if (declaresAlone) affected.allDeployments = true;
@@ -449,6 +462,7 @@ export class WorkspaceIndex {
         const members = this.members.get(root);
         if (!members) continue;
         for (const f of members.ml2.files) uris.add(f.uri);
+        for (const f of members.tripleo.files) uris.add(f.uri);
         for (const f of members.agents.files) uris.add(f.uri);
         for (const f of members.readers.files) uris.add(f.uri);
         for (const f of members.captures.files) uris.add(f.uri);
@@ -512,8 +526,19 @@ function factsOfShadowedTemplate(kind: FileKind, rendered: string): FileFacts {
   return { ...facts, network: undefined } as FileFacts;
 }
 
-/** An ML2 file declares the deployment rooted one level above its host directory, within its folder. */
+/** ML2 configs declare deployments, and so do TripleO environments (the physnets an overcloud's ML2 config will declare). */
+function declaresDeployment(file: IndexedFile): boolean {
+  return file.kind === 'ml2' || file.kind === 'tripleo-env';
+}
+
+/**
+ * An ML2 file declares the deployment rooted one level above its host
+ * directory, within its folder. TripleO environments declare their folder's:
+ * the files of one template set sit in several directories, and any of them
+ * may set the parameters another one's mappings rely on.
+ */
 function deploymentRootOf(file: IndexedFile): string {
+  if (file.kind === 'tripleo-env') return file.folder.path;
   const parent = dirname(file.host.dir);
   return isWithin(parent, file.folder.path) && parent.length >= file.folder.path.length ? parent : file.folder.path;
 }
@@ -527,6 +552,8 @@ function parserFor(kind: FileKind): (text: string) => ParsedDocument {
       return parseKeyfile;
     case 'os-net-config':
       return parseYaml;
+    case 'tripleo-env':
+      return parseEnvironment;
     default:
       return parseIni;
   }
@@ -534,7 +561,7 @@ function parserFor(kind: FileKind): (text: string) => ParsedDocument {
 
 function deriveFacts(kind: FileKind, doc: ParsedDocument, rendered: string): FileFacts {
   if (doc.format === 'ifcfg') return ifcfgFacts(doc, rendered);
-  if (doc.format === 'yaml') return osNetConfigFacts(doc);
+  if (doc.format === 'yaml') return kind === 'tripleo-env' ? tripleoEnvFacts(doc) : osNetConfigFacts(doc);
   if (doc.format === 'capture') return captureFacts(doc);
   switch (kind) {
     case 'ml2':
@@ -607,6 +634,8 @@ function deploymentSignature(facts: FileFacts): string {
       return agentDeploymentSignature(facts);
     case 'nova-conf':
       return JSON.stringify([facts.pciUnknown, facts.pciDeviceSpecs.map((s) => s.physnet?.text)]);
+    case 'tripleo-env':
+      return JSON.stringify(facts.parameters.map((p) => [p.name, p.role, p.unknown, p.items.map((t) => t.text)]));
     case 'capture':
       return captureDeploymentSignature(facts);
     default:
@@ -650,6 +679,8 @@ function factPositions(file: IndexedFile): string {
       return JSON.stringify(agentPositions(facts, at, option));
     case 'nova-conf':
       return JSON.stringify(facts.pciDeviceSpecs.map((s) => [option(s.option), at(s.physnet), at(s.devname)]));
+    case 'tripleo-env':
+      return JSON.stringify(facts.parameters.map((p) => [at(p.key), p.items.map(at)]));
     case 'ifcfg':
       return JSON.stringify([
         [facts.deviceAssignment, facts.typeAssignment, facts.ovsBridge].map((a) => a && [at(a), at(a.key), at(a.value)]),
@@ -728,6 +759,7 @@ class SortedFiles {
 class DeploymentMembers {
   readonly hosts = new Set<Host>();
   readonly ml2 = new SortedFiles();
+  readonly tripleo = new SortedFiles();
   readonly agents = new SortedFiles();
   readonly readers = new SortedFiles();
   /** Captures of what the deployment runs (provider networks, agents' reports, OVN's mappings in OVSDB). */
@@ -737,6 +769,7 @@ class DeploymentMembers {
   addFile(file: IndexedFile): void {
     this.hosts.add(file.host);
     if (file.kind === 'ml2') this.ml2.add(file);
+    if (file.kind === 'tripleo-env') this.tripleo.add(file);
     if (isAgentFile(file)) this.agents.add(file);
     if (readsPhysnetsOnly(file)) this.readers.add(file);
     if (isDeploymentCapture(file)) this.captures.add(file);
@@ -744,6 +777,7 @@ class DeploymentMembers {
 
   deleteFile(file: IndexedFile): void {
     if (file.kind === 'ml2') this.ml2.delete(file);
+    if (file.kind === 'tripleo-env') this.tripleo.delete(file);
     if (isAgentFile(file)) this.agents.delete(file);
     if (readsPhysnetsOnly(file)) this.readers.delete(file);
     this.captures.delete(file);
@@ -752,6 +786,7 @@ class DeploymentMembers {
 
   replace(old: IndexedFile, file: IndexedFile): void {
     if (file.kind === 'ml2') this.ml2.replace(old, file);
+    if (file.kind === 'tripleo-env') this.tripleo.replace(old, file);
     if (readsPhysnetsOnly(file)) this.readers.replace(old, file);
     const wasCapture = isDeploymentCapture(old);
     const isCapture = isDeploymentCapture(file);
@@ -784,7 +819,7 @@ function isDeploymentCapture(file: IndexedFile): boolean {
 
 /** Files whose findings depend on their deployment. */
 function readsDeployment(file: IndexedFile): boolean {
-  return file.kind === 'ml2' || readsPhysnetsOnly(file) || isAgentFile(file) || isDeploymentCapture(file);
+  return declaresDeployment(file) || readsPhysnetsOnly(file) || isAgentFile(file) || isDeploymentCapture(file);
 }
 
 const EMPTY_HOSTS: ReadonlySet<Host> = new Set();
