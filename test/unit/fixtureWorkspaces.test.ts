@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { NeutronConfigService } from '../../server/src/core/service';
+import type { Settings } from '../../server/src/core/settings';
 
 /**
  * Fixture workspaces: each directory under test/fixtures/workspaces/ is one
@@ -13,7 +14,9 @@ import { NeutronConfigService } from '../../server/src/core/service';
  * nothing else:
  *
  *   {"description": "...", "diagnostics": [{"file": "relative/path", "code": "...",
- *     "range": [startLine, startChar, endLine, endChar]}]}
+ *     "range": [startLine, startChar, endLine, endChar]}], "settings": {"release": "2025.1"}}
+ *
+ * `settings` (optional) are the workspace folder's settings, as a client sends them.
  *
  * Ranges are 0-based LSP positions (UTF-16 characters) of the exact token.
  */
@@ -27,6 +30,7 @@ interface ExpectedDiagnostic {
 interface Expectation {
   description: string;
   diagnostics: ExpectedDiagnostic[];
+  settings?: Partial<Settings>;
 }
 
 /** One diagnostic as a comparable line: `file code @ l:c-l:c`. */
@@ -69,7 +73,7 @@ function keyOf(file: string, code: string, range: readonly number[]): string {
 function readExpectation(fixtureDir: string, files: readonly string[]): Expectation {
   const raw: unknown = JSON.parse(fs.readFileSync(path.join(fixtureDir, EXPECTED_FILE), 'utf8'));
   assert.ok(typeof raw === 'object' && raw !== null, `${EXPECTED_FILE} must hold an object`);
-  const { description, diagnostics } = raw as Partial<Expectation>;
+  const { description, diagnostics, settings } = raw as Partial<Expectation>;
   assert.equal(typeof description, 'string', `${EXPECTED_FILE}: "description" must be a string`);
   assert.ok(Array.isArray(diagnostics), `${EXPECTED_FILE}: "diagnostics" must be an array`);
   for (const d of diagnostics) {
@@ -80,16 +84,16 @@ function readExpectation(fixtureDir: string, files: readonly string[]): Expectat
       `${EXPECTED_FILE}: "range" of ${d.file} ${d.code} must be four non-negative integers`,
     );
   }
-  return { description: description as string, diagnostics };
+  return { description: description as string, diagnostics, ...(settings ? { settings } : {}) };
 }
 
 /** Loads the fixture into a fresh service and collects what it reports for every file. */
-function check(fixtureDir: string, files: readonly string[]): { findings: Finding[]; recognised: string[]; ruleErrors: string[] } {
+function check(fixtureDir: string, files: readonly string[], settings?: Partial<Settings>): { findings: Finding[]; recognised: string[]; ruleErrors: string[] } {
   const ruleErrors: string[] = [];
   const service = new NeutronConfigService({
     onRuleError: (rule, error) => ruleErrors.push(`${rule.codes.join(',')}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   });
-  service.setWorkspaceFolders([{ uri: pathToFileURL(fixtureDir).href }]);
+  service.setWorkspaceFolders([{ uri: pathToFileURL(fixtureDir).href, ...(settings ? { settings } : {}) }]);
   const recognised: { relative: string; uri: string }[] = [];
   for (const relative of files) {
     if (relative === EXPECTED_FILE) continue;
@@ -154,7 +158,7 @@ for (const name of fixtureNames) {
     const files = listFiles(fixtureDir);
     const expectation = readExpectation(fixtureDir, files);
     const expected: Finding[] = expectation.diagnostics.map((d) => ({ key: keyOf(d.file, d.code, d.range) }));
-    const { findings, recognised, ruleErrors } = check(fixtureDir, files);
+    const { findings, recognised, ruleErrors } = check(fixtureDir, files, expectation.settings);
     assert.deepEqual(ruleErrors, [], `fixture ${name}: a rule threw\n${ruleErrors.join('\n')}`);
     const missing = minus(expected, findings).sort((a, b) => a.key.localeCompare(b.key));
     const unexpected = minus(findings, expected).sort((a, b) => a.key.localeCompare(b.key));

@@ -226,6 +226,10 @@ describe('catalogue size', () => {
     assert.equal(stats.ml2.zed, 51);
     assert.equal(stats['ovs-agent'].zed, 81);
     assert.equal(stats['l3-agent'].zed, 76);
+    assert.equal(stats['linuxbridge-agent'].zed, 56);
+    assert.equal(stats['sriov-agent'].zed, 38);
+    assert.equal(stats['dhcp-agent'].zed, 61);
+    assert.equal(stats['neutron-conf'].zed, 142);
     for (const s of Object.values(stats)) assert.ok(s.options > s.zed);
   });
 });

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { ZED_OPTIONS, ZED_SOURCE_SHA256 } from '../../../server/src/core/catalog/data/zed.generated';
 import { defaultZedJsonPath, renderGenerated, sha256 } from '../../../server/src/core/catalog/generate/generateZed';
-import { ZED_FILES, type ZedFile, readZedFacts } from '../../../server/src/core/catalog/generate/zedFacts';
+import { ZED_FILES, readZedFacts } from '../../../server/src/core/catalog/generate/zedFacts';
 import { catalogProblems, lookup, normaliseSection, statusOf } from '../../../server/src/core/catalog/index';
 
 /**
@@ -63,7 +63,7 @@ describe('Zed coverage', () => {
   });
 
   test('reads all three files, oslo.log included', () => {
-    const count = (file: ZedFile) => ZED_OPTIONS.filter((f) => f.file === file).length;
+    const count = (file: keyof typeof ZED_FILES) => ZED_OPTIONS.filter((f) => f.file === file).length;
     assert.equal(count('ml2_conf.ini'), 51);
     assert.equal(count('openvswitch_agent.ini'), 81);
     assert.equal(count('l3_agent.ini'), 76);
@@ -77,7 +77,7 @@ describe('Zed coverage', () => {
   test('every Zed option is catalogued with the same type, default, choices and bounds', () => {
     let checked = 0;
     for (const o of zedOptions()) {
-      const kind = ZED_FILES[o.file as ZedFile];
+      const kind = ZED_FILES[o.file as keyof typeof ZED_FILES];
       const section = o.section;
       const dest = String(o.name).replace(/-/g, '_');
       const where = `${o.file} [${section}] ${dest}`;

@@ -92,7 +92,7 @@ describe('hover on a section name', () => {
       '',
       'Read by the Open vSwitch agent.',
       '',
-      'Also a section of `ml2_conf.ini`, with options of its own there.',
+      'Also a section of `ml2_conf.ini` and `linuxbridge_agent.ini` and `sriov_agent.ini`, with options of its own there.',
       '',
       '**Options** (4; those set here in bold): `firewall_driver` · `enable_security_group` · **`enable_ipset`** · `permitted_ethertypes`',
     ]);

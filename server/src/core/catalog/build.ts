@@ -1,7 +1,9 @@
+import { DEBIAN_OPTIONS } from './data/debian.generated';
 import { ZED_OPTIONS } from './data/zed.generated';
-import { ZED_FILES, type JsonValue, type ZedOptionFacts, sampleTextOf } from './generate/zedFacts';
+import { DEBIAN_FILES, ZED_FILES, type JsonValue, type ZedOptionFacts, sampleTextOf } from './generate/zedFacts';
 import type { CatalogEntry, CatalogKind, DeprecatedName, ExtraFacts, OptionHistory, OptionSpec } from './model';
 import { CATALOG_KINDS } from './model';
+import { AGENT_OPTIONS, withLinuxBridgeRemoval } from './options/agents';
 import { L3_AGENT_OPTIONS } from './options/l3Agent';
 import { EXTENSION_OPTIONS, withNetworkingOvnHistory } from './options/extensions';
 import { ML2_OPTIONS } from './options/ml2';
@@ -33,9 +35,15 @@ import {
  */
 
 export const ALL_SPECS: readonly OptionSpec[] = [
-  ...withNetworkingOvnHistory([...OSLO_LOG_OPTIONS, ...SHARED_OPTIONS, ...ML2_OPTIONS, ...OVN_OPTIONS, ...OVS_AGENT_OPTIONS, ...L3_AGENT_OPTIONS]),
-  ...EXTENSION_OPTIONS,
+  ...withLinuxBridgeRemoval([
+    ...withNetworkingOvnHistory([...OSLO_LOG_OPTIONS, ...SHARED_OPTIONS, ...ML2_OPTIONS, ...OVN_OPTIONS, ...OVS_AGENT_OPTIONS, ...L3_AGENT_OPTIONS]),
+    ...EXTENSION_OPTIONS,
+  ]),
+  ...AGENT_OPTIONS,
 ];
+
+/** Zed's exact facts of every catalogued file: the shared JSON's three, and our own generator run's four. */
+export const ALL_ZED_FACTS: readonly ZedOptionFacts[] = [...ZED_OPTIONS, ...DEBIAN_OPTIONS];
 
 export interface BuiltCatalog {
   entries: CatalogEntry[];
@@ -43,7 +51,7 @@ export interface BuiltCatalog {
   problems: string[];
 }
 
-const KIND_OF_FILE: Record<string, CatalogKind> = ZED_FILES;
+const KIND_OF_FILE: Record<string, CatalogKind> = { ...ZED_FILES, ...DEBIAN_FILES };
 
 export function normaliseSection(section: string): string {
   // oslo.config lower-cases every group name except DEFAULT.
@@ -54,7 +62,7 @@ export function keyOf(kind: CatalogKind, section: string, name: string): string 
   return `${kind}|${normaliseSection(section)}|${name}`;
 }
 
-export function buildCatalog(specs: readonly OptionSpec[] = ALL_SPECS, zed: readonly ZedOptionFacts[] = ZED_OPTIONS): BuiltCatalog {
+export function buildCatalog(specs: readonly OptionSpec[] = ALL_SPECS, zed: readonly ZedOptionFacts[] = ALL_ZED_FACTS): BuiltCatalog {
   const problems: string[] = [];
   const zedByKey = new Map<string, ZedOptionFacts>();
   for (const f of zed) zedByKey.set(keyOf(KIND_OF_FILE[f.file], f.section, f.dest), f);

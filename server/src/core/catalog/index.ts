@@ -12,8 +12,9 @@ import type { ValueContext, ValueProblem, ValueType } from './valueTypes';
 
 /**
  * The option catalogue: every option of ml2_conf.ini/plugin.ini,
- * openvswitch_agent.ini and l3_agent.ini that some release from Icehouse to
- * 2026.1 reads, with its type, default, history and explanation. Features
+ * openvswitch_agent.ini, l3_agent.ini, linuxbridge_agent.ini,
+ * sriov_agent.ini, dhcp_agent.ini and neutron.conf (Neutron's own groups and
+ * every [DEFAULT] option) that some release from Icehouse to 2026.1 reads, with its type, default, history and explanation. Features
  * (diagnostics, hover, completion, quick fixes) read option knowledge only
  * from here.
  */
@@ -31,14 +32,48 @@ export { FILE_OF_KIND, SERVICE_OF_KIND, uncataloguedSection, type UncataloguedSe
  * plugin.ini/ml2_conf.ini as one of its --config-file arguments, so its
  * sections (`[ovs]`, `[agent]`, `[securitygroup]` …) are at home there.
  */
-const BORROWED: Partial<Record<CatalogKind, { from: CatalogKind; note: string }[]>> = {
+interface Lender {
+  from: CatalogKind;
+  note: string;
+  /** Only these sections (all but DEFAULT when absent). */
+  sections?: readonly string[];
+  /** The lender's [DEFAULT] options too. */
+  withDefault?: boolean;
+}
+
+const NEUTRON_CONF_NOTE = 'Read from neutron.conf as well: every Neutron service is started with neutron.conf besides its own file.';
+const AGENT_SECTION_OF_NEUTRON_CONF: Lender = {
+  from: 'neutron-conf',
+  sections: ['agent'],
+  note: 'Agent settings every Neutron agent registers (root helper, heartbeats), usually kept in neutron.conf.',
+};
+
+const BORROWED: Partial<Record<CatalogKind, Lender[]>> = {
   ml2: [
     {
       from: 'ovs-agent',
       note: 'Read by the Open vSwitch agent when it is started with this file as one of its configuration files (all-in-one and single-file set-ups).',
     },
   ],
+  'ovs-agent': [AGENT_SECTION_OF_NEUTRON_CONF],
+  'l3-agent': [AGENT_SECTION_OF_NEUTRON_CONF],
+  'linuxbridge-agent': [AGENT_SECTION_OF_NEUTRON_CONF],
+  'sriov-agent': [AGENT_SECTION_OF_NEUTRON_CONF],
+  'dhcp-agent': [AGENT_SECTION_OF_NEUTRON_CONF],
+  // neutron-server reads neutron.conf with ml2_conf.ini, and every agent is given neutron.conf with its own file.
+  'neutron-conf': (['ml2', 'ovs-agent', 'l3-agent', 'dhcp-agent', 'sriov-agent', 'linuxbridge-agent'] as const).map((from) => ({
+    from,
+    withDefault: true,
+    note: from === 'ml2' ? 'Read by neutron-server, which is started with neutron.conf and ml2_conf.ini (plugin.ini).' : NEUTRON_CONF_NOTE,
+  })),
 };
+
+/** Whether the lender's service reads `section` from the borrowing file. */
+function lends(lender: Lender, section: string): boolean {
+  const wanted = normaliseSection(section);
+  if (wanted === 'DEFAULT') return lender.withDefault === true;
+  return !lender.sections || lender.sections.includes(wanted);
+}
 
 class Catalog {
   readonly entries: readonly CatalogEntry[];
@@ -116,8 +151,9 @@ export function catalogProblems(): readonly string[] {
 }
 
 /** Kinds whose sections this kind may hold besides its own (see BORROWED). */
-function lenders(kind: CatalogKind): { from: CatalogKind; note: string }[] {
-  return BORROWED[kind] ?? [];
+function lenders(kind: CatalogKind, section?: string): Lender[] {
+  const all = BORROWED[kind] ?? [];
+  return section === undefined ? all : all.filter((l) => lends(l, section));
 }
 
 /**
@@ -131,13 +167,13 @@ export function lookup(kind: CatalogKind, section: string, name: string, release
   const r = releaseOf(release);
   const own = c.exact(kind, section, name);
   if (own) return { entry: own, via: 'name', status: statusOf(own, r) };
-  for (const lender of lenders(kind)) {
+  for (const lender of lenders(kind, section)) {
     const borrowed = c.exact(lender.from, section, name);
     if (borrowed) return { entry: borrowed, via: 'name', status: statusOf(borrowed, r), borrowedFrom: lender.from };
   }
   const aliasHit = pickAlias(c.alias(kind, section, name), r);
   if (aliasHit) return { entry: aliasHit.entry, via: 'alias', alias: aliasHit.alias, status: aliasStatus(aliasHit.entry, aliasHit.alias, r) };
-  for (const lender of lenders(kind)) {
+  for (const lender of lenders(kind, section)) {
     const hit = pickAlias(c.alias(lender.from, section, name), r);
     if (hit) return { entry: hit.entry, via: 'alias', alias: hit.alias, status: aliasStatus(hit.entry, hit.alias, r), borrowedFrom: lender.from };
   }
@@ -212,7 +248,7 @@ function buildSectionsOf(kind: CatalogKind): SectionInfo[] {
   }
   for (const lender of lenders(kind)) {
     for (const name of c.ownSections(lender.from)) {
-      if (name === 'DEFAULT') continue;
+      if (!lends(lender, name)) continue;
       const existing = out.get(name);
       if (existing) out.set(name, { ...existing, owners: [...existing.owners, lender.from] });
       else out.set(name, { name, owners: [lender.from], borrowed: true, note: lender.note });
@@ -252,7 +288,7 @@ export function optionsOf(kind: CatalogKind, section: string, release?: ReleaseI
     out.push(e);
   };
   c.ownOptions(kind, section).forEach(add);
-  for (const lender of lenders(kind)) c.ownOptions(lender.from, section).forEach(add);
+  for (const lender of lenders(kind, section)) c.ownOptions(lender.from, section).forEach(add);
   return out;
 }
 
@@ -344,6 +380,9 @@ export function validateValue(entry: CatalogEntry, source: ValueSource, release?
   const r = releaseOf(release);
   const text = source.token.text;
   if (text === entry.defaultText && isSamplePlaceholder(entry)) return [];
+  // A release whose default is unset writes `<None>` in its sample (vlan_transparent from 2025.2).
+  const def = defaultAt(entry, r);
+  if (def.value === null && text === def.text) return [];
   const context: ValueContext = r ? { release: r } : {};
   return typeAt(entry, r).validate(source, context);
 }

@@ -1,4 +1,14 @@
 import type { CatalogKind } from './model';
+import type { ReleaseId } from './releases';
+
+/**
+ * File kinds whose service Neutron dropped: from that release nothing reads
+ * the file. The Linux bridge agent is gone from 2025.1 (26.0.0 has no
+ * neutron/plugins/ml2/drivers/linuxbridge and no linuxbridge_agent.ini sample).
+ * Without a configured release, a file of such a kind means the deployment
+ * still runs an older release, so the removal of the whole file is no news.
+ */
+export const KIND_REMOVED: Partial<Record<CatalogKind, ReleaseId>> = { 'linuxbridge-agent': '2025.1' };
 
 /**
  * Sections a Neutron service reads from every file it is given, besides the
@@ -42,10 +52,41 @@ const SERVER = [
   'ssl',
 ];
 
+/**
+ * Groups of neutron.conf besides the server's: those its sample lists from
+ * the libraries (Neutron 21.0.0's etc/oslo-config-generator/neutron.conf:
+ * oslo.cache, oslo.reports …) and those the deployment tools and extension
+ * projects write there (keystonemiddleware's audit notifications, the
+ * service credentials of neutron-vpnaas/neutron-lbaas/octavia, castellan's
+ * key manager, osprofiler). Every agent reads neutron.conf too, but their
+ * sections are catalogued ones (borrowed, see index.ts).
+ */
+const NEUTRON_CONF = [
+  'oslo_reports',
+  'oslo_versionedobjects',
+  'audit_middleware_notifications',
+  'coordination',
+  'service_auth',
+  'octavia',
+  'certificates',
+  'key_manager',
+  'barbican',
+  'vault',
+  'oslo_limit',
+  'oslo_messaging_zmq',
+  'matchmaker_redis',
+  // Plugins' own groups that kolla-ansible writes into neutron.conf (networking-infoblox @zed-eom).
+  'infoblox',
+];
+
 const BY_KIND: Record<CatalogKind, ReadonlySet<string>> = {
   ml2: new Set([...EVERY_SERVICE, ...SERVER]),
   'ovs-agent': new Set(EVERY_SERVICE),
   'l3-agent': new Set(EVERY_SERVICE),
+  'linuxbridge-agent': new Set(EVERY_SERVICE),
+  'sriov-agent': new Set(EVERY_SERVICE),
+  'dhcp-agent': new Set(EVERY_SERVICE),
+  'neutron-conf': new Set([...EVERY_SERVICE, ...SERVER, ...NEUTRON_CONF]),
 };
 
 /**
@@ -73,11 +114,32 @@ export const SERVER_ONLY_DEFAULT_OPTIONS: ReadonlySet<string> = new Set([
   'rpc_state_report_workers',
 ]);
 
+/**
+ * [DEFAULT] options of the Neutron services the catalogue has no file kind
+ * for, which read neutron.conf too: the metadata agent, the OVN metadata
+ * agent and the metering agent (Neutron 21.0.0's namespaces
+ * neutron.metadata.agent, neutron.ovn.metadata.agent and
+ * neutron.metering.agent, listed with Debian 12's oslo-config-generator).
+ * In neutron.conf they are no typo.
+ */
+export const OTHER_SERVICES_DEFAULT_OPTIONS: ReadonlySet<string> = new Set([
+  'metadata_proxy_socket', 'metadata_proxy_user', 'metadata_proxy_group', 'auth_ca_cert', 'nova_metadata_host', 'nova_metadata_port',
+  'metadata_proxy_shared_secret', 'nova_metadata_protocol', 'nova_metadata_insecure', 'nova_client_cert', 'nova_client_priv_key',
+  'metadata_proxy_socket_mode', 'metadata_workers', 'metadata_backlog', 'nova_metadata_ip',
+  'driver', 'measure_interval', 'report_interval', 'granular_traffic_data',
+  // neutron-dynamic-routing's server side (neutron_dynamic_routing/services/bgp/bgp_plugin.py), written by puppet-neutron.
+  'bgp_drscheduler_driver',
+]);
+
 /** The service that reads a file kind, as a sentence names it. */
 export const SERVICE_OF_KIND: Record<CatalogKind, string> = {
   ml2: 'neutron-server',
   'ovs-agent': 'the Open vSwitch agent',
   'l3-agent': 'the L3 agent',
+  'linuxbridge-agent': 'the Linux bridge agent',
+  'sriov-agent': 'the SR-IOV NIC agent',
+  'dhcp-agent': 'the DHCP agent',
+  'neutron-conf': 'neutron-server',
 };
 
 /** The file name users know a kind by. */
@@ -85,6 +147,10 @@ export const FILE_OF_KIND: Record<CatalogKind, string> = {
   ml2: 'ml2_conf.ini',
   'ovs-agent': 'openvswitch_agent.ini',
   'l3-agent': 'l3_agent.ini',
+  'linuxbridge-agent': 'linuxbridge_agent.ini',
+  'sriov-agent': 'sriov_agent.ini',
+  'dhcp-agent': 'dhcp_agent.ini',
+  'neutron-conf': 'neutron.conf',
 };
 
 export interface UncataloguedSection {
@@ -96,6 +162,12 @@ export interface UncataloguedSection {
 /** The section when the service of `kind` reads it although the catalogue does not describe its options. `section` is already normalised. */
 export function uncataloguedSection(kind: CatalogKind, section: string): UncataloguedSection | undefined {
   if (!BY_KIND[kind].has(section)) return undefined;
+  if (kind === 'neutron-conf') {
+    return {
+      name: section,
+      note: `Read from neutron.conf by neutron-server (and by the agents, which are given neutron.conf too); the options of [${section}] belong to a library or another project, so this catalogue does not check them.`,
+    };
+  }
   return {
     name: section,
     note: `${capitalise(SERVICE_OF_KIND[kind])} reads [${section}] from every configuration file it is given (the options are usually kept in neutron.conf). Its options are not in this catalogue, so they are not checked.`,

@@ -779,14 +779,19 @@ export class DictType extends ValueType {
 export class BridgeMappingsType extends ValueType {
   readonly id = 'bridge-mappings';
   readonly oslo = 'list value' as const;
-  readonly example = 'physnet1:br-ex';
 
-  constructor(readonly left: string = 'physnet', readonly right: string = 'bridge') {
+  constructor(
+    readonly left: string = 'physnet',
+    readonly right: string = 'bridge',
+    /** What the right-hand side is, as hover names it ("OVS bridge", "Linux bridge", "interface"). */
+    readonly through: string = 'OVS bridge',
+    readonly example: string = 'physnet1:br-ex',
+  ) {
     super();
   }
 
   describe(): string {
-    return `A comma-separated list of ${this.left}:${this.right} pairs, such as physnet1:br-ex,physnet2:br-vlan: exactly one ":" per entry, a name on both sides.`;
+    return `A comma-separated list of ${this.left}:${this.right} pairs, such as ${this.example}: exactly one ":" per entry, a name on both sides.`;
   }
 
   check(_token: Token, source: ValueSource): ValueProblem[] {
@@ -816,9 +821,72 @@ export class BridgeMappingsType extends ValueType {
     if (!at) return items.length ? `${plural(items.length, 'mapping')}.` : 'No mappings.';
     const parts = source.split(at.token, ':');
     if (parts.length !== 2 || !parts[0].text || !parts[1].text) return undefined;
-    return `Traffic of physical network ${quote(parts[0].text)} leaves through OVS bridge ${quote(parts[1].text)}.`;
+    return `Traffic of physical network ${quote(parts[0].text)} leaves through ${this.through} ${quote(parts[1].text)}.`;
   }
 }
+
+/**
+ * `[sriov_nic] exclude_devices`: `interface:pci;pci` entries, split on the
+ * first ":" (PCI addresses hold ":" themselves), interface names unique, PCI
+ * addresses separated by ";" (empty ones skipped), as the SR-IOV agent's
+ * parse_exclude_devices reads them.
+ */
+export class ExcludeDevicesType extends ValueType {
+  readonly id = 'exclude-devices';
+  readonly oslo = 'list value' as const;
+  readonly example = 'ens2f0:0000:07:00.2;0000:07:00.3';
+
+  describe(): string {
+    return 'A comma-separated list of interface:PCI-addresses entries, such as ens2f0:0000:07:00.2;0000:07:00.3,ens2f1:0000:05:00.1: the network device, one ":", then the PCI addresses (domain:bus:slot.function) of its virtual functions separated by ";".';
+  }
+
+  check(_token: Token, source: ValueSource): ValueProblem[] {
+    const out: ValueProblem[] = [];
+    const seen = new Set<string>();
+    for (const item of source.items()) {
+      if (isTemplated(item.text)) continue;
+      const [dev, rest] = source.splitOnce(item, ':');
+      if (rest === undefined) {
+        out.push(problem('bad-mapping', item, `${quote(item.text)} has no ":" between the network device and its PCI addresses; the SR-IOV agent refuses the setting and exits.`));
+        continue;
+      }
+      if (!dev.text) {
+        out.push(problem('bad-mapping', item, `${quote(item.text)} has no network device before ":"; the SR-IOV agent refuses the setting and exits.`));
+        continue;
+      }
+      if (seen.has(dev.text)) {
+        out.push(problem('duplicate-key', dev, `${quote(dev.text)} is listed twice; the SR-IOV agent refuses the setting and exits. Put all its PCI addresses in one entry, separated by ";".`));
+        continue;
+      }
+      seen.add(dev.text);
+      for (const pci of source.split(rest, ';')) {
+        if (!pci.text || isTemplated(pci.text)) continue;
+        if (!PCI_ADDRESS.test(pci.text)) {
+          out.push(problem('bad-pair', pci, `${quote(pci.text)} is not a PCI address (domain:bus:slot.function, such as 0000:07:00.2); it matches no virtual function, so nothing is excluded.`, 'unknown'));
+        }
+      }
+    }
+    return out;
+  }
+
+  override elements(source: ValueSource): ValueElement[] {
+    return itemElements(source, (item) => {
+      const [dev, rest] = source.splitOnce(item, ':');
+      return rest === undefined ? [dev] : [dev, rest];
+    }, (parts) => (parts.length === 2 && parts[0].text ? [named(parts[0], 'key')] : []));
+  }
+
+  override describeValue(source: ValueSource, offset?: number): string | undefined {
+    const at = itemAt(source.items(), offset);
+    if (!at) return undefined;
+    const [dev, rest] = source.splitOnce(at.token, ':');
+    if (rest === undefined || !dev.text) return undefined;
+    const n = source.split(rest, ';').filter((p) => p.text).length;
+    return `The SR-IOV agent leaves ${plural(n, 'virtual function')} of ${quote(dev.text)} alone.`;
+  }
+}
+
+const PCI_ADDRESS = /^[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7]$/;
 
 /** `physnet` or `physnet:min:max` entries (`[ml2_type_vlan] network_vlan_ranges`). */
 export class VlanRangesType extends ValueType {

@@ -66,7 +66,7 @@ export const CODES = {
   'duplicate-variable': { severity: 'warning', summary: 'An ifcfg variable set twice with different values; bash keeps the last one.' },
   'unknown-variable': { severity: 'information', summary: 'An unknown name close to a known one (probably misspelt).' },
   'invalid-value': { severity: 'error', summary: 'A value its type rejects.' },
-  // Option catalogue (ml2_conf.ini / plugin.ini, openvswitch_agent.ini, l3_agent.ini)
+  // Option catalogue (ml2_conf.ini / plugin.ini, openvswitch_agent.ini, l3_agent.ini, linuxbridge_agent.ini, sriov_agent.ini, dhcp_agent.ini, neutron.conf)
   'unknown-section': { severity: 'warning', summary: 'A section the service reading this file never reads, in any release.' },
   'unknown-option': { severity: 'error', summary: 'An option name the section does not have (in any release, or in the configured one).' },
   'deprecated-option': { severity: 'warning', summary: 'An option or old option name deprecated in the configured release (or the newest one).' },

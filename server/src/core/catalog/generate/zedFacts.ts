@@ -1,7 +1,8 @@
 /**
  * Reads `neutron-zed-options.json` (oslo-config-generator's YAML output for
- * Neutron 21.0.0, turned into JSON) and turns the three file kinds we check
- * into typed facts. Used by the generator script and by the Zed-coverage test,
+ * Neutron 21.0.0, turned into JSON) and `data/neutron-debian-options.json`
+ * (the same, from our own run of Debian 12's generator) and turns the file
+ * kinds we check into typed facts. Used by the generator script and by the Zed-coverage test,
  * so both read the JSON the same way.
  */
 import type { OsloTypeName } from '../valueTypes';
@@ -13,7 +14,34 @@ export const ZED_FILES = {
   'l3_agent.ini': 'l3-agent',
 } as const;
 
-export type ZedFile = keyof typeof ZED_FILES;
+/**
+ * The sample files of Zed read from our own oslo-config-generator run
+ * (data/neutron-debian-options.json, see generate/debian_options.py), and the
+ * file kind each one is.
+ */
+export const DEBIAN_FILES = {
+  'linuxbridge_agent.ini': 'linuxbridge-agent',
+  'sriov_agent.ini': 'sriov-agent',
+  'dhcp_agent.ini': 'dhcp-agent',
+  'neutron.conf': 'neutron-conf',
+} as const;
+
+/**
+ * The groups of a sample that the catalogue takes (all, when a file is not
+ * listed). neutron.conf: [DEFAULT] (every namespace, the libraries' included,
+ * since a service reads them all from there) and the groups that only
+ * Neutron's own namespaces fill; the library groups ([database],
+ * [keystone_authtoken], [oslo_messaging_*] …, and [nova]/[placement]/[ironic]
+ * with their keystoneauth plugin options) are known sections whose options
+ * are not judged (services.ts).
+ */
+export const DEBIAN_SECTIONS: Partial<Record<DebianFile, readonly string[]>> = {
+  'neutron.conf': ['DEFAULT', 'agent', 'quotas', 'experimental'],
+};
+
+export type DebianFile = keyof typeof DEBIAN_FILES;
+
+export type ZedFile = keyof typeof ZED_FILES | DebianFile;
 
 /** A JSON value as oslo-config-generator wrote it; floats keep their written form in `sampleText`. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -90,14 +118,15 @@ export function sampleTextOf(type: OsloTypeName, value: unknown, sampleDefault?:
   return pyStr(value);
 }
 
-/** Every option of the three catalogued files, in the JSON's order. */
-export function readZedFacts(raw: string): ZedOptionFacts[] {
+/** Every option of the catalogued files (the three of the shared Zed JSON by default), in the JSON's order. */
+export function readZedFacts(raw: string, files: Readonly<Record<string, string>> = ZED_FILES, keep: Partial<Record<string, readonly string[]>> = {}): ZedOptionFacts[] {
   const data = parseZedJson(raw);
   const out: ZedOptionFacts[] = [];
-  for (const file of Object.keys(ZED_FILES) as ZedFile[]) {
+  for (const file of Object.keys(files) as ZedFile[]) {
     const sections = data.files[file]?.sections;
     if (!sections) throw new Error(`${file} is missing from the Zed JSON`);
     for (const [section, options] of Object.entries(sections)) {
+      if (keep[file] && !keep[file]?.includes(section)) continue;
       for (const o of options) {
         const type = o.type as OsloTypeName;
         const facts: ZedOptionFacts = {

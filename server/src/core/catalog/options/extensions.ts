@@ -26,7 +26,8 @@ const FWAAS_LOADED = 'the agent loads neutron-fwaas (`[agent] extensions = fwaas
 const GROUPS: Record<string, ExtensionGroup> = {
   'neutron/FDB': {
     project: 'neutron',
-    kinds: { 'ovs-agent': {} },
+    // The fdb extension serves both agents (neutron/agent/l2/extensions/fdb_population.py @21.0.0 imports the Linux bridge agent's constants).
+    kinds: { 'ovs-agent': {}, 'linuxbridge-agent': {} },
     loadedWhen: 'the agent loads the fdb extension (`[agent] extensions = fdb`)',
     docs: {
       shared_physical_device_mappings: {

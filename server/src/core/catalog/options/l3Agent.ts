@@ -3,7 +3,7 @@ import { type Choice, IntegerType, ListType, StringType } from '../valueTypes';
 
 /** Settings the L3 agent (neutron-l3-agent) reads from l3_agent.ini. */
 
-const INTERFACE_DRIVERS: Choice[] = [
+export const INTERFACE_DRIVERS: Choice[] = [
   { value: 'openvswitch', description: 'Plugs router and gateway ports into Open vSwitch (br-int).', since: 'mitaka' },
   { value: 'linuxbridge', description: 'Plugs router ports into Linux bridges (Linux bridge agent).', since: 'mitaka', removedIn: '2025.1' },
   { value: 'null', description: 'Plugs nothing; for drivers that wire ports themselves.', since: 'mitaka' },

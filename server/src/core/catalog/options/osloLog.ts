@@ -6,7 +6,7 @@ import { ListType, StringType } from '../valueTypes';
  * and before Kilo the copy of it inside Neutron). Each sample file of the
  * three kinds lists them, so they are legitimate in every file.
  */
-const ALL = ['ml2', 'ovs-agent', 'l3-agent'] as const;
+const ALL = ['ml2', 'ovs-agent', 'l3-agent', 'linuxbridge-agent', 'sriov-agent', 'dhcp-agent', 'neutron-conf'] as const;
 
 const LEVELS = ['CRITICAL', 'ERROR', 'WARNING', 'INFO', 'DEBUG'];
 

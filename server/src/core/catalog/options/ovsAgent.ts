@@ -59,8 +59,19 @@ export const OVS_AGENT_OPTIONS: OptionSpec[] = [
   {
     section: 'ovs',
     name: 'integration_bridge',
-    kinds: ['ovs-agent', 'l3-agent'],
+    kinds: ['ovs-agent', 'l3-agent', 'dhcp-agent'],
     perKind: {
+      // neutron/agent/dhcp_agent.py registers neutron.conf.plugins.ml2.drivers.ovs_conf from 16.0.0 (absent @15.0.0).
+      'dhcp-agent': {
+        inSample: false,
+        history: { added: 'ussuri' },
+        doc: {
+          summary: 'The OVS integration bridge the DHCP agent plugs the ports of its namespaces into; must be the OVS agent\'s integration_bridge.',
+          details: 'The DHCP agent reads it since Ussuri, when it replaced [DEFAULT] ovs_integration_bridge; dhcp_agent.ini samples do not list it.',
+          example: 'br-int',
+          whenWrong: 'A bridge other than the OVS agent\'s integration_bridge leaves DHCP ports outside the agent\'s flows: instances get no address.',
+        },
+      },
       'l3-agent': {
         inSample: false,
         history: { added: 'ussuri' },

@@ -22,7 +22,9 @@ export const SHARED_OPTIONS: OptionSpec[] = [
   {
     section: 'securitygroup',
     name: 'firewall_driver',
-    kinds: ['ml2', 'ovs-agent'],
+    // The SR-IOV agent registers [securitygroup] too (neutron/agent/securitygroups_rpc.py imported by sriov_nic_agent.py @21.0.0), though its sample omits it.
+    kinds: ['ml2', 'ovs-agent', 'sriov-agent'],
+    perKind: { 'sriov-agent': { inSample: false, history: { added: 'juno' } } },
     type: new StringType({ choices: FIREWALL_DRIVERS, choiceMode: 'open', classPath: true }),
     doc: {
       summary: 'How the agent enforces security groups on the ports of this host.',
@@ -38,7 +40,9 @@ export const SHARED_OPTIONS: OptionSpec[] = [
   {
     section: 'securitygroup',
     name: 'enable_security_group',
-    kinds: ['ml2', 'ovs-agent'],
+    // The SR-IOV agent registers [securitygroup] too (neutron/agent/securitygroups_rpc.py imported by sriov_nic_agent.py @21.0.0), though its sample omits it.
+    kinds: ['ml2', 'ovs-agent', 'sriov-agent'],
+    perKind: { 'sriov-agent': { inSample: false, history: { added: 'juno' } } },
     doc: {
       summary: 'Whether the security group API is offered (server) and enforced (agent).',
       details: 'Set the same value on the server and on every agent; false is meant for deployments that want no filtering at all, together with firewall_driver = noop.',
@@ -48,7 +52,9 @@ export const SHARED_OPTIONS: OptionSpec[] = [
   {
     section: 'securitygroup',
     name: 'enable_ipset',
-    kinds: ['ml2', 'ovs-agent'],
+    // The SR-IOV agent registers [securitygroup] too (neutron/agent/securitygroups_rpc.py imported by sriov_nic_agent.py @21.0.0), though its sample omits it.
+    kinds: ['ml2', 'ovs-agent', 'sriov-agent'],
+    perKind: { 'sriov-agent': { inSample: false } },
     doc: {
       summary: 'Lets the iptables-based drivers group remote addresses in ipsets, so rules that refer to other groups stay small.',
       details: 'Has no effect with the openvswitch driver. Needs the ipset tool on the host.',
@@ -58,7 +64,9 @@ export const SHARED_OPTIONS: OptionSpec[] = [
   {
     section: 'securitygroup',
     name: 'permitted_ethertypes',
-    kinds: ['ml2', 'ovs-agent'],
+    // The SR-IOV agent registers [securitygroup] too (neutron/agent/securitygroups_rpc.py imported by sriov_nic_agent.py @21.0.0), though its sample omits it.
+    kinds: ['ml2', 'ovs-agent', 'sriov-agent'],
+    perKind: { 'sriov-agent': { inSample: false } },
     type: new ListType(ethertype, { what: 'Ethernet types in hexadecimal', example: '0x4008' }),
     doc: {
       summary: 'Extra Ethernet types (besides IPv4, IPv6 and ARP) that security groups let through.',
@@ -272,7 +280,7 @@ export const SHARED_OPTIONS: OptionSpec[] = [
   {
     section: 'DEFAULT',
     name: 'host',
-    kinds: ['ml2', 'ovs-agent', 'l3-agent'],
+    kinds: ['ml2', 'ovs-agent', 'l3-agent', 'linuxbridge-agent', 'sriov-agent', 'dhcp-agent'],
     inSample: false,
     facts: { osloType: 'host address value', default: null },
     type: new HostAddressType(),
@@ -287,7 +295,7 @@ export const SHARED_OPTIONS: OptionSpec[] = [
   {
     section: 'DEFAULT',
     name: 'state_path',
-    kinds: ['ml2', 'ovs-agent', 'l3-agent'],
+    kinds: ['ml2', 'ovs-agent', 'l3-agent', 'linuxbridge-agent', 'sriov-agent', 'dhcp-agent'],
     inSample: false,
     facts: { osloType: 'string value', default: '/var/lib/neutron' },
     doc: {
@@ -298,7 +306,7 @@ export const SHARED_OPTIONS: OptionSpec[] = [
   {
     section: 'DEFAULT',
     name: 'rpc_response_timeout',
-    kinds: ['ovs-agent', 'l3-agent'],
+    kinds: ['ovs-agent', 'l3-agent', 'linuxbridge-agent', 'sriov-agent', 'dhcp-agent'],
     inSample: false,
     facts: { osloType: 'integer value', default: 60 },
     doc: { summary: 'Seconds an RPC call to the server may take before it times out (oslo.messaging).', details: 'Normally set in neutron.conf.' },
@@ -306,7 +314,7 @@ export const SHARED_OPTIONS: OptionSpec[] = [
   {
     section: 'DEFAULT',
     name: 'transport_url',
-    kinds: ['ml2', 'ovs-agent', 'l3-agent'],
+    kinds: ['ml2', 'ovs-agent', 'l3-agent', 'linuxbridge-agent', 'sriov-agent', 'dhcp-agent'],
     inSample: false,
     facts: { osloType: 'string value', default: null, secret: true },
     doc: {

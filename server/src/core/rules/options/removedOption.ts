@@ -1,4 +1,5 @@
 import { labelOf } from '../../catalog/index';
+import { KIND_REMOVED } from '../../catalog/services';
 import type { Finding, Rule } from '../rule';
 import { configuredRelease, iniFileOf, isDefaultValue, optionLabel, optionLines, successorOf } from './optionLines';
 import { claimedByWiring } from './wiringClaims';
@@ -35,6 +36,8 @@ export const removedOption: Rule = {
       if (!found || !effective || found.status.state !== 'removed') continue;
       const status = found.status;
       if (!release && isDefaultValue(found.entry, option, undefined)) continue;
+      // With no release, a Linux bridge agent file means a release that still has the agent.
+      if (!release && found.via === 'name' && status.since === KIND_REMOVED[ini.kind]) continue;
       if (claimed(option.range)) continue;
 
       const name = option.name.text;

@@ -7,10 +7,12 @@ import {
   type Release,
   labelOf,
   lookup,
+  normaliseSection,
   sectionInfo,
   suggestFor,
 } from '../../catalog/index';
-import { SERVER_ONLY_DEFAULT_OPTIONS } from '../../catalog/services';
+import { DEBIAN_DEFAULT_ALIASES } from '../../catalog/data/debian.generated';
+import { KIND_REMOVED, OTHER_SERVICES_DEFAULT_OPTIONS, SERVER_ONLY_DEFAULT_OPTIONS } from '../../catalog/services';
 import type { Finding, Rule } from '../rule';
 import { configuredRelease, iniFileOf, optionLines } from './optionLines';
 
@@ -44,7 +46,8 @@ export const unknownOption: Rule = {
       // With no release set, names the newest release has dropped are no advice.
       const live = (section: string, n: string) => {
         const hit = lookup(ini.kind, section, n, release);
-        return hit !== undefined && (release !== undefined || hit.status.state !== 'removed');
+        // The removal of the whole agent (Linux bridge, 2025.1) says nothing about a typo in its file.
+        return hit !== undefined && (release !== undefined || hit.status.state !== 'removed' || hit.status.since === KIND_REMOVED[ini.kind]);
       };
       const suggested = suggestFor(ini.kind, sectionName, name, release);
       const names = suggested.names.filter((n) => live(sectionName, n));
@@ -54,11 +57,13 @@ export const unknownOption: Rule = {
         const status = lookup(ini.kind, s, name, release)?.status;
         return status?.state === 'removed' ? status.since : undefined;
       };
-      const kinds = CATALOG_KINDS.filter((k) => k !== ini.kind && lookup(k, sectionName, name) !== undefined);
+      // neutron.conf's [DEFAULT] and [agent] are everybody's: an option of theirs in an agent file is no hint of a misplaced line.
+      const shared = SECTIONS_SHARED_WITH_NEUTRON_CONF.has(sectionName);
+      const kinds = CATALOG_KINDS.filter((k) => k !== ini.kind && !(shared && k === 'neutron-conf') && lookup(k, sectionName, name) !== undefined);
       // Services read neutron.conf's [DEFAULT] and [agent] options from these files too, and those are
       // not catalogued: there only a name close to a known one is worth a word (a typo, not a stranger).
       const related = suggested.names.length + suggested.sections.length + kinds.length;
-      if (sectionName === 'DEFAULT' && ini.kind !== 'ml2' && related === 0 && SERVER_ONLY_DEFAULT_OPTIONS.has(name)) {
+      if (sectionName === 'DEFAULT' && ini.kind !== 'ml2' && ini.kind !== 'neutron-conf' && related === 0 && SERVER_ONLY_DEFAULT_OPTIONS.has(name)) {
         findings.push({
           code: 'unknown-option',
           severity: 'information',
@@ -69,11 +74,22 @@ export const unknownOption: Rule = {
         continue;
       }
       if (SECTIONS_SHARED_WITH_NEUTRON_CONF.has(sectionName) && related === 0) continue;
+      // neutron.conf's [DEFAULT] also feeds the services without a file kind here (metadata, metering agents) and old names the libraries still read.
+      // [DEFAULT] of neutron.conf feeds every service; that of the new agent files also takes the options of the drivers they load.
+      const everybodys = sectionName === 'DEFAULT' && HEDGED_DEFAULT.has(ini.kind);
+      if (everybodys && ini.kind === 'neutron-conf' && (OTHER_SERVICES_DEFAULT_OPTIONS.has(name) || DEBIAN_DEFAULT_ALIASES.includes(name))) continue;
+      // [quotas] takes a quota_<resource> option from every plugin that adds a resource (LBaaS, FWaaS, NSX …): not ours to judge.
+      if (ini.kind === 'neutron-conf' && normaliseSection(sectionName) === 'quotas' && name.startsWith('quota_')) continue;
       // A section another service reads from this file (the OVS agent's [ovs] in ml2_conf.ini) is that service's to ignore.
-      const owners = sectionInfo(ini.kind, sectionName)?.owners ?? [ini.kind];
-      const ignoring = owners.map((k) => SERVICE_OF_KIND[k]);
-      const ignores = ignoring.length > 1 ? `${ignoring.join(' and ')} ignore it` : `${ignoring[0]} ignores it`;
-      let message = `"${name}" is not an option of [${sectionName}] in ${file.renderedName} in any release; ${ignores}, so the setting has no effect.`;
+      // neutron.conf lends its [agent] to every agent file; the agent is the one that ignores the line there.
+      const owners = (sectionInfo(ini.kind, sectionName)?.owners ?? [ini.kind]).filter((k) => k === ini.kind || k !== 'neutron-conf');
+      const ignoring = [...new Set(owners.map((k) => SERVICE_OF_KIND[k]))];
+      // neutron.conf's [DEFAULT] is every service's: naming them all says less than "none of them".
+      const ignores =
+        ignoring.length > 2 ? 'no Neutron service reads it' : ignoring.length > 1 ? `${ignoring.join(' and ')} ignore it` : `${ignoring[0]} ignores it`;
+      let message = everybodys
+        ? `"${name}" is not a [DEFAULT] option that Neutron or its libraries define in any release; unless a plugin or driver defines it, ${ini.kind === 'neutron-conf' ? 'no service reads it' : `${SERVICE_OF_KIND[ini.kind]} ignores it`} in ${file.renderedName}.`
+        : `"${name}" is not an option of [${sectionName}] in ${file.renderedName} in any release; ${ignores}, so the setting has no effect.`;
       if (name.includes('-') && names.includes(name.replace(/-/g, '_'))) {
         message += ` oslo.config reads option names from files only with "_", not "-".`;
       }
@@ -81,15 +97,19 @@ export const unknownOption: Rule = {
         const where = sections.map((s) => {
           const hit = lookup(ini.kind, s, name, release);
           const removed = removedIn(s);
-          const reader = SERVICE_OF_KIND[hit?.borrowedFrom ?? ini.kind];
+          // neutron.conf's [agent] lent to an agent file is the agent's own reading.
+          const lender = hit?.borrowedFrom === 'neutron-conf' ? ini.kind : hit?.borrowedFrom;
+          const reader = SERVICE_OF_KIND[lender ?? ini.kind];
           return `[${s}]${removed ? ` (until ${labelOf(removed)}, which removed it)` : ''}, where ${reader} reads it`;
         });
         message += ` It belongs in ${where.join(', and in ')}.`;
       }
       else if (names.length) message += ` Did you mean ${names.map((n) => `"${n}"`).join(' or ')}?`;
       if (!sections.length && kinds.length) message += ` It is an option of ${kinds.map((k: CatalogKind) => `${FILE_OF_KIND[k]} (${SERVICE_OF_KIND[k]})`).join(' and ')}.`;
+      // Plugins and other projects' services may register more [DEFAULT] options: near a known name it is likely a typo, but not certain.
       findings.push({
         code: 'unknown-option',
+        ...(everybodys ? { severity: 'information' as const } : {}),
         range: option.name.range,
         message,
         data: { name, section: sectionName, suggestions: names, sections, kinds },
@@ -98,6 +118,9 @@ export const unknownOption: Rule = {
     return findings;
   },
 };
+
+/** Kinds whose [DEFAULT] near-misses are only a hint: the options of plugins and drivers (interface, DHCP drivers) land there too. */
+const HEDGED_DEFAULT: ReadonlySet<CatalogKind> = new Set(['neutron-conf', 'dhcp-agent', 'sriov-agent', 'linuxbridge-agent']);
 
 /** Groups neutron.conf also fills, whose options the catalogue does not hold. */
 const SECTIONS_SHARED_WITH_NEUTRON_CONF = new Set(['DEFAULT', 'agent']);
