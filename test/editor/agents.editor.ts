@@ -2,7 +2,8 @@
  * The agents beyond Open vSwitch in the editor (run with
  * `--workspace test/fixtures/editor-agents --copy --suites agents.editor`):
  * hover and a quick fix in a Linux bridge agent file and in nova.conf, the
- * ML2/OVN leftover warning. Each edit is undone before the next test.
+ * ML2/OVN leftover warning, the option catalogue of neutron.conf and
+ * dhcp_agent.ini. Each edit is undone before the next test.
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
@@ -11,6 +12,9 @@ import { codeOf, hoverText, ourDiagnostics, rangeText, uriOf, waitFor } from './
 const LB_AGENT = 'lb-site/compute1/etc/neutron/plugins/ml2/linuxbridge_agent.ini';
 const NOVA = 'sriov-site/computesriov-0/var/lib/config-data/puppet-generated/nova_libvirt/etc/nova/nova.conf';
 const OVN_LEFTOVER = 'ovn-site/compute01/etc/neutron/plugins/ml2/openvswitch_agent.ini';
+const SRIOV_AGENT = 'sriov-site/computesriov-0/var/lib/config-data/puppet-generated/neutron/etc/neutron/plugins/ml2/sriov_agent.ini';
+const NEUTRON_CONF = 'lb-site/compute1/etc/neutron/neutron.conf';
+const DHCP_AGENT = 'ovn-site/compute01/etc/neutron/dhcp_agent.ini';
 
 async function hoverAt(uri: vscode.Uri, position: vscode.Position, needle: string): Promise<string> {
   const hovers = await waitFor(`a hover containing ${needle}`, async () => {
@@ -65,6 +69,12 @@ suite('agents beyond Open vSwitch: Linux bridge, SR-IOV with nova, ML2/OVN', () 
     await breakAndFix(NOVA, 10, 'sriov1', 'sriov2', 'sriov-physnet-mismatch', 'Replace "sriov2" with "sriov1"');
   });
 
+  test('hover on an SR-IOV agent physnet names the ML2 declaration and the NICs it maps', async () => {
+    const text = await hoverAt(uriOf(SRIOV_AGENT), new vscode.Position(6, 27), 'Declared');
+    assert.match(text, /Physical network `sriov1`\*\*/);
+    assert.match(text, /ens1f0/);
+  });
+
   test('an Open vSwitch agent file left in an ML2/OVN deployment is a warning at its first setting', async () => {
     const uri = uriOf(OVN_LEFTOVER);
     await vscode.workspace.openTextDocument(uri);
@@ -73,5 +83,15 @@ suite('agents beyond Open vSwitch: Linux bridge, SR-IOV with nova, ML2/OVN', () 
     });
     assert.equal(rangeText(diagnostic.range), '3:0-3:12');
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Warning);
+  });
+
+  test('a misspelt [agent] option in neutron.conf: unknown-option, renamed to the option the agents read', async () => {
+    await breakAndFix(NEUTRON_CONF, 9, 'report_interval', 'report_intervall', 'unknown-option', 'Rename to "report_interval"');
+  });
+
+  test('hover on a dhcp_agent.ini option explains it from the DHCP agent\'s catalogue', async () => {
+    const text = await hoverAt(uriOf(DHCP_AGENT), new vscode.Position(3, 5), 'enable_isolated_metadata');
+    assert.match(text, /networks without a router/);
+    assert.match(text, /cloud-init stalls/);
   });
 });
