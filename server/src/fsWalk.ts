@@ -397,6 +397,10 @@ export async function listFiles(root: string, options: WalkOptions = {}): Promis
 
 /** Whether `child` is `parent` or lies below it (both absolute, same separator style). */
 export function isPathInside(child: string, parent: string): boolean {
+  // The common case, a plain path below a plain parent, without path.relative's two resolves (called once per file walked).
+  if (path.sep === '/' && parent.length > 1 && child.length > parent.length && child.charCodeAt(parent.length) === 47 /* / */ && child.startsWith(parent) && !child.includes('/.') && !child.includes('//')) {
+    return true;
+  }
   const relative = path.relative(parent, child);
   if (relative === '') return true;
   if (path.isAbsolute(relative)) return false;

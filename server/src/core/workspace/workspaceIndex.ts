@@ -53,6 +53,8 @@ export class WorkspaceIndex {
   private readonly members = new Map<string, DeploymentMembers>();
   private readonly hostViews = new Map<Host, HostView>();
   private readonly deploymentViews = new Map<string, DeploymentView>();
+  /** Indexed files with a template suffix: while there are none, a file arriving or leaving has no template to refresh. */
+  private templateCount = 0;
   /** Looseness for files outside every folder: the file-system root acts as their folder. */
   private readonly looseFolder = makeFolder('file:///', DEFAULT_SETTINGS);
 
@@ -194,6 +196,7 @@ export class WorkspaceIndex {
     }
     if (old) this.removeInto(uri, affected);
     this.files.set(uri, file);
+    if (isTemplate(file)) this.templateCount++;
     this.attach(file);
     this.affectedByMembership(file, affected);
     if (!old) this.refreshTemplatesOf(uri, affected);
@@ -204,6 +207,7 @@ export class WorkspaceIndex {
     const file = this.files.get(uri);
     if (!file) return;
     this.files.delete(uri);
+    if (isTemplate(file)) this.templateCount--;
     affected.uris.add(uri);
     this.affectedByMembership(file, affected);
     this.detach(file);
@@ -212,6 +216,7 @@ export class WorkspaceIndex {
 
   /** A file arrived or left: templates of it beside it now have, or no longer have, a rendered copy. */
   private refreshTemplatesOf(uri: string, affected: Affected): void {
+    if (this.templateCount === 0) return;
     for (const suffix of TEMPLATE_SUFFIXES) {
       const template = this.files.get(uri + suffix);
       if (template) this.setInto(template.uri, template.text, affected);
@@ -474,6 +479,7 @@ export class WorkspaceIndex {
   private rebuild(): string[] {
     const texts = [...this.files.values()].map((f) => [f.uri, f.text] as const);
     this.files.clear();
+    this.templateCount = 0;
     this.hosts.clear();
     this.roots.clear();
     this.members.clear();
@@ -498,6 +504,7 @@ export class WorkspaceIndex {
       const file = this.build(uri, text, kind);
       if (!file) continue;
       this.files.set(uri, file);
+      if (isTemplate(file)) this.templateCount++;
       this.attach(file);
     }
     return affected;
@@ -518,6 +525,11 @@ function hostNameOf(host: Host): string {
   for (const file of host.files) if (file.facts.kind === 'sos-hostname' && file.facts.hostname) return file.facts.hostname;
   const dirName = basename(host.dir);
   return hostFromSosreportName(dirName) ?? (dirName || 'localhost');
+}
+
+/** A template file (`ml2_conf.ini.j2`): its name is longer than the name it renders to. */
+function isTemplate(file: IndexedFile): boolean {
+  return file.renderedName.length !== file.path.length - file.path.lastIndexOf('/') - 1;
 }
 
 /** A template whose rendered copy is beside it declares, maps and creates nothing: the copy does. */
