@@ -164,6 +164,9 @@ describe('invalid-value', () => {
     assert.deepEqual(check(AGENT, '[agent]\ntunnel_types = {{ tunnel_types }}\narp_responder = $responder\n[ovs]\nlocal_ip = ${my_ip}\n'), []);
     const overridden = '[agent]\narp_responder = ture\narp_responder = true\n';
     assert.deepEqual(check(AGENT, overridden), [at('duplicate-option', overridden, 'arp_responder')]);
+    // The oslo libraries' multi-valued options add a value per line, in neutron.conf as Debian ships it.
+    const multi = '[oslo_messaging_amqp]\npre_settled = rpc-cast\npre_settled = rpc-reply\n[oslo_messaging_notifications]\ndriver = messagingv2\ndriver = log\n[database]\nconnection = a\nconnection = b\n';
+    assert.deepEqual(check('controller/etc/neutron/neutron.conf', multi), [at('duplicate-option', multi, 'connection')]);
     const swallowed = '[securitygroup]\nfirewall_driver = openvswitch\n    enable_security_group = true\n';
     assert.deepEqual(check(AGENT, swallowed).map((c) => c.split('@')[0]), ['syntax']);
   });

@@ -4,6 +4,19 @@ import { normalizeSectionName } from '../syntax/iniParser';
 import type { IndexedFile } from '../workspace/model';
 
 /**
+ * MultiStrOpts of the oslo libraries whose groups a Neutron service reads but
+ * this catalogue does not describe (services.ts): each line adds a value.
+ * From the libraries' own option definitions as Debian's python3-oslo.* list
+ * them (oslo.messaging amqp/notifications, oslo.policy, oslo.cache).
+ */
+const LIBRARY_MULTI_OPTIONS = new Set([
+  'oslo_messaging_amqp|pre_settled',
+  'oslo_messaging_notifications|driver',
+  'oslo_policy|policy_dirs',
+  'cache|backend_argument',
+]);
+
+/**
  * Whether a parse problem is a `duplicate-option` that is no mistake: an
  * option oslo.config reads once per line (MultiStrOpt), or any repetition in
  * nova.conf, which is read only for [pci] device_spec (itself such an option,
@@ -17,7 +30,9 @@ export function isRepeatedMultiValued(file: IndexedFile, problem: ParseProblem):
   for (const section of file.doc.sections) {
     for (const option of section.options) {
       if (option.name.range.start.line !== line || option.name.range.start.character !== character) continue;
-      return lookup(file.kind, normalizeSectionName(section.name.text), option.name.text)?.entry.multi === true;
+      const group = normalizeSectionName(section.name.text);
+      if (LIBRARY_MULTI_OPTIONS.has(`${group}|${option.name.text}`)) return true;
+      return lookup(file.kind, group, option.name.text)?.entry.multi === true;
     }
   }
   return false;
