@@ -43,8 +43,12 @@ export interface IndexedFile {
   doc: ParsedDocument;
   facts: FileFacts;
   host: Host;
-  /** Facts other files of the host depend on; a change re-checks the host. */
-  hostSignature: string;
+  /**
+   * Facts other files of the host depend on; a change re-checks the host.
+   * Worked out on the first edit of the file only (a network source's is a
+   * walk of all its devices, wasted on a cold check).
+   */
+  hostSignature: () => string;
   /** Facts other files of the deployment depend on; a change re-checks the deployment. */
   deploymentSignature: string;
   /**

@@ -314,7 +314,7 @@ export class WorkspaceIndex {
       doc,
       facts,
       host: undefined as unknown as Host,
-      hostSignature: hostSignature(facts),
+      hostSignature: memoized(() => hostSignature(facts)),
       deploymentSignature: deploymentSignature(facts),
       ...(renderedCopy ? { renderedCopy } : {}),
     };
@@ -421,7 +421,7 @@ export class WorkspaceIndex {
   }
 
   private affectedByEdit(old: IndexedFile, file: IndexedFile, affected: Affected): void {
-    const hostChanged = old.hostSignature !== file.hostSignature;
+    const hostChanged = old.hostSignature() !== file.hostSignature();
     const deploymentChanged = old.deploymentSignature !== file.deploymentSignature;
     // Views hold file objects and token ranges: rebuild them even when no name changed.
     this.hostViews.delete(file.host);
@@ -600,6 +600,11 @@ function deriveFacts(kind: FileKind, doc: ParsedDocument, rendered: string): Fil
     default:
       return l3AgentFacts(doc);
   }
+}
+
+function memoized(compute: () => string): () => string {
+  let value: string | undefined;
+  return () => (value ??= compute());
 }
 
 function hostSignature(facts: FileFacts): string {
