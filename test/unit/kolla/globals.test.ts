@@ -97,3 +97,44 @@ describe('kolla globals.yml in the workspace', () => {
     assert.match((onKey?.contents as MarkupContent).value, /`ovn-bridge-mappings=physnet1:br-ex` in each OVN controller's OVSDB/);
   });
 });
+
+describe('physnets of a kolla globals.yml against the ML2 config kolla rendered', () => {
+  const ML2 = 'etc/kolla/neutron-server/ml2_conf.ini';
+  const ML2_TEXT = '[ml2]\ntype_drivers = flat,vlan,vxlan\ntenant_network_types = vxlan\nmechanism_drivers = openvswitch\n\n[ml2_type_vlan]\nnetwork_vlan_ranges =\n\n[ml2_type_flat]\nflat_networks = physnet1\n';
+
+  it('a bridge whose derived physnet the rendered ML2 config does not declare is physnet-undeclared at the bridge, without a rename fix', () => {
+    const files = { [GLOBALS]: TEXT, [ML2]: ML2_TEXT };
+    const service = workspaceOf(files);
+    const [d, ...rest] = service.getDiagnostics(uriOf(GLOBALS));
+    assert.deepEqual(rest, []);
+    assert.equal(d?.code, 'physnet-undeclared');
+    assert.deepEqual(d.range, rangeOf(TEXT, 'br-vlan'));
+    assert.match(String(d.message), /^Physical network "physnet2" is not declared in the ML2 config of .*: neither flat_networks nor network_vlan_ranges names it\./);
+    assert.match(String(d.message), /so the physnet2:br-vlan mapping kolla-ansible derives from globals\.yml \(entry 2 of neutron_bridge_name\) can never carry a network\.$/);
+    const titles = service.getCodeActions(uriOf(GLOBALS), d.range, [d]).map((a) => a.title);
+    assert.ok(!titles.some((t) => t.startsWith('Change to')), titles.join(', '));
+  });
+
+  it('a named physnet of neutron_physical_networks is reported where it stands, with the declared name as the fix', () => {
+    const text = TEXT + 'neutron_physical_networks: "physnet1,physnte2"\n';
+    const ml2 = ML2_TEXT.replace('physnet1', 'physnet1,physnet2');
+    const [d] = workspaceOf({ [GLOBALS]: text, [ML2]: ml2 }).getDiagnostics(uriOf(GLOBALS));
+    assert.equal(d?.code, 'physnet-undeclared');
+    assert.deepEqual(d.range, rangeOf(text, 'physnte2'));
+    assert.match(String(d.message), /Did you mean "physnet2"\?$/);
+  });
+
+  it('an edit of the rendered ML2 config re-checks globals.yml', () => {
+    const service = workspaceOf({ [GLOBALS]: TEXT, [ML2]: ML2_TEXT });
+    assert.equal(service.getDiagnostics(uriOf(GLOBALS)).length, 1);
+    const changed = service.setFile(uriOf(ML2), ML2_TEXT.replace('physnet1', 'physnet1,physnet2'));
+    assert.ok(changed.includes(uriOf(GLOBALS)), changed.join(', '));
+    assert.deepEqual(service.getDiagnostics(uriOf(GLOBALS)), []);
+  });
+
+  it('silent when the rendered config declares them, with ironic\'s wildcard, or when the ML2 config is an override kolla merges', () => {
+    assert.deepEqual(codes({ [GLOBALS]: TEXT, [ML2]: ML2_TEXT.replace('physnet1', 'physnet1,physnet2') }), []);
+    assert.deepEqual(codes({ [GLOBALS]: TEXT, [ML2]: ML2_TEXT.replace('physnet1', '*') }), []);
+    assert.deepEqual(codes({ [GLOBALS]: TEXT, 'etc/kolla/config/neutron/ml2_conf.ini': ML2_TEXT }), []);
+  });
+});

@@ -823,9 +823,9 @@ function isAgentFile(file: IndexedFile): boolean {
   return isL2AgentFacts(file.facts);
 }
 
-/** Files that read the deployment's physnets but contribute none to it. */
+/** Files that read the deployment's physnets but contribute none to it (a kolla globals.yml's mapping is judged against kolla's rendered ML2 config). */
 function readsPhysnetsOnly(file: IndexedFile): boolean {
-  return file.kind === 'l3-agent' || file.kind === 'nova-conf';
+  return file.kind === 'l3-agent' || file.kind === 'nova-conf' || file.kind === 'kolla-globals';
 }
 
 /** A capture of what the deployment as a whole runs: it is judged against the deployment, and other files against it. */
