@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { MarkupContent } from 'vscode-languageserver-types';
-import { cursor, rangeOf, uriOf, workspaceOf } from '../helpers';
+import { applyWorkspaceEdit, cursor, rangeOf, uriOf, workspaceOf } from '../helpers';
 import { parseKollaGlobals } from '../../../server/src/core/syntax/yamlParser';
 import { kollaBridges, kollaGlobalsFacts, kollaPluginAgent } from '../../../server/src/core/kolla/globalsFacts';
 
@@ -130,6 +130,16 @@ describe('physnets of a kolla globals.yml against the ML2 config kolla rendered'
     const changed = service.setFile(uriOf(ML2), ML2_TEXT.replace('physnet1', 'physnet1,physnet2'));
     assert.ok(changed.includes(uriOf(GLOBALS)), changed.join(', '));
     assert.deepEqual(service.getDiagnostics(uriOf(GLOBALS)), []);
+  });
+
+  it('renaming a physnet of the rendered ML2 config renames it in neutron_physical_networks too', () => {
+    const text = TEXT + 'neutron_physical_networks: "physnet1,vlans"\n';
+    const ml2 = ML2_TEXT.replace('physnet1', 'physnet1,vlans');
+    const at = cursor(ml2.replace('physnet1,vlans', 'physnet1,vl|ans'));
+    const files = { [GLOBALS]: text, [ML2]: at.text };
+    const after = applyWorkspaceEdit(files, workspaceOf(files).rename(uriOf(ML2), at.position, 'provider'));
+    assert.equal(after[GLOBALS], text.replace('physnet1,vlans', 'physnet1,provider'));
+    assert.equal(after[ML2], ml2.replace('physnet1,vlans', 'physnet1,provider'));
   });
 
   it('silent when the rendered config declares them, with ironic\'s wildcard, or when the ML2 config is an override kolla merges', () => {

@@ -37,7 +37,7 @@ function mappingOf(facts: KollaGlobalsFacts, variable: KollaVariable): string {
   if (variable.unknown) return 'The value is a template: the mapping it gives is not known before Ansible renders it.';
   const bridges = kollaBridges(facts);
   if (!bridges) return 'Another of these variables is a template: the mapping is not known before Ansible renders it.';
-  const rows = bridges.map((b) => `| ${code(b.physnet)} | ${code(b.bridgeName)} | ${b.interfaceName === undefined ? '(none)' : code(b.interfaceName)} |`);
+  const rows = bridges.map((b) => `| ${code(b.physnet)} | ${code(b.bridgeName)} | ${b.interfaceName === undefined ? '(none in globals.yml)' : code(b.interfaceName)} |`);
   const physnets = bridges.map((b) => b.physnet).join(',');
   const mapping = bridges.map((b) => `${b.physnet}:${b.bridgeName}`).join(',');
   const agent = kollaPluginAgent(facts);
