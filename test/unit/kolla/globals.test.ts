@@ -68,7 +68,7 @@ describe('kolla globals.yml in the workspace', () => {
     assert.equal(d.code, 'kolla-bridge-interface-count');
     assert.equal(d.severity, 1);
     assert.deepEqual(d.range, rangeOf(text, 'eth1,eth2,eth3'));
-    assert.match(String(d.message), /^neutron_external_interface lists 3 interfaces but neutron_bridge_name lists 2 bridges: kolla-ansible's neutron precheck/);
+    assert.match(String(d.message), /^neutron_external_interface lists 3 interfaces but neutron_bridge_name lists 2 bridges: kolla-ansible wants one external interface per bridge, in the same order\. `kolla-ansible prechecks` fails on it; deploy does not run that check and pairs interfaces with bridges by position, so an interface gets no bridge\./);
     assert.deepEqual(d.relatedInformation?.map((r) => r.location.range), [rangeOf(text, 'br-ex,br-vlan')]);
   });
 

@@ -24,7 +24,7 @@ const ABOUT: Record<KollaVariable['name'], string> = {
     'Default `br-ex` (`br_dpdk` with `enable_ovs_dpdk`). kolla creates each on the network hosts (and on computes that need an external bridge) and maps the Nth bridge from physnet N.',
   neutron_external_interface:
     '**neutron_external_interface** (kolla-ansible): the interfaces kolla plugs into the bridges of `neutron_bridge_name`, comma-separated, one per bridge in the same order. ' +
-    "Default `eth1`. kolla's neutron precheck fails when the two lists differ in length.",
+    'Default `eth1`. `kolla-ansible prechecks` fails when the two lists differ in length.',
   neutron_plugin_agent:
     '**neutron_plugin_agent** (kolla-ansible): `openvswitch` (default) or `ovn`. With `openvswitch` the mapping goes into `openvswitch_agent.ini` `[ovs] bridge_mappings`; ' +
     "with `ovn` into each host's OVSDB (`external_ids:ovn-bridge-mappings`). Current kolla-ansible no longer supports `linuxbridge`.",
