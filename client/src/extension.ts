@@ -26,6 +26,8 @@ export const RECOGNISED_PATTERNS = [
   // TripleO environments (the server reads their content to tell).
   '**/{environments,templates}/**/*.{yaml,yml}',
   '**/*{environment,parameters,-env,_env}*.{yaml,yml}',
+  // kolla-ansible's globals.yml (the server reads its content to tell).
+  '**/globals.yml',
   // Command captures: sosreports' and hand-saved ones (the server reads their content to tell).
   '**/sos_commands/*/{ovs-vsctl,ovs-ofctl,ip}_*',
   '**/*.{txt,out,capture}',
@@ -280,6 +282,7 @@ const KIND_LABELS: Record<string, string> = {
   'nm-keyfile': 'NetworkManager keyfile',
   'os-net-config': 'os-net-config network configuration',
   'tripleo-env': 'TripleO environment (parameter_defaults)',
+  'kolla-globals': 'kolla-ansible globals.yml',
   capture: 'command capture',
   'nm-conf': 'NetworkManager configuration (read as evidence only)',
   'sos-hostname': 'sosreport host name (read as evidence only)',

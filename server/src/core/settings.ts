@@ -14,6 +14,7 @@ export type FileKind =
   | 'nm-keyfile'
   | 'os-net-config'
   | 'tripleo-env'
+  | 'kolla-globals'
   | 'capture'
   | 'nm-conf'
   | 'sos-hostname';
@@ -34,6 +35,7 @@ export const FILE_KINDS: readonly FileKind[] = [
   'nm-keyfile',
   'os-net-config',
   'tripleo-env',
+  'kolla-globals',
   'capture',
 ];
 

@@ -48,6 +48,7 @@ export const CODE_EXAMPLES: Record<string, CodeExample> = {
   'bridge-without-port': { fixture: 'bridge-without-port' },
   'bridge-name-too-long': { fixture: 'bridge-name-too-long' },
   'external-network-bridge-set': { fixture: 'external-network-bridge-set' },
+  'kolla-bridge-interface-count': { fixture: 'kolla-globals-broken' },
   'observed-bridge-missing': { fixture: 'observed-broken' },
   'observed-patch-missing': { fixture: 'observed-broken' },
   'observed-port-missing': { fixture: 'observed-broken' },

@@ -19,6 +19,7 @@ import type { FeatureContext } from './featureContext';
 import { ifcfgKeyHover, ifcfgValueHover } from './ifcfg/hover';
 import { keyfileHover } from './keyfile';
 import { osNetConfigHover } from './osNetConfig';
+import { kollaGlobalsHover } from './kollaGlobals';
 import { iniOptionMarkdown, iniSectionHover, iniValueHover } from './options/optionHover';
 import { optionDocIn, TYPE_DRIVERS, typeDriverDoc, type OptionDoc } from './wiringDocs';
 import { code, markdownHover } from './markdownHover';
@@ -38,6 +39,7 @@ export function hover(context: FeatureContext, position: Position): Hover | null
   if (context.file.doc.format === 'capture') return captureHover(context, context.file.doc, position);
   const cursor = cursorContext(context.file.doc, position);
   if (context.file.kind === 'nm-keyfile') return keyfileHover(cursor);
+  if (context.file.facts.kind === 'kolla-globals') return kollaGlobalsHover(context, position);
   if (context.file.doc.format === 'yaml') return osNetConfigHover(context, position);
   switch (cursor.kind) {
     case 'section-header':

@@ -2,6 +2,7 @@ import { rangeContains } from '../text/ranges';
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { IfcfgAssignment, IniOption, Token } from '../syntax/ast';
 import { isTemplated } from '../syntax/templates';
+import { kollaVariable } from '../kolla/globalsFacts';
 import type { IfcfgFacts, L3AgentFacts, PciDeviceSpec } from '../workspace/facts';
 import { agentMappingsOf, DEFAULT_INTEGRATION_BRIDGE, DEFAULT_TUNNEL_BRIDGE, OVS_BRIDGE_TYPES, ovsAgentFactsOf } from '../workspace/facts';
 import type { Host, IndexedFile } from '../workspace/model';
@@ -38,6 +39,8 @@ export type Site =
   | 'NeutronNetworkVLANRanges'
   | 'NeutronBridgeMappings'
   | 'NeutronPhysicalDevMappings'
+  /** A kolla-ansible globals.yml's physnet names (one per bridge). */
+  | 'neutron_physical_networks'
   | 'resource_provider_bandwidths'
   | 'external_network_bridge'
   | 'DEVICE'
@@ -133,6 +136,11 @@ export function physnetOccurrencesIn(file: IndexedFile): Occurrence[] {
     for (const { physnet } of facts.pciDeviceSpecs) {
       if (physnet && isPlainName(physnet.text)) out.push(tokenOccurrence('physnet', file, 'device_spec', physnet, false));
     }
+  }
+  if (facts.kind === 'kolla-globals') {
+    // kolla's default physnet1..N have no text of their own: only names set in neutron_physical_networks are found and renamed.
+    const named = kollaVariable(facts, 'neutron_physical_networks');
+    for (const item of named?.unknown ? [] : (named?.items ?? [])) if (isPlainName(item.text)) out.push(tokenOccurrence('physnet', file, 'neutron_physical_networks', item, false));
   }
   if (facts.kind === 'tripleo-env') {
     for (const parameter of facts.parameters) {
@@ -391,7 +399,7 @@ const NOT_A_NAME = 'Only physnet and bridge names can be renamed or followed';
 
 function candidateAt(context: FeatureContext, position: Position): CandidateResult {
   const file = context.file;
-  if (file.facts.kind === 'tripleo-env') return tripleoCandidate(physnetOccurrencesIn(file), position);
+  if (file.facts.kind === 'tripleo-env' || file.facts.kind === 'kolla-globals') return tripleoCandidate(physnetOccurrencesIn(file), position);
   const cursor = cursorContext(file.doc, position);
   switch (cursor.kind) {
     case 'section-header':
@@ -465,7 +473,7 @@ function candidateAt(context: FeatureContext, position: Position): CandidateResu
   }
 }
 
-/** In a TripleO environment, the physnets of the parameters read (their bridges and devices are the roles' NIC templates' business). */
+/** In a TripleO environment or a kolla globals.yml, the physnets of the parameters read (their bridges and devices are the roles' NIC templates' business). */
 function tripleoCandidate(occurrences: Occurrence[], position: Position): CandidateResult {
   const at = occurrences.find((o) => rangeContains(o.range, position));
   return at ? { kind: 'physnet', token: { text: at.name, start: at.start, end: at.start + at.name.length, range: at.range }, where: at.site } : undefined;

@@ -43,6 +43,7 @@ export const CODES = {
   'bridge-without-port': { severity: 'warning', summary: 'A mapped bridge with no port, bond or interface attached on the host.' },
   'bridge-name-too-long': { severity: 'warning', summary: 'A mapped bridge name over 11 characters; its patch ports get hashed names.' },
   'external-network-bridge-set': { severity: 'warning', summary: 'external_network_bridge is set, which bypasses bridge_mappings for external networks.' },
+  'kolla-bridge-interface-count': { severity: 'error', summary: "A kolla-ansible globals.yml whose neutron_external_interface and neutron_bridge_name list different numbers of entries: kolla-ansible prechecks fails, and deploy pairs them by position." },
   // Observed state (captures: ovs-vsctl show, ip, ovs-ofctl, openstack … show)
   'observed-bridge-missing': { severity: 'error', summary: "A bridge in bridge_mappings (or OVN's ovn-bridge-mappings) that the host's OVSDB capture does not have." },
   'observed-patch-missing': { severity: 'error', summary: 'A mapped bridge whose patch pair to the integration bridge (int-<bridge> / phy-<bridge>) the OVSDB capture lacks, or whose peers do not name each other.' },

@@ -3,6 +3,8 @@ import type { Token } from '../syntax/ast';
 import { isTemplated } from '../syntax/templates';
 import { AGENT_LABELS, agentMappingsOf, type Ml2Facts } from '../workspace/facts';
 import type { TripleoEnvFacts } from '../tripleo/environmentFacts';
+import { kollaBridges, kollaVariable, type KollaGlobalsFacts } from '../kolla/globalsFacts';
+import { isKollaRenderedNeutronFile } from '../kolla/renderedConfigs';
 import type { IndexedFile } from '../workspace/model';
 import type { DeploymentView } from '../workspace/views';
 import { joinList, ml2Label, quotedList } from './ml2Helpers';
@@ -18,12 +20,12 @@ export const physnetUndeclared: Rule = {
   scope: 'deployment',
   check({ file, deployment }) {
     if (!deployment?.declares) return [];
-    const uses = undeclaredCandidates(file);
+    const uses = file.facts.kind === 'kolla-globals' ? kollaCandidates(file.facts, deployment) : undeclaredCandidates(file);
     if (uses.length === 0) return [];
     const findings: Finding[] = [];
     let shared: Shared | undefined;
-    for (const { token, consequence } of uses) {
-      const physnet = token.text;
+    for (const { token, consequence, physnet: derived } of uses) {
+      const physnet = derived ?? token.text;
       if (deployment.allows(physnet)) continue;
       shared ??= sharedOf(deployment);
       const { where, related } = shared;
@@ -32,7 +34,8 @@ export const physnetUndeclared: Rule = {
         suggestions = nearestNames(physnet, shared.names);
         shared.suggestions.set(physnet, suggestions);
       }
-      suggestions = [...suggestions];
+      // A derived name (physnetN at its bridge) has no text of its own to change.
+      suggestions = derived ? [] : [...suggestions];
       const hint = suggestions.length ? ` Did you mean "${suggestions[0]}"?` : '';
       findings.push({
         code: 'physnet-undeclared',
@@ -48,9 +51,35 @@ export const physnetUndeclared: Rule = {
   },
 };
 
+/** A physnet name that must be declared, where it stands, and what an undeclared one means (HOST: the file's host). */
+interface Candidate {
+  token: Token;
+  consequence: string;
+  /** The physnet when the token is not its name (kolla's derived physnetN, reported at its bridge). */
+  physnet?: string;
+}
+
+/**
+ * The physnets a kolla globals.yml maps, judged only against ML2 configs
+ * kolla rendered (an override under /etc/kolla/config is merged into the
+ * template's flat_networks, so what it alone says is not the whole story).
+ */
+function kollaCandidates(facts: KollaGlobalsFacts, deployment: DeploymentView): Candidate[] {
+  if (deployment.tripleoFiles.length > 0 || !deployment.ml2Files.every((f) => isKollaRenderedNeutronFile(f.relativePath))) return [];
+  const named = kollaVariable(facts, 'neutron_physical_networks');
+  const out: Candidate[] = [];
+  for (const [i, bridge] of (kollaBridges(facts) ?? []).entries()) {
+    const consequence = `the ${bridge.physnet}:${bridge.bridgeName} mapping kolla-ansible derives from globals.yml (entry ${i + 1} of neutron_bridge_name) can never carry a network`;
+    const own = named?.items[i];
+    if (own) out.push({ token: own, consequence });
+    else if (bridge.bridge) out.push({ token: bridge.bridge, consequence, physnet: bridge.physnet });
+  }
+  return out;
+}
+
 /** The physnet names of a file that must be declared, each with what an undeclared one means (HOST: the file's host). */
-function undeclaredCandidates(file: IndexedFile): { token: Token; consequence: string }[] {
-  const out: { token: Token; consequence: string }[] = [];
+function undeclaredCandidates(file: IndexedFile): Candidate[] {
+  const out: Candidate[] = [];
   for (const option of agentMappingsOf(file.facts)) {
     if (option.fact.templated) continue;
     const agent = option.agent === 'openvswitch' ? '' : ` of the ${AGENT_LABELS[option.agent]}`;

@@ -42,6 +42,7 @@ import { observedConfigDrift } from './observed/configDrift';
 import { networkPhysnetUnmapped } from './observed/networkPhysnetUnmapped';
 import { observedFlowsMissing } from './observed/flowsMissing';
 import { tenantTypeNotEnabled } from './tenantTypeNotEnabled';
+import { kollaBridgeInterfaceCount } from './kollaBridgeInterfaceCount';
 
 /** Every rule, run in this order for each file. */
 export const RULES: readonly Rule[] = [
@@ -63,6 +64,7 @@ export const RULES: readonly Rule[] = [
   bridgeWithoutPort,
   bridgeNameTooLong,
   externalNetworkBridgeSet,
+  kollaBridgeInterfaceCount,
   observedBridgeMissing,
   observedPatchMissing,
   observedPortMissing,

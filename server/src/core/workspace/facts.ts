@@ -10,6 +10,7 @@ import { ifcfgNetwork } from '../network/sources/ifcfg';
 import { nmKeyfileNetwork } from '../network/sources/nmKeyfile';
 import { osNetConfigNetwork } from '../network/sources/osNetConfig';
 import type { TripleoEnvFacts } from '../tripleo/environmentFacts';
+import type { KollaGlobalsFacts } from '../kolla/globalsFacts';
 
 /**
  * The facts one file contributes to the workspace: names it declares or uses,
@@ -192,6 +193,7 @@ export type FileFacts =
   | NmKeyfileFacts
   | OsNetConfigFacts
   | TripleoEnvFacts
+  | KollaGlobalsFacts
   | NmConfFacts
   | SosHostnameFacts
   | CaptureFacts;

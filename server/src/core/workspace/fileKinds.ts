@@ -149,6 +149,8 @@ export class KindMatcher {
     const basename = relativePath.slice(relativePath.lastIndexOf('/') + 1);
     if (basename === 'hostname' && isSosreportHostnameFile(relativePath)) return 'sos-hostname';
     if (isOsNetConfigFile(relativePath)) return 'os-net-config';
+    // kolla-ansible's globals.yml; its content decides (workspaceIndex.ts).
+    if (basename === 'globals.yml') return 'kolla-globals';
     if (isTripleoEnvironmentCandidate(relativePath)) return 'tripleo-env';
     return kindFromName(basename) ?? (isSosreportCapture(relativePath) || mayBeCapture(basename) ? 'capture' : undefined);
   }

@@ -6,9 +6,10 @@ import type { IniDocument, IniOption, ParsedDocument } from '../syntax/ast';
 import { parseIfcfg } from '../syntax/ifcfgParser';
 import { parseIni } from '../syntax/iniParser';
 import { parseKeyfile } from '../syntax/keyfileParser';
-import { parseEnvironment, parseYaml } from '../syntax/yamlParser';
+import { parseEnvironment, parseKollaGlobals, parseYaml } from '../syntax/yamlParser';
 import { parseCapture } from '../captures/parseCapture';
 import { mayBeTripleoEnvironment, tripleoEnvFacts } from '../tripleo/environmentFacts';
+import { kollaGlobalsFacts, mayBeKollaGlobals } from '../kolla/globalsFacts';
 import { captureFacts, type CaptureFacts } from './facts';
 import {
   agentMappingsOf,
@@ -280,7 +281,7 @@ export class WorkspaceIndex {
   private isReported(uri: string): boolean {
     const kind = this.kindOf(uri);
     // A YAML file whose name only may say TripleO environment: the content decides, and an unread one says nothing.
-    if (kind === 'tripleo-env') return false;
+    if (kind === 'tripleo-env' || kind === 'kolla-globals') return false;
     if (kind !== 'capture') return kind !== undefined;
     const folder = this.folderOf(uri);
     return folder.kinds.isCertainCapture(relativeTo(uriPath(uri), folder.path));
@@ -297,6 +298,8 @@ export class WorkspaceIndex {
       if (!mayBeCaptureName(basename(path))) return undefined;
       kind = 'capture';
     }
+    // A globals.yml that sets none of the networking variables read says nothing to check.
+    if (kind === 'kolla-globals' && !mayBeKollaGlobals(text)) return undefined;
     const doc: ParsedDocument = kind === 'capture' ? parseCapture(text, rendered) : parserFor(kind)(text);
     if (doc.format === 'capture' && doc.sections.length === 0) return undefined;
     // An ml2_conf.ini holding only agent sections is read by the agent alone (see readByAgentOnly).
@@ -566,6 +569,8 @@ function parserFor(kind: FileKind): (text: string) => ParsedDocument {
       return parseYaml;
     case 'tripleo-env':
       return parseEnvironment;
+    case 'kolla-globals':
+      return parseKollaGlobals;
     default:
       return parseIni;
   }
@@ -573,7 +578,7 @@ function parserFor(kind: FileKind): (text: string) => ParsedDocument {
 
 function deriveFacts(kind: FileKind, doc: ParsedDocument, rendered: string): FileFacts {
   if (doc.format === 'ifcfg') return ifcfgFacts(doc, rendered);
-  if (doc.format === 'yaml') return kind === 'tripleo-env' ? tripleoEnvFacts(doc) : osNetConfigFacts(doc);
+  if (doc.format === 'yaml') return kind === 'tripleo-env' ? tripleoEnvFacts(doc) : kind === 'kolla-globals' ? kollaGlobalsFacts(doc) : osNetConfigFacts(doc);
   if (doc.format === 'capture') return captureFacts(doc);
   switch (kind) {
     case 'ml2':
@@ -823,9 +828,9 @@ function isAgentFile(file: IndexedFile): boolean {
   return isL2AgentFacts(file.facts);
 }
 
-/** Files that read the deployment's physnets but contribute none to it. */
+/** Files that read the deployment's physnets but contribute none to it (a kolla globals.yml's mapping is judged against kolla's rendered ML2 config). */
 function readsPhysnetsOnly(file: IndexedFile): boolean {
-  return file.kind === 'l3-agent' || file.kind === 'nova-conf';
+  return file.kind === 'l3-agent' || file.kind === 'nova-conf' || file.kind === 'kolla-globals';
 }
 
 /** A capture of what the deployment as a whole runs: it is judged against the deployment, and other files against it. */
