@@ -3,7 +3,7 @@
  * `--workspace test/fixtures/editor-agents --copy --suites agents.editor`):
  * hover and a quick fix in a Linux bridge agent file and in nova.conf, the
  * ML2/OVN leftover warning, the option catalogue of neutron.conf and
- * dhcp_agent.ini. Each edit is undone before the next test.
+ * dhcp_agent.ini, a TripleO environment and a kolla-ansible globals.yml. Each edit is undone before the next test.
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
@@ -13,6 +13,8 @@ const LB_AGENT = 'lb-site/compute1/etc/neutron/plugins/ml2/linuxbridge_agent.ini
 const NOVA = 'sriov-site/computesriov-0/var/lib/config-data/puppet-generated/nova_libvirt/etc/nova/nova.conf';
 const OVN_LEFTOVER = 'ovn-site/compute01/etc/neutron/plugins/ml2/openvswitch_agent.ini';
 const SRIOV_AGENT = 'sriov-site/computesriov-0/var/lib/config-data/puppet-generated/neutron/etc/neutron/plugins/ml2/sriov_agent.ini';
+const TRIPLEO_ENV = 'tripleo-site/templates/network-environment.yaml';
+const KOLLA_GLOBALS = 'kolla-site/etc/kolla/globals.yml';
 const NEUTRON_CONF = 'lb-site/compute1/etc/neutron/neutron.conf';
 const DHCP_AGENT = 'ovn-site/compute01/etc/neutron/dhcp_agent.ini';
 
@@ -93,5 +95,15 @@ suite('agents beyond Open vSwitch: Linux bridge, SR-IOV with nova, ML2/OVN', () 
     const text = await hoverAt(uriOf(DHCP_AGENT), new vscode.Position(3, 5), 'enable_isolated_metadata');
     assert.match(text, /networks without a router/);
     assert.match(text, /cloud-init stalls/);
+  });
+
+  test('a TripleO environment mapping a physnet its VLAN ranges do not declare: physnet-undeclared, fixed inside the YAML string', async () => {
+    await breakAndFix(TRIPLEO_ENV, 9, 'tenant', 'tenatn', 'physnet-undeclared', 'Change to "tenant"');
+  });
+
+  test('hover on neutron_bridge_name in globals.yml shows the physnet mapping kolla-ansible derives from it', async () => {
+    const text = await hoverAt(uriOf(KOLLA_GLOBALS), new vscode.Position(29, 3), 'physnet2');
+    assert.match(text, /\| `physnet1` \| `br-ex` \| `eth1` \|/);
+    assert.match(text, /\| `physnet2` \| `br-vlan` \| `eth2` \|/);
   });
 });

@@ -142,6 +142,15 @@ describe('physnets of a kolla globals.yml against the ML2 config kolla rendered'
     assert.equal(after[ML2], ml2.replace('physnet1,vlans', 'physnet1,provider'));
   });
 
+  it('refuses to rename a physnet that is kolla\'s default name for a bridge: nothing in globals.yml could carry the new name', () => {
+    const at = cursor(ML2_TEXT.replace('physnet1', 'phys|net1'));
+    const files = { [GLOBALS]: TEXT, [ML2]: at.text };
+    assert.throws(
+      () => workspaceOf(files).rename(uriOf(ML2), at.position, 'provider'),
+      /^RenameRefusedError: "physnet1" is the name kolla-ansible gives a bridge of neutron_bridge_name in etc\/kolla\/globals\.yml, where it is written nowhere; .* Set neutron_physical_networks there first/,
+    );
+  });
+
   it('silent when the rendered config declares them, with ironic\'s wildcard, or when the ML2 config is an override kolla merges', () => {
     assert.deepEqual(codes({ [GLOBALS]: TEXT, [ML2]: ML2_TEXT.replace('physnet1', 'physnet1,physnet2') }), []);
     assert.deepEqual(codes({ [GLOBALS]: TEXT, [ML2]: ML2_TEXT.replace('physnet1', '*') }), []);

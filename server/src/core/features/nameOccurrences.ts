@@ -2,7 +2,7 @@ import { rangeContains } from '../text/ranges';
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { IfcfgAssignment, IniOption, Token } from '../syntax/ast';
 import { isTemplated } from '../syntax/templates';
-import { kollaVariable } from '../kolla/globalsFacts';
+import { kollaBridges, kollaVariable } from '../kolla/globalsFacts';
 import type { IfcfgFacts, L3AgentFacts, PciDeviceSpec } from '../workspace/facts';
 import { agentMappingsOf, DEFAULT_INTEGRATION_BRIDGE, DEFAULT_TUNNEL_BRIDGE, OVS_BRIDGE_TYPES, ovsAgentFactsOf } from '../workspace/facts';
 import type { Host, IndexedFile } from '../workspace/model';
@@ -167,6 +167,20 @@ export function unplacedPhysnetUses(files: Iterable<IndexedFile>, name: string):
   for (const file of files) {
     if (file.facts.kind !== 'nova-conf') continue;
     if (file.facts.pciDeviceSpecs.some((s) => s.physnetName === name && !s.physnet)) out.push(file);
+  }
+  return out;
+}
+
+/**
+ * kolla-ansible globals.yml files whose physnet of this name is kolla's
+ * default (`physnetN` for the Nth bridge, neutron_physical_networks unset):
+ * the name is written nowhere, so no edit can rename it there.
+ */
+export function unwrittenKollaPhysnets(files: Iterable<IndexedFile>, name: string): IndexedFile[] {
+  const out: IndexedFile[] = [];
+  for (const file of files) {
+    if (file.facts.kind !== 'kolla-globals' || kollaVariable(file.facts, 'neutron_physical_networks')) continue;
+    if (kollaBridges(file.facts)?.some((b) => b.physnet === name)) out.push(file);
   }
   return out;
 }

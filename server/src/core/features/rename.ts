@@ -11,6 +11,7 @@ import {
   siblingUri,
   symbolAt,
   unplacedPhysnetUses,
+  unwrittenKollaPhysnets,
   type NamedSymbol,
 } from './nameOccurrences';
 
@@ -74,6 +75,12 @@ export function rename(context: FeatureContext, position: Position, newName: str
     if (unplaced.length) {
       throw new RenameRefusedError(
         `"${symbol.name}" is also the physical_network of a [pci] device_spec in ${unplaced.map((f) => f.relativePath).join(', ')} whose value could not be placed exactly (written across lines or with escapes); rename it there by hand first, or write the pair on one line.`,
+      );
+    }
+    const kollaDefaults = unwrittenKollaPhysnets(symbol.scope, symbol.name);
+    if (kollaDefaults.length) {
+      throw new RenameRefusedError(
+        `"${symbol.name}" is the name kolla-ansible gives a bridge of neutron_bridge_name in ${kollaDefaults.map((f) => f.relativePath).join(', ')}, where it is written nowhere; kolla would render it again on the next deploy. Set neutron_physical_networks there first (one name per bridge), then rename.`,
       );
     }
     return buildEdit(textEdits(symbol, newName), []);
