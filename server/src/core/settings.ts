@@ -13,6 +13,7 @@ export type FileKind =
   | 'ifcfg'
   | 'nm-keyfile'
   | 'os-net-config'
+  | 'os-net-config-mapping'
   | 'tripleo-env'
   | 'capture'
   | 'nm-conf'
@@ -33,6 +34,7 @@ export const FILE_KINDS: readonly FileKind[] = [
   'ifcfg',
   'nm-keyfile',
   'os-net-config',
+  'os-net-config-mapping',
   'tripleo-env',
   'capture',
 ];

@@ -25,7 +25,7 @@ export function complete(context: FeatureContext, position: Position): Completio
 function items(context: FeatureContext, position: Position): CompletionItem[] {
   const cursor = cursorContext(context.file.doc, position);
   if (context.file.kind === 'nm-keyfile') return keyfileCompletion(context, cursor);
-  if (context.file.doc.format === 'yaml') return osNetConfigCompletion(context, position);
+  if (context.file.doc.format === 'yaml') return context.file.kind === 'os-net-config-mapping' ? [] : osNetConfigCompletion(context, position);
   if (cursor.kind === 'ifcfg-value') {
     if (cursor.assignment.key.text !== 'OVS_BRIDGE') return ifcfgValueItems(context, cursor.assignment, cursor.value, cursor.word);
     return bridgeItems(context, cursor.value.range, new Set());

@@ -46,6 +46,11 @@ export function parseEnvironment(text: string): YamlDocument {
   return parseYaml(text, 'heat cannot load this environment file, so `openstack overcloud deploy` stops before it changes anything');
 }
 
+/** os-net-config's mapping file: os-net-config fails to load it and stops before it configures anything. */
+export function parseMappingFile(text: string): YamlDocument {
+  return parseYaml(text, 'os-net-config cannot load its mapping file, so it stops before it configures any interface');
+}
+
 function firstLine(message: string): string {
   return message.split('\n', 1)[0].replace(/ at line \d+, column \d+:?$/, '');
 }

@@ -10,6 +10,7 @@ import { ifcfgNetwork } from '../network/sources/ifcfg';
 import { nmKeyfileNetwork } from '../network/sources/nmKeyfile';
 import { osNetConfigNetwork } from '../network/sources/osNetConfig';
 import type { TripleoEnvFacts } from '../tripleo/environmentFacts';
+import type { OsNetConfigMappingFacts } from '../osNetConfig/mappingFacts';
 
 /**
  * The facts one file contributes to the workspace: names it declares or uses,
@@ -191,6 +192,7 @@ export type FileFacts =
   | IfcfgFacts
   | NmKeyfileFacts
   | OsNetConfigFacts
+  | OsNetConfigMappingFacts
   | TripleoEnvFacts
   | NmConfFacts
   | SosHostnameFacts
