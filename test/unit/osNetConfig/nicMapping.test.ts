@@ -26,7 +26,7 @@ const OVSDB_TEXT = [
   '    ovs_version: "2.17.7"',
   '',
 ].join('\n');
-const link = (n: number, name: string) => `${n}: ${name}: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc mq state UP mode DEFAULT group default qlen 1000\n    link/ether 52:54:00:1c:3a:0${n} brd ff:ff:ff:ff:ff:ff\n`;
+const link = (n: number, name: string) => `${n}: ${name}: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc mq master ovs-system state UP mode DEFAULT group default qlen 1000\n    link/ether 52:54:00:1c:3a:0${n} brd ff:ff:ff:ff:ff:ff\n`;
 
 const entries = (text: string) =>
   osNetConfigMappingFacts(parseMappingFile(text)).entries.map((e) => `${e.alias.text}@${formatRange(e.alias.range)} ${e.mac ? 'mac' : 'name'} ${e.target.text}@${formatRange(e.target.range)}`);
@@ -65,8 +65,11 @@ describe('os-net-config mapping file', () => {
   });
 
   it('a nicN mapped to a name is that NIC: a bridge member the OVSDB shows elsewhere is observed-port-missing', () => {
-    assert.deepEqual(configFindings({ [MAPPING]: 'interface_mapping:\n  nic2: eth3\n' }), ['observed-port-missing@5:10-5:14']);
-    assert.deepEqual(configFindings({ [MAPPING]: 'interface_mapping:\n  nic2: eth1\n' }), []);
+    const ip = link(2, 'eth1') + link(3, 'eth3');
+    assert.deepEqual(configFindings({ [MAPPING]: 'interface_mapping:\n  nic2: eth3\n', [IP]: ip }), ['observed-port-missing@5:10-5:14']);
+    assert.deepEqual(configFindings({ [MAPPING]: 'interface_mapping:\n  nic2: eth1\n', [IP]: ip }), []);
+    // Without an ip capture, whether eth3 exists (and so whether os-net-config honours the entry) is unknown.
+    assert.deepEqual(configFindings({ [MAPPING]: 'interface_mapping:\n  nic2: eth3\n' }), []);
   });
 
   it('an unmapped nicN, a MAC mapping, or a name the ip capture lacks (os-net-config ignores it) stays abstract: silent', () => {
@@ -77,7 +80,7 @@ describe('os-net-config mapping file', () => {
   });
 
   it('an edit of mapping.yaml re-checks config.yaml', () => {
-    const files = { [ML2]: ML2_TEXT, [AGENT]: '[ovs]\nbridge_mappings = physnet1:br-ex\n', [CONFIG]: CONFIG_TEXT, [OVSDB]: OVSDB_TEXT, [MAPPING]: 'interface_mapping:\n  nic2: eth1\n' };
+    const files = { [ML2]: ML2_TEXT, [AGENT]: '[ovs]\nbridge_mappings = physnet1:br-ex\n', [CONFIG]: CONFIG_TEXT, [OVSDB]: OVSDB_TEXT, [IP]: link(2, 'eth1') + link(3, 'eth3'), [MAPPING]: 'interface_mapping:\n  nic2: eth1\n' };
     const service = workspaceOf(files);
     assert.deepEqual(service.getDiagnostics(uriOf(CONFIG)), []);
     const affected = service.setFile(uriOf(MAPPING), 'interface_mapping:\n  nic2: eth3\n');

@@ -44,6 +44,11 @@ export class NicNames {
     return { how: 'mapped', alias, name, entry, file };
   }
 
+  /** Whether the host's `ip` capture lists this device (false without a capture). */
+  isListed(name: string): boolean {
+    return this.kernel?.names.has(name) ?? false;
+  }
+
   /** The kernel name the mapping gives an abstract name, if it names one for sure. */
   nameOf(alias: string): string | undefined {
     if (!ABSTRACT_NIC.test(alias)) return undefined;

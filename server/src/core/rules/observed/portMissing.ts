@@ -21,6 +21,8 @@ export const observedPortMissing: Rule = {
     return contribution.devices.flatMap((device) => {
       // os-net-config's nicN names the host resolves at run time; OVSDB shows the kernel's names.
       if (!device.bridge || device.abstractName) return [];
+      // A mapped nicN only when the ip capture shows the NIC: os-net-config ignores an entry naming one the host lacks.
+      if (device.nicAlias && !host.network.nics.isListed(device.name)) return [];
       const bridge = declared.resolve(device.bridge.name);
       if (bridge === device.name || device.role === 'ovs-bridge' || device.role === 'linux-bridge') return [];
       // Only attachments to a bridge the OVSDB has: a missing bridge is its own finding.
