@@ -72,6 +72,14 @@ describe('os-net-config mapping file', () => {
     assert.deepEqual(configFindings({ [MAPPING]: 'interface_mapping:\n  nic2: eth3\n' }), []);
   });
 
+  it('without an OVSDB capture, a mapped nicN the ip capture shows without carrier is observed-link-down', () => {
+    const down = link(2, 'eth3').replace('UP,LOWER_UP', 'UP');
+    const files = { [ML2]: ML2_TEXT, [AGENT]: '[ovs]\nbridge_mappings = physnet1:br-ex\n', [CONFIG]: CONFIG_TEXT, [IP]: down };
+    const codes = (mapping: Record<string, string>) => workspaceOf({ ...files, ...mapping }).getDiagnostics(uriOf(CONFIG)).map((d) => `${d.code}@${formatRange(d.range)}`);
+    assert.deepEqual(codes({ [MAPPING]: 'interface_mapping:\n  nic2: eth3\n' }), ['observed-link-down@5:10-5:14']);
+    assert.deepEqual(codes({}), [], 'unmapped: nic2 is not judged');
+  });
+
   it('an unmapped nicN, a MAC mapping, or a name the ip capture lacks (os-net-config ignores it) stays abstract: silent', () => {
     assert.deepEqual(configFindings({}), []);
     assert.deepEqual(configFindings({ [MAPPING]: 'interface_mapping:\n  nic1: eth0\n' }), []);
