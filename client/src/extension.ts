@@ -23,6 +23,7 @@ export const RECOGNISED_PATTERNS = [
   '**/ifcfg-*',
   '**/*.nmconnection{,.j2,.erb,.tmpl}',
   '**/os-net-config/config.{yaml,json}{,.j2}',
+  '**/os-net-config/mapping.{yaml,yml}',
   // TripleO environments (the server reads their content to tell).
   '**/{environments,templates}/**/*.{yaml,yml}',
   '**/*{environment,parameters,-env,_env}*.{yaml,yml}',
@@ -281,6 +282,7 @@ const KIND_LABELS: Record<string, string> = {
   ifcfg: 'ifcfg network-script',
   'nm-keyfile': 'NetworkManager keyfile',
   'os-net-config': 'os-net-config network configuration',
+  'os-net-config-mapping': 'os-net-config NIC mapping (nicN names)',
   'tripleo-env': 'TripleO environment (parameter_defaults)',
   'kolla-globals': 'kolla-ansible globals.yml',
   capture: 'command capture',

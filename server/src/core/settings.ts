@@ -13,6 +13,7 @@ export type FileKind =
   | 'ifcfg'
   | 'nm-keyfile'
   | 'os-net-config'
+  | 'os-net-config-mapping'
   | 'tripleo-env'
   | 'kolla-globals'
   | 'capture'
@@ -34,6 +35,7 @@ export const FILE_KINDS: readonly FileKind[] = [
   'ifcfg',
   'nm-keyfile',
   'os-net-config',
+  'os-net-config-mapping',
   'tripleo-env',
   'kolla-globals',
   'capture',

@@ -25,8 +25,8 @@ export function complete(context: FeatureContext, position: Position): Completio
 function items(context: FeatureContext, position: Position): CompletionItem[] {
   const cursor = cursorContext(context.file.doc, position);
   if (context.file.kind === 'nm-keyfile') return keyfileCompletion(context, cursor);
-  // globals.yml holds any Ansible variable: nothing to offer there yet.
-  if (context.file.kind === 'kolla-globals') return [];
+  // globals.yml holds any Ansible variable, and a mapping file only nicN names: nothing to offer there yet.
+  if (context.file.kind === 'kolla-globals' || context.file.kind === 'os-net-config-mapping') return [];
   if (context.file.doc.format === 'yaml') return osNetConfigCompletion(context, position);
   if (cursor.kind === 'ifcfg-value') {
     if (cursor.assignment.key.text !== 'OVS_BRIDGE') return ifcfgValueItems(context, cursor.assignment, cursor.value, cursor.word);

@@ -20,6 +20,8 @@ import { ifcfgKeyHover, ifcfgValueHover } from './ifcfg/hover';
 import { keyfileHover } from './keyfile';
 import { osNetConfigHover } from './osNetConfig';
 import { kollaGlobalsHover } from './kollaGlobals';
+import { nicResolutionLine } from './nicNameHover';
+import { ABSTRACT_NIC } from '../network/nicNames';
 import { iniOptionMarkdown, iniSectionHover, iniValueHover } from './options/optionHover';
 import { optionDocIn, TYPE_DRIVERS, typeDriverDoc, type OptionDoc } from './wiringDocs';
 import { code, markdownHover } from './markdownHover';
@@ -40,6 +42,7 @@ export function hover(context: FeatureContext, position: Position): Hover | null
   const cursor = cursorContext(context.file.doc, position);
   if (context.file.kind === 'nm-keyfile') return keyfileHover(cursor);
   if (context.file.facts.kind === 'kolla-globals') return kollaGlobalsHover(context, position);
+  if (context.file.kind === 'os-net-config-mapping') return null;
   if (context.file.doc.format === 'yaml') return osNetConfigHover(context, position);
   switch (cursor.kind) {
     case 'section-header':
@@ -187,14 +190,18 @@ function networkNameHover(context: FeatureContext, position: Position): Hover | 
   const offset = context.file.doc.lineIndex.offsetAt(position);
   const at = (token: Token | undefined) => token !== undefined && token.start <= offset && offset <= token.end;
   const declared = context.host.network.declared;
+  const nics = context.host.network.nics;
+  // An os-net-config nicN: described by the name its mapping gives it, with how it resolves.
+  const named = (name: string) => (network.source === 'os-net-config' ? (nics.nameOf(name) ?? name) : name);
+  const nicLine = (name: string) => (network.source === 'os-net-config' && ABSTRACT_NIC.test(name) ? `\n${nicResolutionLine(nics.resolve(name))}` : '');
   for (const device of network.devices) {
     if (at(device.nameToken)) {
-      const text = device.role === 'ovs-bridge' ? bridgeDescription(context, device.name) : deviceDescription(context, device.name);
+      const text = device.role === 'ovs-bridge' ? bridgeDescription(context, device.name) : deviceDescription(context, named(device.name)) + nicLine(device.name);
       return markdownHover(text, device.nameToken!.range);
     }
     if (at(device.bridge?.token)) return markdownHover(bridgeDescription(context, declared.resolve(device.bridge!.name)), device.bridge!.token!.range);
     for (const ref of [device.port, device.peer, ...(device.members ?? [])]) {
-      if (at(ref?.token)) return markdownHover(deviceDescription(context, declared.resolve(ref!.name)), ref!.token!.range);
+      if (at(ref?.token)) return markdownHover(deviceDescription(context, declared.resolve(named(ref!.name))) + nicLine(ref!.name), ref!.token!.range);
     }
   }
   return null;

@@ -68,6 +68,8 @@ export interface NetworkDevice {
    * which show kernel names, cannot be matched by it.
    */
   abstractName?: boolean;
+  /** The os-net-config abstract name (`nic2`) this device's name was resolved from, through the host's mapping file. */
+  nicAlias?: string;
   /** Whether the device carries an IP configuration (a static address or DHCP). */
   addressed?: boolean;
   /** Observed link state, when a capture shows it (`ip link`): the UP and LOWER_UP flags, `master`, `state`. */

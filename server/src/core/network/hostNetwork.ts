@@ -1,6 +1,7 @@
 import type { IndexedFile } from '../workspace/model';
 import type { DumpFlowsSection, OfctlPort } from '../captures/model';
 import type { NetworkContribution, NetworkDevice, NetworkLayerName, NetworkSourceName } from './devices';
+import { NicNames } from './nicNames';
 
 /** A device together with the file that says so. */
 export interface HostDevice extends NetworkDevice {
@@ -129,14 +130,39 @@ export class HostNetwork {
   readonly declared = new NetworkLayer('declared');
   readonly observed = new NetworkLayer('observed');
 
+  /** os-net-config's abstract NIC names (`nic2`), as the host's mapping file resolves them. */
+  readonly nics: NicNames;
+  private readonly resolved = new Map<IndexedFile, NetworkContribution>();
+
   /** `files` sorted by path. */
   constructor(files: Iterable<IndexedFile>) {
-    for (const file of files) {
-      const contribution = file.facts.network;
-      if (!contribution) continue;
-      (contribution.layer === 'declared' ? this.declared : this.observed).add(file, contribution);
+    const all = [...files];
+    for (const file of all) if (file.facts.network?.layer === 'observed') this.observed.add(file, file.facts.network);
+    this.nics = new NicNames(all, kernelNames(all));
+    for (const file of all) {
+      if (file.facts.network?.layer !== 'declared') continue;
+      const resolved = this.nics.apply(file.facts.network);
+      if (resolved !== file.facts.network) this.resolved.set(file, resolved);
+      this.declared.add(file, resolved);
     }
   }
+
+  /** A file's contribution as the host reads it: os-net-config's mapped nicN under their NICs' names. */
+  contributionOf(file: IndexedFile): NetworkContribution | undefined {
+    return this.resolved.get(file) ?? file.facts.network;
+  }
+}
+
+/** The device names of the host's `ip address`/`ip link` captures (every kernel device), and the first such capture. */
+function kernelNames(files: readonly IndexedFile[]): { names: Set<string>; capture: IndexedFile } | undefined {
+  let found: { names: Set<string>; capture: IndexedFile } | undefined;
+  for (const file of files) {
+    const network = file.facts.network;
+    if (network?.source !== 'ip-address') continue;
+    found ??= { names: new Set(), capture: file };
+    for (const device of network.devices) found.names.add(device.name);
+  }
+  return found;
 }
 
 const NONE: readonly HostDevice[] = Object.freeze([]);

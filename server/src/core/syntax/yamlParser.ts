@@ -51,6 +51,11 @@ export function parseKollaGlobals(text: string): YamlDocument {
   return parseYaml(text, 'ansible cannot load it as extra vars, so every kolla-ansible command stops before it changes anything');
 }
 
+/** os-net-config's mapping file: os-net-config fails to load it and stops before it configures anything. */
+export function parseMappingFile(text: string): YamlDocument {
+  return parseYaml(text, 'os-net-config cannot load its mapping file, so it stops before it configures any interface');
+}
+
 function firstLine(message: string): string {
   return message.split('\n', 1)[0].replace(/ at line \d+, column \d+:?$/, '');
 }

@@ -11,6 +11,7 @@ import { nmKeyfileNetwork } from '../network/sources/nmKeyfile';
 import { osNetConfigNetwork } from '../network/sources/osNetConfig';
 import type { TripleoEnvFacts } from '../tripleo/environmentFacts';
 import type { KollaGlobalsFacts } from '../kolla/globalsFacts';
+import type { OsNetConfigMappingFacts } from '../osNetConfig/mappingFacts';
 
 /**
  * The facts one file contributes to the workspace: names it declares or uses,
@@ -192,6 +193,7 @@ export type FileFacts =
   | IfcfgFacts
   | NmKeyfileFacts
   | OsNetConfigFacts
+  | OsNetConfigMappingFacts
   | TripleoEnvFacts
   | KollaGlobalsFacts
   | NmConfFacts

@@ -82,6 +82,12 @@ function isOsNetConfigFile(relativePath: string): boolean {
   return parts.at(-2) === 'nic-configs' && /\.(ya?ml|j2)$/.test(basename);
 }
 
+/** os-net-config's NIC mapping file (`os-net-config/mapping.yaml`, the default of its --mapping-file). */
+function isOsNetConfigMappingFile(relativePath: string): boolean {
+  const parts = relativePath.split('/');
+  return parts.at(-2) === 'os-net-config' && /^mapping\.ya?ml$/.test(parts.at(-1) ?? '');
+}
+
 /**
  * A YAML file that may be a TripleO environment (`parameter_defaults`): in an
  * `environments` or `templates` directory, or named like one
@@ -149,6 +155,7 @@ export class KindMatcher {
     const basename = relativePath.slice(relativePath.lastIndexOf('/') + 1);
     if (basename === 'hostname' && isSosreportHostnameFile(relativePath)) return 'sos-hostname';
     if (isOsNetConfigFile(relativePath)) return 'os-net-config';
+    if (isOsNetConfigMappingFile(relativePath)) return 'os-net-config-mapping';
     // kolla-ansible's globals.yml; its content decides (workspaceIndex.ts).
     if (basename === 'globals.yml') return 'kolla-globals';
     if (isTripleoEnvironmentCandidate(relativePath)) return 'tripleo-env';

@@ -6,7 +6,8 @@ import type { IniDocument, IniOption, ParsedDocument } from '../syntax/ast';
 import { parseIfcfg } from '../syntax/ifcfgParser';
 import { parseIni } from '../syntax/iniParser';
 import { parseKeyfile } from '../syntax/keyfileParser';
-import { parseEnvironment, parseKollaGlobals, parseYaml } from '../syntax/yamlParser';
+import { parseEnvironment, parseKollaGlobals, parseMappingFile, parseYaml } from '../syntax/yamlParser';
+import { osNetConfigMappingFacts } from '../osNetConfig/mappingFacts';
 import { parseCapture } from '../captures/parseCapture';
 import { mayBeTripleoEnvironment, tripleoEnvFacts } from '../tripleo/environmentFacts';
 import { kollaGlobalsFacts, mayBeKollaGlobals } from '../kolla/globalsFacts';
@@ -571,6 +572,8 @@ function parserFor(kind: FileKind): (text: string) => ParsedDocument {
       return parseEnvironment;
     case 'kolla-globals':
       return parseKollaGlobals;
+    case 'os-net-config-mapping':
+      return parseMappingFile;
     default:
       return parseIni;
   }
@@ -578,7 +581,11 @@ function parserFor(kind: FileKind): (text: string) => ParsedDocument {
 
 function deriveFacts(kind: FileKind, doc: ParsedDocument, rendered: string): FileFacts {
   if (doc.format === 'ifcfg') return ifcfgFacts(doc, rendered);
-  if (doc.format === 'yaml') return kind === 'tripleo-env' ? tripleoEnvFacts(doc) : kind === 'kolla-globals' ? kollaGlobalsFacts(doc) : osNetConfigFacts(doc);
+  if (doc.format === 'yaml') {
+    if (kind === 'tripleo-env') return tripleoEnvFacts(doc);
+    if (kind === 'kolla-globals') return kollaGlobalsFacts(doc);
+    return kind === 'os-net-config-mapping' ? osNetConfigMappingFacts(doc) : osNetConfigFacts(doc);
+  }
   if (doc.format === 'capture') return captureFacts(doc);
   switch (kind) {
     case 'ml2':
@@ -617,6 +624,8 @@ function hostSignature(facts: FileFacts): string {
   if (facts.network) return contributionSignature(facts.network);
   if (facts.kind === 'nm-conf') return JSON.stringify(facts.plugins ?? null);
   if (facts.kind === 'sos-hostname') return facts.hostname ?? '';
+  // The host's os-net-config names resolve through its mapping file.
+  if (facts.kind === 'os-net-config-mapping') return JSON.stringify([facts.uncertain, facts.entries.map((e) => [e.alias.text, e.target.text])]);
   // The host's other files read what an agent maps to (bridges, interfaces) and what nova offers on which physnet.
   // (The host's L3 agent also reads the mapped physnets: a change of those changes the deployment signature, which re-checks it.)
   if (facts.kind === 'nova-conf') return JSON.stringify([facts.pciUnknown, facts.pciDeviceSpecs.map((s) => [s.physnet?.text, s.devname?.text])]);

@@ -134,7 +134,7 @@ function isAddressed(map: YAMLMap): boolean {
 }
 
 /** The name's characters: inside the quotes of a quoted scalar without escapes. */
-function scalarToken(node: Scalar, lines: LineIndex): Token | undefined {
+export function scalarToken(node: Scalar, lines: LineIndex): Token | undefined {
   const [start, end] = node.range!;
   const text = String(node.value ?? '');
   if (lines.text.slice(start, end) === text) return sourceToken(lines, start, end);

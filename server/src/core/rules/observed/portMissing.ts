@@ -12,7 +12,7 @@ export const observedPortMissing: Rule = {
   scope: 'host',
   check(context) {
     const { file, host } = context;
-    const contribution = file.facts.network;
+    const contribution = host.network.contributionOf(file);
     if (!contribution || contribution.layer !== 'declared' || contribution.uncertain) return [];
     const observed = host.network.observed;
     const captures = ovsdbCaptures(observed);
@@ -21,6 +21,8 @@ export const observedPortMissing: Rule = {
     return contribution.devices.flatMap((device) => {
       // os-net-config's nicN names the host resolves at run time; OVSDB shows the kernel's names.
       if (!device.bridge || device.abstractName) return [];
+      // A mapped nicN only when the ip capture shows the NIC: os-net-config ignores an entry naming one the host lacks.
+      if (device.nicAlias && !host.network.nics.isListed(device.name)) return [];
       const bridge = declared.resolve(device.bridge.name);
       if (bridge === device.name || device.role === 'ovs-bridge' || device.role === 'linux-bridge') return [];
       // Only attachments to a bridge the OVSDB has: a missing bridge is its own finding.
@@ -29,6 +31,7 @@ export const observedPortMissing: Rule = {
       if (seen.some((d) => d.bridge!.name === bridge)) return [];
       const capture = seen[0]?.file ?? captures[0];
       const elsewhere = seen.map((d) => d.bridge!.name);
+      const named = device.nicAlias ? `"${device.name}" ("${device.nicAlias}", by the host's os-net-config mapping file)` : `"${device.name}"`;
       const state = elsewhere.length
         ? `shows "${device.name}" on bridge "${elsewhere[0]}" instead`
         : `shows "${device.name}" on no bridge`;
@@ -37,7 +40,7 @@ export const observedPortMissing: Rule = {
           code: 'observed-port-missing' as const,
           range: device.bridge.token?.range ?? device.nameRange,
           message:
-            `This configuration attaches "${device.name}" to "${bridge}", but the OVSDB of host "${host.host.name}" (${captureName(capture)}) ${state}: ` +
+            `This configuration attaches ${named} to "${bridge}", but the OVSDB of host "${host.host.name}" (${captureName(capture)}) ${state}: ` +
             `traffic of the networks mapped to "${bridge}" does not leave the host through it. The interface was not brought up with this configuration (ifup, nmcli or os-net-config not run since), or something moved it.${changedAfterCapture(context, file, capture)}`,
           data: { device: device.name, bridge, observedBridge: elsewhere[0] },
           related: [relatedAt(capture, seen[0]?.definitionRange ?? observed.bridge(bridge)[0].definitionRange, seen.length ? `"${device.name}" as OVSDB holds it` : `"${bridge}" as OVSDB holds it`)],
