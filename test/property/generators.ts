@@ -18,6 +18,10 @@ export const VOCABULARY = [
   'options: {peer=', 'tag: ', 'ovs_version: "2.17.7"', ' cookie=0x0, table=0, ', 'priority=4,in_port=2,dl_vlan=5 actions=strip_vlan,NORMAL',
   'vlan_tci=0x0000/0x1fff actions=mod_vlan_vid:5', 'OFPT_FEATURES_REPLY (xid=0x2)', ' 2(phy-br-ex): addr:aa', '5: eth1: <BROADCAST,UP,LOWER_UP> master ovs-system',
   'external_ids        : {ovn-bridge-mappings="', '"provider:physical_network": ', '| provider:network_type | ', '"agent_type": "Open vSwitch agent"',
+  '[linux_bridge]', 'physical_interface_mappings', '[sriov_nic]', 'physical_device_mappings', 'exclude_devices', '[pci]', 'device_spec',
+  '{"devname": "ens1f0", "physical_network": "sriov1"}', 'mechanism_drivers', 'ovn', 'parameter_defaults:', '  NeutronBridgeMappings: ',
+  '  NeutronNetworkVLANRanges: ', '  ComputeParameters:', 'neutron_bridge_name: ', 'neutron_external_interface: ', 'neutron_physical_networks: ',
+  'interface_mapping:', '  nic1: ', 'aa:bb:cc:dd:ee:ff', '- ', '&a ', '*a', '!!str ', '|\n', '? ',
 ];
 
 export const ML2 = '[ml2]\ntype_drivers = vxlan,vlan\ntenant_network_types = vxlan\n[ml2_type_flat]\nflat_networks = physnet1\n[ml2_type_vlan]\nnetwork_vlan_ranges = physnet2:100:200\n';
@@ -27,6 +31,15 @@ export const BRIDGE = 'DEVICE=br-ex\nTYPE=OVSBridge\nDEVICETYPE=ovs\nONBOOT=yes\
 export const PORT = 'DEVICE=eth1\nTYPE=OVSPort\nDEVICETYPE=ovs\nOVS_BRIDGE=br-ex\nONBOOT=yes\n';
 export const KEYFILE = '[connection]\nid=ovs-port-eth2\ntype=ovs-port\ninterface-name=eth2\nmaster=br-ex\nslave-type=ovs-bridge\n';
 export const OS_NET_CONFIG = 'network_config:\n- type: ovs_bridge\n  name: br-vlan\n  members:\n  - type: interface\n    name: nic3\n- type: ovs_patch_port\n  name: patch-a\n  bridge_name: "br-ex"\n  peer: patch-b\n';
+
+export const LINUXBRIDGE = '[linux_bridge]\nphysical_interface_mappings = physnet1:eth1,physnet2:eth9\n[vxlan]\nenable_vxlan = false\n';
+export const SRIOV = '[sriov_nic]\nphysical_device_mappings = sriov1:ens1f0\nexclude_devices = ens1f0:0000:07:00.2\n';
+export const NOVA = '[pci]\ndevice_spec = {"devname": "ens1f0", "physical_network": "sriov1"}\ndevice_spec = {"vendor_id": "8086", "physical_network": "sriov9"}\n';
+export const NEUTRON_CONF = '[DEFAULT]\ncore_plugin = ml2\nservice_plugins = router,qos\n[agent]\nreport_interval = 30\n';
+export const DHCP = '[DEFAULT]\ninterface_driver = openvswitch\nenable_isolated_metadata = true\n';
+export const TRIPLEO_ENV = 'parameter_defaults:\n  NeutronNetworkVLANRanges: "datacentre:1:100,tenant:200:300"\n  NeutronBridgeMappings: [datacentre:br-ex, tenatn:br-tenant]\n  ComputeParameters:\n    NeutronPhysicalDevMappings: "sriov1:ens1f0"\n';
+export const KOLLA_GLOBALS = '---\nneutron_external_interface: "eth1,eth2,eth3"\nneutron_bridge_name: "br-ex,br-vlan"\nneutron_physical_networks: physnet1,physnet8\n';
+export const NIC_MAPPING = 'interface_mapping:\n  nic1: eth0\n  nic3: "aa:bb:cc:dd:ee:ff"\n';
 
 export const CAPTURE =
   '# ovs-vsctl show\n5e3c1d2a-0b1c-4d2e-8f3a-4b5c6d7e8f90\n    Bridge br-int\n        Port int-br-ex\n            Interface int-br-ex\n                type: patch\n' +
@@ -50,6 +63,14 @@ export const BASE: Readonly<Record<string, string>> = {
   'compute-0/etc/neutron/plugins/ml2/openvswitch_agent.ini.j2': OVS,
   'compute-0/etc/NetworkManager/system-connections/ovs-port-eth2.nmconnection': KEYFILE,
   'compute-0/etc/os-net-config/config.yaml': OS_NET_CONFIG,
+  'compute-0/etc/os-net-config/mapping.yaml': NIC_MAPPING,
+  'compute-1/etc/neutron/plugins/ml2/linuxbridge_agent.ini': LINUXBRIDGE,
+  'compute-1/etc/neutron/plugins/ml2/sriov_agent.ini': SRIOV,
+  'compute-1/etc/nova/nova.conf': NOVA,
+  'controller/etc/neutron/neutron.conf': NEUTRON_CONF,
+  'controller/etc/neutron/dhcp_agent.ini': DHCP,
+  'templates/environments/network-environment.yaml': TRIPLEO_ENV,
+  'etc/kolla/globals.yml': KOLLA_GLOBALS,
   'compute-0/captures.txt': CAPTURE,
   'controller/network-show.json': NETWORK_SHOW,
   'controller/agent-show.json': AGENT_SHOW,

@@ -95,7 +95,7 @@ const unitPositions = fc.array(fc.tuple(fc.double({ min: 0, max: 0.999, noNaN: t
 
 /** Parser problems of a text read as its file's kind. */
 function parseProblems(path: string, text: string): number {
-  const parse = /ifcfg-/.test(path) ? parseIfcfg : path.endsWith('.nmconnection') ? parseKeyfile : path.endsWith('config.yaml') ? parseYaml : parseIni;
+  const parse = /ifcfg-/.test(path) ? parseIfcfg : path.endsWith('.nmconnection') ? parseKeyfile : /\.(ya?ml|json)$/.test(path) ? parseYaml : parseIni;
   return parse(text).problems.length;
 }
 
