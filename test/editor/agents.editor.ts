@@ -3,11 +3,12 @@
  * `--workspace test/fixtures/editor-agents --copy --suites agents.editor`):
  * hover and a quick fix in a Linux bridge agent file and in nova.conf, the
  * ML2/OVN leftover warning, the option catalogue of neutron.conf and
- * dhcp_agent.ini, a TripleO environment and a kolla-ansible globals.yml. Each edit is undone before the next test.
+ * dhcp_agent.ini, a TripleO environment and a kolla-ansible globals.yml.
+ * Each edit is undone before the next test.
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { codeOf, hoverText, ourDiagnostics, rangeText, uriOf, waitFor } from './helpers';
+import { breakAndFix, codeOf, hoverContaining, ourDiagnostics, rangeText, uriOf, waitFor } from './helpers';
 
 const LB_AGENT = 'lb-site/compute1/etc/neutron/plugins/ml2/linuxbridge_agent.ini';
 const NOVA = 'sriov-site/computesriov-0/var/lib/config-data/puppet-generated/nova_libvirt/etc/nova/nova.conf';
@@ -18,61 +19,25 @@ const KOLLA_GLOBALS = 'kolla-site/etc/kolla/globals.yml';
 const NEUTRON_CONF = 'lb-site/compute1/etc/neutron/neutron.conf';
 const DHCP_AGENT = 'ovn-site/compute01/etc/neutron/dhcp_agent.ini';
 
-async function hoverAt(uri: vscode.Uri, position: vscode.Position, needle: string): Promise<string> {
-  const hovers = await waitFor(`a hover containing ${needle}`, async () => {
-    const found = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
-    return hoverText(found).includes(needle) ? found : undefined;
-  });
-  return hoverText(hovers);
-}
-
-/** Replaces `from` on one line with `to`, waits for `code` on exactly the new text, applies the fix `title`, checks the line is back, and reverts the document. */
-async function breakAndFix(relative: string, line: number, from: string, to: string, code: string, title: string): Promise<void> {
-  const uri = uriOf(relative);
-  const document = await vscode.workspace.openTextDocument(uri);
-  const original = document.lineAt(line).text;
-  const start = original.indexOf(from);
-  assert.ok(start >= 0, `${from} on line ${line + 1} of ${relative}: ${original}`);
-  const edit = new vscode.WorkspaceEdit();
-  edit.replace(uri, new vscode.Range(line, start, line, start + from.length), to);
-  assert.ok(await vscode.workspace.applyEdit(edit));
-  try {
-    const diagnostic = await waitFor(`${code} in ${relative}`, () => ourDiagnostics(uri).find((d) => codeOf(d) === code), {
-      events: [vscode.languages.onDidChangeDiagnostics],
-      describe: () => ourDiagnostics(uri).map((d) => `${codeOf(d)}@${rangeText(d.range)}`).join(', '),
-    });
-    assert.equal(rangeText(diagnostic.range), `${line}:${start}-${line}:${start + to.length}`);
-    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
-    const fix = actions.find((a): a is vscode.CodeAction => 'edit' in a && a.title === title);
-    assert.ok(fix?.edit, `no "${title}" among: ${actions.map((a) => a.title).join(' | ')}`);
-    assert.ok(await vscode.workspace.applyEdit(fix.edit));
-    assert.equal(document.lineAt(line).text, original);
-    await waitFor(`${code} to go away`, () => (ourDiagnostics(uri).some((d) => codeOf(d) === code) ? undefined : true), { events: [vscode.languages.onDidChangeDiagnostics] });
-  } finally {
-    await vscode.window.showTextDocument(document);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-  }
-}
-
 suite('agents beyond Open vSwitch: Linux bridge, SR-IOV with nova, ML2/OVN', () => {
   test('hover on a Linux bridge agent physnet says where it is declared and what it is mapped to', async () => {
-    const text = await hoverAt(uriOf(LB_AGENT), new vscode.Position(4, 32), 'Mapped to');
+    const text = await hoverContaining(uriOf(LB_AGENT), new vscode.Position(4, 32), 'Mapped to');
     assert.match(text, /Physical network `flat`\*\*/);
     assert.match(text, /Declared: flat in `lb-site\/infra1\/etc\/neutron\/plugins\/ml2\/ml2_conf\.ini` \(infra1\)/);
     assert.match(text, /Mapped to: interface `enp0s12` \(compute1\)/);
   });
 
   test('a misspelt physnet in physical_interface_mappings: physnet-undeclared, fixed to the declared name', async () => {
-    await breakAndFix(LB_AGENT, 4, 'vlan', 'vlna', 'physnet-undeclared', 'Change to "vlan"');
+    await breakAndFix(LB_AGENT, 4, { from: 'vlan', to: 'vlna' }, { code: 'physnet-undeclared', fix: 'Change to "vlan"' }, 'revert');
   });
 
   test('nova offering a device on another physnet than the SR-IOV agent: sriov-physnet-mismatch, fixed to the agent\'s physnet', async () => {
     // The range is the physnet alone, inside the JSON string.
-    await breakAndFix(NOVA, 10, 'sriov1', 'sriov2', 'sriov-physnet-mismatch', 'Replace "sriov2" with "sriov1"');
+    await breakAndFix(NOVA, 10, { from: 'sriov1', to: 'sriov2' }, { code: 'sriov-physnet-mismatch', fix: 'Replace "sriov2" with "sriov1"' }, 'revert');
   });
 
   test('hover on an SR-IOV agent physnet names the ML2 declaration and the NICs it maps', async () => {
-    const text = await hoverAt(uriOf(SRIOV_AGENT), new vscode.Position(6, 27), 'Declared');
+    const text = await hoverContaining(uriOf(SRIOV_AGENT), new vscode.Position(6, 27), 'Declared');
     assert.match(text, /Physical network `sriov1`\*\*/);
     assert.match(text, /ens1f0/);
   });
@@ -88,21 +53,21 @@ suite('agents beyond Open vSwitch: Linux bridge, SR-IOV with nova, ML2/OVN', () 
   });
 
   test('a misspelt [agent] option in neutron.conf: unknown-option, renamed to the option the agents read', async () => {
-    await breakAndFix(NEUTRON_CONF, 9, 'report_interval', 'report_intervall', 'unknown-option', 'Rename to "report_interval"');
+    await breakAndFix(NEUTRON_CONF, 9, { from: 'report_interval', to: 'report_intervall' }, { code: 'unknown-option', fix: 'Rename to "report_interval"' }, 'revert');
   });
 
   test('hover on a dhcp_agent.ini option explains it from the DHCP agent\'s catalogue', async () => {
-    const text = await hoverAt(uriOf(DHCP_AGENT), new vscode.Position(3, 5), 'enable_isolated_metadata');
+    const text = await hoverContaining(uriOf(DHCP_AGENT), new vscode.Position(3, 5), 'enable_isolated_metadata');
     assert.match(text, /networks without a router/);
     assert.match(text, /cloud-init stalls/);
   });
 
   test('a TripleO environment mapping a physnet its VLAN ranges do not declare: physnet-undeclared, fixed inside the YAML string', async () => {
-    await breakAndFix(TRIPLEO_ENV, 9, 'tenant', 'tenatn', 'physnet-undeclared', 'Change to "tenant"');
+    await breakAndFix(TRIPLEO_ENV, 9, { from: 'tenant', to: 'tenatn' }, { code: 'physnet-undeclared', fix: 'Change to "tenant"' }, 'revert');
   });
 
   test('hover on neutron_bridge_name in globals.yml shows the physnet mapping kolla-ansible derives from it', async () => {
-    const text = await hoverAt(uriOf(KOLLA_GLOBALS), new vscode.Position(29, 3), 'physnet2');
+    const text = await hoverContaining(uriOf(KOLLA_GLOBALS), new vscode.Position(29, 3), 'physnet2');
     assert.match(text, /\| `physnet1` \| `br-ex` \| `eth1` \|/);
     assert.match(text, /\| `physnet2` \| `br-vlan` \| `eth2` \|/);
   });

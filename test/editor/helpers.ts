@@ -125,6 +125,64 @@ export function hoverText(hovers: vscode.Hover[]): string {
     .join('\n');
 }
 
+/** The hover at a position once it contains `needle` (the index may still be filling in). */
+export async function hoverContaining(uri: vscode.Uri, position: vscode.Position, needle: string): Promise<string> {
+  let last = '';
+  const hovers = await waitFor(
+    `a hover at ${rangeText(new vscode.Range(position, position))} containing ${needle}`,
+    async () => {
+      const found = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
+      last = hoverText(found);
+      return last.includes(needle) ? found : undefined;
+    },
+    { describe: () => JSON.stringify(last) },
+  );
+  return hoverText(hovers);
+}
+
+/**
+ * Replaces `from` on one line with `to`, waits for `code` on exactly the new
+ * text, applies the fix titled `title`, checks the line is back and the
+ * finding gone. Then `finish`: save the document (the suite goes on from the
+ * fixed file) or revert it (also after a failure).
+ */
+export async function breakAndFix(
+  relative: string,
+  line: number,
+  edit: { from: string; to: string },
+  expected: { code: string; fix: string },
+  finish: 'save' | 'revert',
+): Promise<void> {
+  const uri = uriOf(relative);
+  const document = await vscode.workspace.openTextDocument(uri);
+  const original = document.lineAt(line).text;
+  const start = original.indexOf(edit.from);
+  assert.ok(start >= 0, `${edit.from} on line ${line + 1} of ${relative}: ${original}`);
+  const change = new vscode.WorkspaceEdit();
+  change.replace(uri, new vscode.Range(line, start, line, start + edit.from.length), edit.to);
+  assert.ok(await vscode.workspace.applyEdit(change));
+  const { code, fix: title } = expected;
+  try {
+    const diagnostic = await waitFor(`${code} in ${relative}`, () => ourDiagnostics(uri).find((d) => codeOf(d) === code), {
+      events: [vscode.languages.onDidChangeDiagnostics],
+      describe: () => ourDiagnostics(uri).map((d) => `${codeOf(d)}@${rangeText(d.range)}`).join(', '),
+    });
+    assert.equal(rangeText(diagnostic.range), `${line}:${start}-${line}:${start + edit.to.length}`);
+    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a): a is vscode.CodeAction => 'edit' in a && a.title === title);
+    assert.ok(fix?.edit, `no "${title}" among: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.equal(document.lineAt(line).text, original);
+    await waitFor(`${code} to go away`, () => (ourDiagnostics(uri).some((d) => codeOf(d) === code) ? undefined : true), { events: [vscode.languages.onDidChangeDiagnostics] });
+    if (finish === 'save') await document.save();
+  } finally {
+    if (finish === 'revert') {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  }
+}
+
 /** Whether this run tests the packaged extension installed from the .vsix (NEUTRON_EDITOR_MODE=installed). */
 export function installedMode(): boolean {
   return process.env.NEUTRON_EDITOR_MODE === 'installed';

@@ -14,7 +14,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { allOurDiagnostics, codeOf, hoverText, ourDiagnostics, rangeText, relativeOf, uriOf, waitFor } from './helpers';
+import { allOurDiagnostics, codeOf, hoverContaining, ourDiagnostics, rangeText, relativeOf, uriOf, waitFor } from './helpers';
 
 /** Where the fixture goes in the workspace copy. */
 const FOLDER = 'sosreport-rhel7';
@@ -36,20 +36,6 @@ const target = (l: Found) => ('targetUri' in l ? { uri: l.targetUri, range: l.ta
 /** Our diagnostics anywhere in the copied sosreport, as `file code@range` lines. */
 function fixtureDiagnostics(): string[] {
   return allOurDiagnostics().filter((line) => line.startsWith(`${FOLDER}/`));
-}
-
-async function hoverAt(uri: vscode.Uri, position: vscode.Position, needle: string): Promise<string> {
-  let last = '';
-  const hovers = await waitFor(
-    `a hover at ${rangeText(new vscode.Range(position, position))} containing ${needle}`,
-    async () => {
-      const found = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
-      last = hoverText(found);
-      return last.includes(needle) ? found : undefined;
-    },
-    { describe: () => JSON.stringify(last) },
-  );
-  return hoverText(hovers);
 }
 
 suite('observed state: a RHEL 7 sosreport with command captures', () => {
@@ -87,14 +73,14 @@ suite('observed state: a RHEL 7 sosreport with command captures', () => {
     const document = await vscode.workspace.openTextDocument(uri);
     const line = document.lineAt(MAPPINGS_LINE).text;
     assert.equal(line, 'bridge_mappings=datacentre:br-ex,physnet2:br-vlan');
-    const text = await hoverAt(uri, new vscode.Position(MAPPINGS_LINE, line.indexOf('br-ex')), '**Observed**');
+    const text = await hoverContaining(uri, new vscode.Position(MAPPINGS_LINE, line.indexOf('br-ex')), '**Observed**');
     for (const needle of ['**Observed**', 'OpenFlow port 2', 'phy-br-ex', 'master ovs-system']) {
       assert.ok(text.includes(needle), `the hover has no ${JSON.stringify(needle)}:\n${text}`);
     }
   });
 
   test('hover on bridge_mappings walks the packet path as captured', async () => {
-    const text = await hoverAt(uriOf(AGENT), new vscode.Position(MAPPINGS_LINE, 0), 'as captured');
+    const text = await hoverContaining(uriOf(AGENT), new vscode.Position(MAPPINGS_LINE, 0), 'as captured');
     for (const needle of ['as captured', 'strip_vlan']) {
       assert.ok(text.includes(needle), `the hover has no ${JSON.stringify(needle)}:\n${text}`);
     }

@@ -3,6 +3,7 @@ import type { Token, YamlDocument } from '../syntax/ast';
 import { sourceToken } from '../syntax/nodes';
 import { isTemplated } from '../syntax/templates';
 import { yaml } from '../syntax/yamlLibrary';
+import { placedScalar } from '../syntax/yamlScalars';
 import type { LineIndex } from '../text/lineIndex';
 import type { FactsBase } from '../workspace/facts';
 
@@ -114,7 +115,7 @@ function variableOf(pair: Pair, name: KollaVariableName, lines: LineIndex): Koll
   const variable: KollaVariable = { name, key, value: undefined, items: [], unknown: true };
   const node = pair.value;
   if (!yaml().isScalar(node) || typeof node.value !== 'string' || isTemplated(node.value)) return variable;
-  const placed = placedText(node, lines);
+  const placed = placedScalar(node, lines);
   if (!placed) return variable;
   variable.unknown = false;
   variable.value = sourceToken(lines, placed.start, placed.end);
@@ -126,14 +127,4 @@ function variableOf(pair: Pair, name: KollaVariableName, lines: LineIndex): Koll
     }
   }
   return variable;
-}
-
-/** Where a scalar's characters stand: the plain text, or inside the quotes when there are no escapes. */
-function placedText(node: Scalar, lines: LineIndex): { start: number; end: number } | undefined {
-  const [start, end] = node.range!;
-  const text = String(node.value);
-  if (lines.text.slice(start, end) === text) return { start, end };
-  const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
-  if (quoted && lines.text.slice(start + 1, end - 1) === text) return { start: start + 1, end: end - 1 };
-  return undefined;
 }

@@ -2,7 +2,7 @@ import type { Scalar } from 'yaml';
 import type { Token, YamlDocument } from '../syntax/ast';
 import { isTemplated } from '../syntax/templates';
 import { yaml } from '../syntax/yamlLibrary';
-import { scalarToken } from '../network/sources/osNetConfig';
+import { scalarToken } from '../syntax/yamlScalars';
 import type { FactsBase } from '../workspace/facts';
 
 /**

@@ -3,6 +3,7 @@ import type { Token, YamlDocument } from '../syntax/ast';
 import { sourceToken } from '../syntax/nodes';
 import { isTemplated } from '../syntax/templates';
 import { yaml } from '../syntax/yamlLibrary';
+import { placedScalar } from '../syntax/yamlScalars';
 import type { LineIndex } from '../text/lineIndex';
 import type { FactsBase, PhysnetMapping } from '../workspace/facts';
 
@@ -115,27 +116,17 @@ function parameterOf(pair: Pair, name: TripleoParameterName, role: string | unde
   const value = pair.value;
   if (yaml().isScalar(value)) {
     if (value.value === null || value.value === undefined) return parameter;
-    const placed = placedText(value, lines);
+    const placed = placedScalar(value, lines);
     if (!placed || typeof value.value !== 'string' || isTemplated(value.value)) parameter.unknown = true;
     else parameter.items = splitItems(lines, placed.start, placed.end);
   } else if (yaml().isSeq(value)) {
     for (const item of value.items) {
-      const placed = yaml().isScalar(item) && typeof item.value === 'string' && !isTemplated(item.value) ? placedText(item, lines) : undefined;
+      const placed = yaml().isScalar(item) && typeof item.value === 'string' && !isTemplated(item.value) ? placedScalar(item, lines) : undefined;
       if (!placed) parameter.unknown = true;
       else parameter.items.push(...splitItems(lines, placed.start, placed.end));
     }
   } else parameter.unknown = true;
   return parameter;
-}
-
-/** Where a scalar's characters stand: the plain text, or inside the quotes when there are no escapes. */
-function placedText(node: Scalar, lines: LineIndex): { start: number; end: number } | undefined {
-  const [start, end] = node.range!;
-  const text = String(node.value);
-  if (lines.text.slice(start, end) === text) return { start, end };
-  const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
-  if (quoted && lines.text.slice(start + 1, end - 1) === text) return { start: start + 1, end: end - 1 };
-  return undefined;
 }
 
 /** The comma-separated elements between two offsets, trimmed, empty ones left out (as heat's comma_delimited_list does). */

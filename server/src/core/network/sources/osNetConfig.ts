@@ -1,7 +1,7 @@
 import type { Pair, Scalar, YAMLMap } from 'yaml';
 import { yaml } from '../../syntax/yamlLibrary';
-import type { Token, YamlDocument } from '../../syntax/ast';
-import { sourceToken } from '../../syntax/nodes';
+import type { YamlDocument } from '../../syntax/ast';
+import { scalarToken } from '../../syntax/yamlScalars';
 import { isTemplated } from '../../syntax/templates';
 import type { LineIndex } from '../../text/lineIndex';
 import type { DeviceRole, NameRef, NetworkContribution, NetworkDevice } from '../devices';
@@ -131,16 +131,6 @@ function isAddressed(map: YAMLMap): boolean {
   if (yaml().isSeq(addresses) && addresses.items.length > 0) return true;
   const dhcp = scalarText(map, 'use_dhcp') ?? scalarText(map, 'use_dhcpv6');
   return dhcp === 'true' || dhcp === 'True';
-}
-
-/** The name's characters: inside the quotes of a quoted scalar without escapes. */
-export function scalarToken(node: Scalar, lines: LineIndex): Token | undefined {
-  const [start, end] = node.range!;
-  const text = String(node.value ?? '');
-  if (lines.text.slice(start, end) === text) return sourceToken(lines, start, end);
-  const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
-  if (quoted && lines.text.slice(start + 1, end - 1) === text) return sourceToken(lines, start + 1, end - 1);
-  return undefined;
 }
 
 function refOf(map: YAMLMap, key: string, lines: LineIndex): NameRef | undefined {
