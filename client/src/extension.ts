@@ -29,6 +29,10 @@ export const RECOGNISED_PATTERNS = [
   '**/*{environment,parameters,-env,_env}*.{yaml,yml}',
   // kolla-ansible's globals.yml (the server reads its content to tell).
   '**/globals.yml',
+  // OpenStack-Ansible's deploy configuration (the server reads its content to tell).
+  '**/openstack_user_config*.{yml,yaml}',
+  '**/user_*variables*.{yml,yaml}',
+  '**/openstack_deploy/conf.d/*.{yml,yaml}',
   // Command captures: sosreports' and hand-saved ones (the server reads their content to tell).
   '**/sos_commands/*/{ovs-vsctl,ovs-ofctl,ip}_*',
   '**/*.{txt,out,capture}',
@@ -285,6 +289,7 @@ const KIND_LABELS: Record<string, string> = {
   'os-net-config-mapping': 'os-net-config NIC mapping (nicN names)',
   'tripleo-env': 'TripleO environment (parameter_defaults)',
   'kolla-globals': 'kolla-ansible globals.yml',
+  'osa-user-config': 'OpenStack-Ansible deploy configuration (provider_networks)',
   capture: 'command capture',
   'nm-conf': 'NetworkManager configuration (read as evidence only)',
   'sos-hostname': 'sosreport host name (read as evidence only)',

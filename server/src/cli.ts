@@ -189,6 +189,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     // A named file the walk left out (excluded, ignored by git) is still checked: it was asked for.
     const reported = new Set<string>();
+    const named = new Set<string>();
     for (const target of targets.filter((t) => t.isFile)) {
       const uri = fileUri(target.absolute);
       if (!service.isRecognised(uri)) {
@@ -196,6 +197,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         continue;
       }
       reported.add(uri);
+      named.add(uri);
       if (target.stdinText !== undefined) {
         texts.set(uri, target.stdinText);
         loaded.set(uri, target.absolute);
@@ -246,7 +248,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       // A skipped file was not checked, so it is not listed among the files; its one finding says why.
       if (!service.isSkipped(uri)) {
         const info = service.describeFile(uri);
-        result.files.push({ path: relative, kind: info?.kind ?? 'unknown', host: info?.host ?? '' });
+        // A file whose name only may say what it is (a YAML file without the variables read) is listed only when asked for by name.
+        if (info || named.has(uri)) result.files.push({ path: relative, kind: info?.kind ?? 'unknown', host: info?.host ?? '' });
       }
       for (const diagnostic of service.getDiagnostics(uri)) result.diagnostics.push(toFinding(relative, diagnostic, relativeToBase));
     }

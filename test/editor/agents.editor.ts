@@ -3,7 +3,8 @@
  * `--workspace test/fixtures/editor-agents --copy --suites agents.editor`):
  * hover and a quick fix in a Linux bridge agent file and in nova.conf, the
  * ML2/OVN leftover warning, the option catalogue of neutron.conf and
- * dhcp_agent.ini, a TripleO environment and a kolla-ansible globals.yml.
+ * dhcp_agent.ini, a TripleO environment, a kolla-ansible globals.yml and
+ * OpenStack-Ansible's provider_networks.
  * Each edit is undone before the next test.
  */
 import * as assert from 'assert';
@@ -16,6 +17,8 @@ const OVN_LEFTOVER = 'ovn-site/compute01/etc/neutron/plugins/ml2/openvswitch_age
 const SRIOV_AGENT = 'sriov-site/computesriov-0/var/lib/config-data/puppet-generated/neutron/etc/neutron/plugins/ml2/sriov_agent.ini';
 const TRIPLEO_ENV = 'tripleo-site/templates/network-environment.yaml';
 const KOLLA_GLOBALS = 'kolla-site/etc/kolla/globals.yml';
+const OSA_CONFIG = 'osa-site/etc/openstack_deploy/openstack_user_config.yml';
+const OSA_AGENT = 'osa-site/compute1/etc/neutron/plugins/ml2/openvswitch_agent.ini';
 const NEUTRON_CONF = 'lb-site/compute1/etc/neutron/neutron.conf';
 const DHCP_AGENT = 'ovn-site/compute01/etc/neutron/dhcp_agent.ini';
 
@@ -70,5 +73,19 @@ suite('agents beyond Open vSwitch: Linux bridge, SR-IOV with nova, ML2/OVN', () 
     const text = await hoverContaining(uriOf(KOLLA_GLOBALS), new vscode.Position(29, 3), 'physnet2');
     assert.match(text, /\| `physnet1` \| `br-ex` \| `eth1` \|/);
     assert.match(text, /\| `physnet2` \| `br-vlan` \| `eth2` \|/);
+  });
+
+  test('hover on an OpenStack-Ansible net_name says what neutron_server declares and what the agents map', async () => {
+    const text = await hoverContaining(uriOf(OSA_CONFIG), new vscode.Position(44, 20), 'neutron_server declares');
+    assert.match(text, /`network_vlan_ranges = …,physnet1:101:200,physnet1:301:400`/);
+    assert.match(text, /`physnet1:br-provider` on metal/);
+  });
+
+  test('a misspelt provider network type: osa-provider-network-invalid, fixed to the type it resembles', async () => {
+    await breakAndFix(OSA_CONFIG, 52, { from: 'flat', to: 'falt' }, { code: 'osa-provider-network-invalid', fix: 'Replace "falt" with "flat"' }, 'save');
+  });
+
+  test('an agent physnet that no provider network names: physnet-undeclared, fixed to the net_name', async () => {
+    await breakAndFix(OSA_AGENT, 3, { from: 'physnet1', to: 'physnet_1' }, { code: 'physnet-undeclared', fix: 'Change to "physnet1"' }, 'revert');
   });
 });

@@ -16,6 +16,7 @@ export type FileKind =
   | 'os-net-config-mapping'
   | 'tripleo-env'
   | 'kolla-globals'
+  | 'osa-user-config'
   | 'capture'
   | 'nm-conf'
   | 'sos-hostname';
@@ -38,6 +39,7 @@ export const FILE_KINDS: readonly FileKind[] = [
   'os-net-config-mapping',
   'tripleo-env',
   'kolla-globals',
+  'osa-user-config',
   'capture',
 ];
 

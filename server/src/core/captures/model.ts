@@ -13,7 +13,8 @@ export type CaptureType =
   | 'ovs-ofctl-dump-flows'
   | 'ip-link'
   | 'network-show'
-  | 'agent-show';
+  | 'agent-show'
+  | 'agent-list';
 
 interface SectionBase {
   /** The lines this command's output covers (the prompt line included, if any). */
@@ -165,6 +166,8 @@ export interface ProviderNetwork {
   networkType: Token | undefined;
   physicalNetwork: Token | undefined;
   segmentationId: Token | undefined;
+  /** router:external: whether routers may use it as their gateway network; undefined when not shown. */
+  external: boolean | undefined;
   range: Range;
 }
 
@@ -188,6 +191,18 @@ export interface AgentShowSection extends SectionBase {
   agents: AgentReport[];
 }
 
+/** One row of `openstack network agent list`: every agent the deployment's servers know. */
+export interface ListedAgent {
+  agentType: string;
+  host: Token | undefined;
+  range: Range;
+}
+
+export interface AgentListSection extends SectionBase {
+  type: 'agent-list';
+  agents: ListedAgent[];
+}
+
 export type CaptureSection =
   | VsctlShowSection
   | VsctlListSection
@@ -195,4 +210,5 @@ export type CaptureSection =
   | DumpFlowsSection
   | IpLinkSection
   | NetworkShowSection
-  | AgentShowSection;
+  | AgentShowSection
+  | AgentListSection;

@@ -22,6 +22,7 @@ export function parseNetworkShow(lines: LineIndex, span: LineSpan, command: stri
       networkType: object.token('provider:network_type'),
       physicalNetwork: object.token('provider:physical_network'),
       segmentationId: object.token('provider:segmentation_id'),
+      external: externalOf(object.text('router:external')),
       range: object.range,
     };
     if (network.networkType || network.physicalNetwork) networks.push(network);
@@ -108,16 +109,19 @@ function tableObject(lines: LineIndex, span: LineSpan): ShownObject {
   };
 }
 
+/** The root node of command output in JSON or YAML (offsets relative to `body`); undefined when it is neither. */
+export function yamlRootOf(body: string): unknown {
+  try {
+    const doc = yaml().parseDocument(body, { prettyErrors: false, uniqueKeys: false });
+    return doc.errors.length > 0 ? undefined : doc.contents;
+  } catch {
+    return undefined;
+  }
+}
+
 function yamlObjects(lines: LineIndex, offset: number, body: string): ShownObject[] {
   const lib = yaml();
-  let root: unknown;
-  try {
-    const doc = lib.parseDocument(body, { prettyErrors: false, uniqueKeys: false });
-    if (doc.errors.length > 0) return [];
-    root = doc.contents;
-  } catch {
-    return [];
-  }
+  const root = yamlRootOf(body);
   const maps = lib.isSeq(root) ? root.items.filter((item) => lib.isMap(item)) : lib.isMap(root) ? [root] : [];
   return (maps as YAMLMap[]).map((map) => mapObject(lines, offset, map));
 }
@@ -165,6 +169,14 @@ function mapObject(lines: LineIndex, offset: number, map: YAMLMap): ShownObject 
       return undefined;
     },
   };
+}
+
+/** router:external as OSC's table (`External`/`Internal`), JSON (`true`) or the neutron CLI (`True`) shows it. */
+function externalOf(text: string | undefined): boolean | undefined {
+  if (text === undefined) return undefined;
+  if (/^(external|true)$/i.test(text)) return true;
+  if (/^(internal|false)$/i.test(text)) return false;
+  return undefined;
 }
 
 /** `physnet1:br-ex,physnet2:br-vlan` → pairs. */

@@ -5,6 +5,7 @@ import type { CaptureSection, CaptureType } from './model';
 import { parseIpLinks } from './ipLink';
 import { parseDumpFlows, parseOfctlShow } from './ofctl';
 import { parseAgentShow, parseNetworkShow } from './openstackShow';
+import { parseAgentList } from './agentList';
 import { parseOvsdbList } from './ovsdbList';
 import { planSections, type LineSpan } from './sections';
 import { parseVsctlShow } from './vsctlShow';
@@ -18,6 +19,7 @@ const READERS: Record<CaptureType, (lines: LineIndex, span: LineSpan, command: s
   'ip-link': parseIpLinks,
   'network-show': parseNetworkShow,
   'agent-show': parseAgentShow,
+  'agent-list': parseAgentList,
 };
 
 /**

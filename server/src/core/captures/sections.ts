@@ -55,10 +55,12 @@ export function typeOfCommand(command: string): CaptureType | undefined {
     case 'openstack':
       if (verb === 'network' && verbs[1] === 'show') return 'network-show';
       if (verb === 'network' && verbs[1] === 'agent' && verbs[2] === 'show') return 'agent-show';
+      if (verb === 'network' && verbs[1] === 'agent' && verbs[2] === 'list') return 'agent-list';
       return undefined;
     case 'neutron':
       if (verb === 'net-show') return 'network-show';
       if (verb === 'agent-show') return 'agent-show';
+      if (verb === 'agent-list') return 'agent-list';
       return undefined;
     default:
       return undefined;
@@ -114,6 +116,8 @@ function openstackTypeOf(head: string): CaptureType | undefined {
   const field = (name: string) => new RegExp(`(^|\\n|[{,])\\s*("${name}"\\s*:|${name}:\\s|\\|\\s*${name}\\s*\\|)`).test(head);
   if (field('provider:network_type') || field('provider:physical_network')) return 'network-show';
   if (field('agent_type') && (field('configurations') || field('configuration'))) return 'agent-show';
+  // A list: OSC's column names (`| Agent Type |`, `"Agent Type":`), or the neutron CLI's table header.
+  if (/\|\s*Agent Type\s*\||"Agent Type"\s*:|^-?\s*Agent Type:\s|^\|\s*id\s*\|\s*agent_type\s*\|/m.test(head)) return 'agent-list';
   return undefined;
 }
 

@@ -6,7 +6,7 @@ import type { Choice, OsloTypeName, ValueType } from './valueTypes';
 /** The file kinds that hold oslo.config options (ifcfg has its own keys). */
 export type CatalogKind = Exclude<
   FileKind,
-  'ifcfg' | 'nm-keyfile' | 'os-net-config' | 'os-net-config-mapping' | 'tripleo-env' | 'kolla-globals' | 'capture' | 'nm-conf' | 'sos-hostname' | 'nova-conf'
+  'ifcfg' | 'nm-keyfile' | 'os-net-config' | 'os-net-config-mapping' | 'tripleo-env' | 'kolla-globals' | 'osa-user-config' | 'capture' | 'nm-conf' | 'sos-hostname' | 'nova-conf'
 >;
 export const CATALOG_KINDS: readonly CatalogKind[] = ['ml2', 'ovs-agent', 'l3-agent', 'linuxbridge-agent', 'sriov-agent', 'dhcp-agent', 'neutron-conf'];
 

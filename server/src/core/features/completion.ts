@@ -1,3 +1,4 @@
+import { osaProviderNetworksCompletion } from './osaProviderNetworks';
 import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver-types';
 import { ovsAgentFactsOf, type Ml2Facts } from '../workspace/facts';
 import { DEFAULT_INTEGRATION_BRIDGE, DEFAULT_TUNNEL_BRIDGE, DEFAULT_TYPE_DRIVERS } from '../workspace/facts';
@@ -27,6 +28,7 @@ function items(context: FeatureContext, position: Position): CompletionItem[] {
   if (context.file.kind === 'nm-keyfile') return keyfileCompletion(context, cursor);
   // globals.yml holds any Ansible variable, and a mapping file only nicN names: nothing to offer there yet.
   if (context.file.kind === 'kolla-globals' || context.file.kind === 'os-net-config-mapping') return [];
+  if (context.file.kind === 'osa-user-config') return osaProviderNetworksCompletion(context, position);
   if (context.file.doc.format === 'yaml') return osNetConfigCompletion(context, position);
   if (cursor.kind === 'ifcfg-value') {
     if (cursor.assignment.key.text !== 'OVS_BRIDGE') return ifcfgValueItems(context, cursor.assignment, cursor.value, cursor.word);

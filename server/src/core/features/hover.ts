@@ -20,6 +20,7 @@ import { ifcfgKeyHover, ifcfgValueHover } from './ifcfg/hover';
 import { keyfileHover } from './keyfile';
 import { osNetConfigHover } from './osNetConfig';
 import { kollaGlobalsHover } from './kollaGlobals';
+import { osaProviderNetworksHover } from './osaProviderNetworks';
 import { nicResolutionLine } from './nicNameHover';
 import { ABSTRACT_NIC } from '../network/nicNames';
 import { iniOptionMarkdown, iniSectionHover, iniValueHover } from './options/optionHover';
@@ -42,6 +43,7 @@ export function hover(context: FeatureContext, position: Position): Hover | null
   const cursor = cursorContext(context.file.doc, position);
   if (context.file.kind === 'nm-keyfile') return keyfileHover(cursor);
   if (context.file.facts.kind === 'kolla-globals') return kollaGlobalsHover(context, position);
+  if (context.file.facts.kind === 'osa-user-config') return osaProviderNetworksHover(context, position);
   if (context.file.kind === 'os-net-config-mapping') return null;
   if (context.file.doc.format === 'yaml') return osNetConfigHover(context, position);
   switch (cursor.kind) {

@@ -3,6 +3,7 @@ import type { Position, Range } from 'vscode-languageserver-types';
 import type { IfcfgAssignment, IniOption, Token } from '../syntax/ast';
 import { isTemplated } from '../syntax/templates';
 import { kollaBridges, kollaVariable } from '../kolla/globalsFacts';
+import { literal, OSA_UNMAPPED_TYPES } from '../osa/providerNetworks';
 import type { IfcfgFacts, L3AgentFacts, PciDeviceSpec } from '../workspace/facts';
 import { agentMappingsOf, DEFAULT_INTEGRATION_BRIDGE, DEFAULT_TUNNEL_BRIDGE, OVS_BRIDGE_TYPES, ovsAgentFactsOf } from '../workspace/facts';
 import type { Host, IndexedFile } from '../workspace/model';
@@ -41,6 +42,8 @@ export type Site =
   | 'NeutronPhysicalDevMappings'
   /** A kolla-ansible globals.yml's physnet names (one per bridge). */
   | 'neutron_physical_networks'
+  /** An OpenStack-Ansible provider network's net_name. */
+  | 'net_name'
   | 'resource_provider_bandwidths'
   | 'external_network_bridge'
   | 'DEVICE'
@@ -141,6 +144,15 @@ export function physnetOccurrencesIn(file: IndexedFile): Occurrence[] {
     // kolla's default physnet1..N have no text of their own: only names set in neutron_physical_networks are found and renamed.
     const named = kollaVariable(facts, 'neutron_physical_networks');
     for (const item of named?.unknown ? [] : (named?.items ?? [])) if (isPlainName(item.text)) out.push(tokenOccurrence('physnet', file, 'neutron_physical_networks', item, false));
+  }
+  if (facts.kind === 'osa-user-config') {
+    // A flat or vlan network's net_name declares the physnet; any other mapped type only maps it.
+    for (const network of facts.providerNetworks?.networks ?? []) {
+      const name = network.fields.get('net_name');
+      const type = literal(network, 'type');
+      if (!name?.value || name.unknown || (type !== undefined && OSA_UNMAPPED_TYPES.has(type))) continue;
+      if (isPlainName(name.value.text)) out.push(tokenOccurrence('physnet', file, 'net_name', name.value, type === 'flat' || type === 'vlan'));
+    }
   }
   if (facts.kind === 'tripleo-env') {
     for (const parameter of facts.parameters) {
@@ -413,7 +425,7 @@ const NOT_A_NAME = 'Only physnet and bridge names can be renamed or followed';
 
 function candidateAt(context: FeatureContext, position: Position): CandidateResult {
   const file = context.file;
-  if (file.facts.kind === 'tripleo-env' || file.facts.kind === 'kolla-globals') return tripleoCandidate(physnetOccurrencesIn(file), position);
+  if (file.facts.kind === 'tripleo-env' || file.facts.kind === 'kolla-globals' || file.facts.kind === 'osa-user-config') return toolCandidate(physnetOccurrencesIn(file), position);
   const cursor = cursorContext(file.doc, position);
   switch (cursor.kind) {
     case 'section-header':
@@ -487,8 +499,12 @@ function candidateAt(context: FeatureContext, position: Position): CandidateResu
   }
 }
 
-/** In a TripleO environment or a kolla globals.yml, the physnets of the parameters read (their bridges and devices are the roles' NIC templates' business). */
-function tripleoCandidate(occurrences: Occurrence[], position: Position): CandidateResult {
+/**
+ * In a deployment tool's file (a TripleO environment, a kolla globals.yml,
+ * OpenStack-Ansible's provider_networks), the physnets of the variables read;
+ * their bridges and devices are the hosts' network configuration's business.
+ */
+function toolCandidate(occurrences: Occurrence[], position: Position): CandidateResult {
   const at = occurrences.find((o) => rangeContains(o.range, position));
   return at ? { kind: 'physnet', token: { text: at.name, start: at.start, end: at.start + at.name.length, range: at.range }, where: at.site } : undefined;
 }

@@ -45,6 +45,7 @@ export const QUICK_FIXES: Partial<Record<DiagnosticCode, QuickFix>> = {
   'observed-bridge-missing': observedBridgeMissingFix,
   'observed-interface-missing': renameToSuggestionFix,
   'sriov-physnet-mismatch': renameToSuggestionFix,
+  'osa-provider-network-invalid': renameToSuggestionFix,
   'suppression-unknown-code': suppressionUnknownCodeFix,
   'suppression-unused': suppressionUnusedFix,
   'ifcfg-device-mismatch': deviceMismatchFix,

@@ -43,6 +43,8 @@ export const CODES = {
   'bridge-without-port': { severity: 'warning', summary: 'A mapped bridge with no port, bond or interface attached on the host.' },
   'bridge-name-too-long': { severity: 'warning', summary: 'A mapped bridge name over 11 characters; its patch ports get hashed names.' },
   'external-network-bridge-set': { severity: 'warning', summary: 'external_network_bridge is set, which bypasses bridge_mappings for external networks.' },
+  'osa-provider-network-invalid': { severity: 'error', summary: "An OpenStack-Ansible provider network the provider_networks module cannot read (no type, net_name, group_binds or VNI range), or whose type it does not know." },
+  'osa-mapping-not-unique': { severity: 'error', summary: 'OpenStack-Ansible provider networks that give the agents of one group the same physnet, or the same device, twice: the agents stop at start.' },
   'kolla-bridge-interface-count': { severity: 'error', summary: "A kolla-ansible globals.yml whose neutron_external_interface and neutron_bridge_name list different numbers of entries: kolla-ansible prechecks fails, and deploy pairs them by position." },
   // Observed state (captures: ovs-vsctl show, ip, ovs-ofctl, openstack … show)
   'observed-bridge-missing': { severity: 'error', summary: "A bridge in bridge_mappings (or OVN's ovn-bridge-mappings) that the host's OVSDB capture does not have." },
@@ -51,6 +53,7 @@ export const CODES = {
   'observed-interface-missing': { severity: 'error', summary: 'An interface the Linux bridge or SR-IOV agent maps that the host\'s ip capture does not list.' },
   'observed-link-down': { severity: 'warning', summary: 'A bridge port NIC that `ip` shows without UP or LOWER_UP, or not enslaved to ovs-system.' },
   'observed-config-drift': { severity: 'warning', summary: 'What the running agent reports (agent show configurations) differs from the configuration file.' },
+  'ovn-gateway-missing': { severity: 'error', summary: 'ML2/OVN, 2024.1 and later: a captured external flat or VLAN network that no gateway chassis (enable-chassis-as-gw) of the captured agent list maps, so router gateways on it never bind.' },
   'network-physnet-unmapped': { severity: 'error', summary: "A captured provider network on a physical network no host maps, or that flat_networks / network_vlan_ranges does not allow." },
   'observed-flows-missing': { severity: 'information', summary: 'A local VLAN that one side of a patch pair tags or untags and the other side has no flow for.' },
   // ifcfg network-scripts

@@ -5,6 +5,7 @@ import { AGENT_LABELS, agentMappingsOf, type Ml2Facts } from '../workspace/facts
 import type { TripleoEnvFacts } from '../tripleo/environmentFacts';
 import { kollaBridges, kollaVariable, type KollaGlobalsFacts } from '../kolla/globalsFacts';
 import { isKollaRenderedNeutronFile } from '../kolla/renderedConfigs';
+import { osaDeclarations, type OsaUserConfigFacts } from '../osa/providerNetworks';
 import type { IndexedFile } from '../workspace/model';
 import type { DeploymentView } from '../workspace/views';
 import { joinList, ml2Label, quotedList } from './ml2Helpers';
@@ -131,7 +132,7 @@ interface Shared {
 const sharedByDeployment = new WeakMap<DeploymentView, Shared>();
 
 function sharedOf(deployment: DeploymentView): Shared {
-  const declaring = [...deployment.ml2Files, ...deployment.tripleoFiles];
+  const declaring = [...deployment.ml2Files, ...deployment.tripleoFiles, ...deployment.osaFiles];
   const cached = sharedByDeployment.get(deployment);
   if (cached && cached.ml2Files.length === declaring.length && cached.ml2Files.every((f, i) => f === declaring[i])) return cached;
   const ml2Files = deployment.ml2Files;
@@ -140,16 +141,30 @@ function sharedOf(deployment: DeploymentView): Shared {
   else if (ml2Files.length > 1) places.push(`any of the ML2 configs (${joinList(ml2Files.map((f) => ml2Label(f, ml2Files)))})`);
   const declaringEnvironments = deployment.tripleoFiles.filter((f) => tripleoDeclarationsOf(f).length > 0);
   if (declaringEnvironments.length) places.push(`the TripleO environments (${joinList(declaringEnvironments.map((f) => f.relativePath))})`);
+  const osaFiles = deployment.osaFiles.filter((f) => osaDeclarationsOf(f).length > 0);
+  if (osaFiles.length) places.push(`the OpenStack-Ansible provider_networks (${joinList(osaFiles.map((f) => f.relativePath))})`);
   const shared: Shared = {
     ml2Files: declaring,
     where: places.join(' or '),
-    options: ml2Files.length === 0 ? 'NeutronFlatNetworks nor NeutronNetworkVLANRanges' : deployment.tripleoFiles.length ? 'flat_networks (NeutronFlatNetworks) nor network_vlan_ranges (NeutronNetworkVLANRanges)' : 'flat_networks nor network_vlan_ranges',
-    related: [...ml2Files.flatMap(declarationsOf), ...deployment.tripleoFiles.flatMap(tripleoDeclarationsOf)],
+    options: declaringOptions(ml2Files.length > 0, deployment.tripleoFiles.length > 0, osaFiles.length > 0),
+    related: [...ml2Files.flatMap(declarationsOf), ...deployment.tripleoFiles.flatMap(tripleoDeclarationsOf), ...osaFiles.flatMap(osaDeclarationsOf)],
     names: deployment.declaredNames(),
     suggestions: new Map(),
   };
   sharedByDeployment.set(deployment, shared);
   return shared;
+}
+
+/** The options that declare physnets, as the message names them, in the words of the tools the deployment uses. */
+function declaringOptions(ml2: boolean, tripleo: boolean, osa: boolean): string {
+  if (tripleo) return ml2 ? 'flat_networks (NeutronFlatNetworks) nor network_vlan_ranges (NeutronNetworkVLANRanges)' : 'NeutronFlatNetworks nor NeutronNetworkVLANRanges';
+  if (osa) return ml2 ? 'flat_networks nor network_vlan_ranges (a flat or vlan net_name in provider_networks)' : 'a flat nor a vlan provider network (their net_name)';
+  return 'flat_networks nor network_vlan_ranges';
+}
+
+/** The net_name of each flat and vlan provider network, as related information. */
+function osaDeclarationsOf(file: IndexedFile): Related[] {
+  return osaDeclarations(file.facts as OsaUserConfigFacts).map((d) => ({ uri: file.uri, range: d.name.range, message: `${d.type} provider network "${d.name.text}" in ${file.relativePath}` }));
 }
 
 /** NeutronFlatNetworks and NeutronNetworkVLANRanges of one environment, as related information. */

@@ -40,9 +40,11 @@ import { observedPortMissing } from './observed/portMissing';
 import { observedLinkDown } from './observed/linkDown';
 import { observedConfigDrift } from './observed/configDrift';
 import { networkPhysnetUnmapped } from './observed/networkPhysnetUnmapped';
+import { ovnGatewayMissing } from './observed/ovnGatewayMissing';
 import { observedFlowsMissing } from './observed/flowsMissing';
 import { tenantTypeNotEnabled } from './tenantTypeNotEnabled';
 import { kollaBridgeInterfaceCount } from './kollaBridgeInterfaceCount';
+import { osaMappingNotUnique, osaProviderNetworkInvalid } from './osaProviderNetworks';
 
 /** Every rule, run in this order for each file. */
 export const RULES: readonly Rule[] = [
@@ -65,6 +67,8 @@ export const RULES: readonly Rule[] = [
   bridgeNameTooLong,
   externalNetworkBridgeSet,
   kollaBridgeInterfaceCount,
+  osaProviderNetworkInvalid,
+  osaMappingNotUnique,
   observedBridgeMissing,
   observedPatchMissing,
   observedPortMissing,
@@ -72,6 +76,7 @@ export const RULES: readonly Rule[] = [
   observedLinkDown,
   observedConfigDrift,
   networkPhysnetUnmapped,
+  ovnGatewayMissing,
   observedFlowsMissing,
   ifcfgDeviceMismatch,
   ifcfgOvsDevicetypeMissing,

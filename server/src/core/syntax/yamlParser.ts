@@ -46,6 +46,11 @@ export function parseEnvironment(text: string): YamlDocument {
   return parseYaml(text, 'heat cannot load this environment file, so `openstack overcloud deploy` stops before it changes anything');
 }
 
+/** OpenStack-Ansible's deploy configuration: its inventory script cannot load it, and every playbook stops. */
+export function parseOsaUserConfig(text: string): YamlDocument {
+  return parseYaml(text, 'the OpenStack-Ansible inventory cannot load it, so every openstack-ansible playbook stops before it changes anything');
+}
+
 /** A kolla-ansible globals.yml: ansible cannot load its extra vars, and every kolla-ansible command stops. */
 export function parseKollaGlobals(text: string): YamlDocument {
   return parseYaml(text, 'ansible cannot load it as extra vars, so every kolla-ansible command stops before it changes anything');

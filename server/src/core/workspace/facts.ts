@@ -1,5 +1,5 @@
 import type { CaptureDocument, IfcfgAssignment, IfcfgDocument, IniDocument, IniOption, Token, YamlDocument } from '../syntax/ast';
-import type { AgentReport, ProviderNetwork } from '../captures/model';
+import type { AgentListSection, AgentReport, ProviderNetwork } from '../captures/model';
 import { captureNetwork } from '../network/sources/captures';
 import { isTemplated } from '../syntax/templates';
 import { normalizeSectionName } from '../syntax/iniParser';
@@ -12,6 +12,7 @@ import { osNetConfigNetwork } from '../network/sources/osNetConfig';
 import type { TripleoEnvFacts } from '../tripleo/environmentFacts';
 import type { KollaGlobalsFacts } from '../kolla/globalsFacts';
 import type { OsNetConfigMappingFacts } from '../osNetConfig/mappingFacts';
+import type { OsaUserConfigFacts } from '../osa/providerNetworks';
 
 /**
  * The facts one file contributes to the workspace: names it declares or uses,
@@ -196,6 +197,7 @@ export type FileFacts =
   | OsNetConfigMappingFacts
   | TripleoEnvFacts
   | KollaGlobalsFacts
+  | OsaUserConfigFacts
   | NmConfFacts
   | SosHostnameFacts
   | CaptureFacts;
@@ -217,12 +219,15 @@ export interface CaptureFacts extends FactsBase {
   ovnBridgeMappings: { option: Token; mappings: ObservedMapping[] } | undefined;
   agents: AgentReport[];
   networks: ProviderNetwork[];
+  /** Each `openstack network agent list` the capture holds: the deployment's whole list of agents. */
+  agentLists: AgentListSection[];
 }
 
 export function captureFacts(doc: CaptureDocument): CaptureFacts {
-  const facts: CaptureFacts = { kind: 'capture', ovnBridgeMappings: undefined, agents: [], networks: [] };
+  const facts: CaptureFacts = { kind: 'capture', ovnBridgeMappings: undefined, agents: [], networks: [], agentLists: [] };
   for (const section of doc.sections) {
     if (section.type === 'agent-show') facts.agents.push(...section.agents);
+    else if (section.type === 'agent-list') facts.agentLists.push(section);
     else if (section.type === 'network-show') facts.networks.push(...section.networks);
     else if (section.type === 'ovs-vsctl-list') {
       for (const record of section.records) {

@@ -95,6 +95,19 @@ function isOsNetConfigMappingFile(relativePath: string): boolean {
  * content decides (workspaceIndex.ts); a name that may also be a capture's
  * (`network-show.yaml`) is read as one when it holds no parameter_defaults.
  */
+/**
+ * OpenStack-Ansible's deploy configuration: openstack_user_config.yml, the
+ * conf.d files merged into it and the user_variables files (which may replace
+ * the provider networks' result). The content decides (workspaceIndex.ts).
+ */
+function isOsaUserConfigFile(relativePath: string): boolean {
+  const parts = relativePath.split('/');
+  const basename = parts.at(-1) ?? '';
+  if (!/\.ya?ml$/.test(basename)) return false;
+  if (/^openstack_user_config/.test(basename) || /^user_.*variables/.test(basename)) return true;
+  return parts.at(-2) === 'conf.d' && parts.at(-3) === 'openstack_deploy';
+}
+
 function isTripleoEnvironmentCandidate(relativePath: string): boolean {
   const parts = relativePath.split('/');
   const basename = parts.at(-1) ?? '';
@@ -158,6 +171,7 @@ export class KindMatcher {
     if (isOsNetConfigMappingFile(relativePath)) return 'os-net-config-mapping';
     // kolla-ansible's globals.yml; its content decides (workspaceIndex.ts).
     if (basename === 'globals.yml') return 'kolla-globals';
+    if (isOsaUserConfigFile(relativePath)) return 'osa-user-config';
     if (isTripleoEnvironmentCandidate(relativePath)) return 'tripleo-env';
     return kindFromName(basename) ?? (isSosreportCapture(relativePath) || mayBeCapture(basename) ? 'capture' : undefined);
   }

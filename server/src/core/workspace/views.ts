@@ -1,6 +1,7 @@
 import type { Token } from '../syntax/ast';
 import { agentMappingsOf, isL2AgentFacts, ovsAgentFactsOf, type Ml2Facts } from './facts';
 import { TRIPLEO_DEFAULTS, type TripleoEnvFacts } from '../tripleo/environmentFacts';
+import { osaDeclarations, osaDeclarationsOpen, type OsaUserConfigFacts } from '../osa/providerNetworks';
 import type { Host, IndexedFile } from './model';
 import { HostNetwork } from '../network/hostNetwork';
 
@@ -47,6 +48,8 @@ export class DeploymentView {
   readonly ml2Files: IndexedFile[];
   /** TripleO environments: the parameters from which an overcloud's ML2 config and mappings will be rendered. */
   readonly tripleoFiles: IndexedFile[];
+  /** OpenStack-Ansible files that set provider_networks, from which the ML2 config and the mappings will be rendered. */
+  readonly osaFiles: IndexedFile[];
   /** Every L2 agent file (Open vSwitch, Linux bridge, SR-IOV): what maps the physnets. */
   readonly agentFiles: IndexedFile[];
   /** Captures of what the deployment runs: provider networks, agents' reports, OVN's mappings in OVSDB. */
@@ -66,23 +69,26 @@ export class DeploymentView {
   constructor(
     readonly root: string,
     hosts: Iterable<Host>,
-    files?: { ml2Files: IndexedFile[]; tripleoFiles: IndexedFile[]; agentFiles: IndexedFile[]; captureFiles: IndexedFile[] },
+    files?: { ml2Files: IndexedFile[]; tripleoFiles: IndexedFile[]; osaFiles: IndexedFile[]; agentFiles: IndexedFile[]; captureFiles: IndexedFile[] },
   ) {
     this.unsortedHosts = [...hosts];
     if (files) {
       this.ml2Files = files.ml2Files;
       this.tripleoFiles = files.tripleoFiles;
+      this.osaFiles = files.osaFiles;
       this.agentFiles = files.agentFiles;
       this.captureFiles = files.captureFiles;
     } else {
       const all = this.unsortedHosts.flatMap((h) => [...h.files]);
       this.ml2Files = all.filter((f) => f.kind === 'ml2').sort(byPath);
       this.tripleoFiles = all.filter((f) => f.kind === 'tripleo-env').sort(byPath);
+      this.osaFiles = all.filter((f) => f.kind === 'osa-user-config').sort(byPath);
       this.agentFiles = all.filter((f) => isL2AgentFacts(f.facts)).sort(byPath);
       this.captureFiles = all.filter((f) => f.kind === 'capture').sort(byPath);
     }
     for (const file of this.ml2Files) this.addDeclarations(file, file.facts as Ml2Facts);
     this.addTripleoDeclarations();
+    this.addOsaDeclarations();
   }
 
   /**
@@ -93,10 +99,30 @@ export class DeploymentView {
    * files, which are not in the workspace.
    */
   get declares(): boolean {
-    return this.ml2Files.length > 0 || this.tripleoDeclares;
+    return this.ml2Files.length > 0 || this.tripleoDeclares || this.osaDeclares;
   }
 
   private tripleoDeclares = false;
+  private osaDeclares = false;
+
+  /**
+   * The net_name of every flat and vlan provider network: what the
+   * provider_networks module writes into neutron_server's flat_networks and
+   * network_vlan_ranges (on neutron_server hosts every network counts,
+   * whatever its group_binds).
+   */
+  private addOsaDeclarations(): void {
+    for (const file of this.osaFiles) {
+      const facts = file.facts as OsaUserConfigFacts;
+      if (!facts.providerNetworks && !facts.overriddenBy) continue;
+      this.osaDeclares = true;
+      if (osaDeclarationsOpen(facts) || !facts.providerNetworks) {
+        this.flat.open = true;
+        continue;
+      }
+      for (const { type, name } of osaDeclarations(facts)) push(type === 'flat' ? this.flat.names : this.vlan.names, name.text, { file, token: name });
+    }
+  }
 
   /** NeutronFlatNetworks and NeutronNetworkVLANRanges of every environment, or their defaults where no environment sets one. */
   private addTripleoDeclarations(): void {

@@ -6,11 +6,12 @@ import type { IniDocument, IniOption, ParsedDocument } from '../syntax/ast';
 import { parseIfcfg } from '../syntax/ifcfgParser';
 import { parseIni } from '../syntax/iniParser';
 import { parseKeyfile } from '../syntax/keyfileParser';
-import { parseEnvironment, parseKollaGlobals, parseMappingFile, parseYaml } from '../syntax/yamlParser';
+import { parseEnvironment, parseKollaGlobals, parseOsaUserConfig, parseMappingFile, parseYaml } from '../syntax/yamlParser';
 import { osNetConfigMappingFacts } from '../osNetConfig/mappingFacts';
 import { parseCapture } from '../captures/parseCapture';
 import { mayBeTripleoEnvironment, tripleoEnvFacts } from '../tripleo/environmentFacts';
 import { kollaGlobalsFacts, mayBeKollaGlobals } from '../kolla/globalsFacts';
+import { mayBeOsaUserConfig, osaDeclarations, osaDeclarationsOpen, osaUserConfigFacts } from '../osa/providerNetworks';
 import { captureFacts, type CaptureFacts } from './facts';
 import {
   agentMappingsOf,
@@ -251,6 +252,7 @@ export class WorkspaceIndex {
         ? new DeploymentView(root, members.hosts, {
             ml2Files: members.ml2.sorted(),
             tripleoFiles: members.tripleo.sorted(),
+            osaFiles: members.osa.sorted(),
             agentFiles: members.agents.sorted(),
             captureFiles: members.captures.sorted(),
           })
@@ -282,7 +284,7 @@ export class WorkspaceIndex {
   private isReported(uri: string): boolean {
     const kind = this.kindOf(uri);
     // A YAML file whose name only may say TripleO environment: the content decides, and an unread one says nothing.
-    if (kind === 'tripleo-env' || kind === 'kolla-globals') return false;
+    if (kind === 'tripleo-env' || kind === 'kolla-globals' || kind === 'osa-user-config') return false;
     if (kind !== 'capture') return kind !== undefined;
     const folder = this.folderOf(uri);
     return folder.kinds.isCertainCapture(relativeTo(uriPath(uri), folder.path));
@@ -301,6 +303,8 @@ export class WorkspaceIndex {
     }
     // A globals.yml that sets none of the networking variables read says nothing to check.
     if (kind === 'kolla-globals' && !mayBeKollaGlobals(text)) return undefined;
+    // So does an OpenStack-Ansible file that sets no provider networks.
+    if (kind === 'osa-user-config' && !mayBeOsaUserConfig(text)) return undefined;
     const doc: ParsedDocument = kind === 'capture' ? parseCapture(text, rendered) : parserFor(kind)(text);
     if (doc.format === 'capture' && doc.sections.length === 0) return undefined;
     // An ml2_conf.ini holding only agent sections is read by the agent alone (see readByAgentOnly).
@@ -472,6 +476,7 @@ export class WorkspaceIndex {
         if (!members) continue;
         for (const f of members.ml2.files) uris.add(f.uri);
         for (const f of members.tripleo.files) uris.add(f.uri);
+        for (const f of members.osa.files) uris.add(f.uri);
         for (const f of members.agents.files) uris.add(f.uri);
         for (const f of members.readers.files) uris.add(f.uri);
         for (const f of members.captures.files) uris.add(f.uri);
@@ -542,19 +547,28 @@ function factsOfShadowedTemplate(kind: FileKind, rendered: string): FileFacts {
   return { ...facts, network: undefined } as FileFacts;
 }
 
-/** ML2 configs declare deployments, and so do TripleO environments (the physnets an overcloud's ML2 config will declare). */
+/**
+ * ML2 configs declare deployments, and so do the deployment tools' files from
+ * which ML2 configs are rendered: TripleO environments and OpenStack-Ansible's
+ * provider_networks.
+ */
 function declaresDeployment(file: IndexedFile): boolean {
-  return file.kind === 'ml2' || file.kind === 'tripleo-env';
+  return file.kind === 'ml2' || isDeploymentToolFile(file);
+}
+
+function isDeploymentToolFile(file: IndexedFile): boolean {
+  return file.kind === 'tripleo-env' || file.kind === 'osa-user-config';
 }
 
 /**
  * An ML2 file declares the deployment rooted one level above its host
- * directory, within its folder. TripleO environments declare their folder's:
- * the files of one template set sit in several directories, and any of them
- * may set the parameters another one's mappings rely on.
+ * directory, within its folder. The deployment tools' files declare their
+ * folder's: the files of one TripleO template set or OpenStack-Ansible deploy
+ * directory sit in several directories, and any of them may set what another
+ * one relies on.
  */
 function deploymentRootOf(file: IndexedFile): string {
-  if (file.kind === 'tripleo-env') return file.folder.path;
+  if (isDeploymentToolFile(file)) return file.folder.path;
   const parent = dirname(file.host.dir);
   return isWithin(parent, file.folder.path) && parent.length >= file.folder.path.length ? parent : file.folder.path;
 }
@@ -572,6 +586,8 @@ function parserFor(kind: FileKind): (text: string) => ParsedDocument {
       return parseEnvironment;
     case 'kolla-globals':
       return parseKollaGlobals;
+    case 'osa-user-config':
+      return parseOsaUserConfig;
     case 'os-net-config-mapping':
       return parseMappingFile;
     default:
@@ -584,6 +600,7 @@ function deriveFacts(kind: FileKind, doc: ParsedDocument, rendered: string): Fil
   if (doc.format === 'yaml') {
     if (kind === 'tripleo-env') return tripleoEnvFacts(doc);
     if (kind === 'kolla-globals') return kollaGlobalsFacts(doc);
+    if (kind === 'osa-user-config') return osaUserConfigFacts(doc);
     return kind === 'os-net-config-mapping' ? osNetConfigMappingFacts(doc) : osNetConfigFacts(doc);
   }
   if (doc.format === 'capture') return captureFacts(doc);
@@ -667,6 +684,8 @@ function deploymentSignature(facts: FileFacts): string {
       return JSON.stringify([facts.pciUnknown, facts.pciDeviceSpecs.map((s) => s.physnet?.text)]);
     case 'tripleo-env':
       return JSON.stringify(facts.parameters.map((p) => [p.name, p.role, p.unknown, p.items.map((t) => t.text)]));
+    case 'osa-user-config':
+      return facts.providerNetworks ? JSON.stringify([osaDeclarationsOpen(facts), osaDeclarations(facts).map((d) => [d.type, d.name.text])]) : '';
     case 'capture':
       return captureDeploymentSignature(facts);
     default:
@@ -675,9 +694,10 @@ function deploymentSignature(facts: FileFacts): string {
 }
 
 function captureDeploymentSignature(facts: CaptureFacts): string {
-  if (facts.networks.length === 0 && facts.agents.length === 0 && !facts.ovnBridgeMappings) return '';
+  if (facts.networks.length === 0 && facts.agents.length === 0 && facts.agentLists.length === 0 && !facts.ovnBridgeMappings) return '';
   return JSON.stringify([
-    facts.networks.map((n) => [n.networkType?.text, n.physicalNetwork?.text, n.segmentationId?.text]),
+    facts.networks.map((n) => [n.networkType?.text, n.physicalNetwork?.text, n.segmentationId?.text, n.external]),
+    facts.agentLists.map((l) => l.agents.map((a) => [a.agentType, a.host?.text])),
     facts.agents.map((a) => [a.agentType, a.host?.text, a.bridgeMappings && [...a.bridgeMappings]]),
     facts.ovnBridgeMappings?.mappings.map((m) => [m.physnet.text, m.bridge.text]),
   ]);
@@ -712,11 +732,16 @@ function factPositions(file: IndexedFile): string {
       return JSON.stringify(facts.pciDeviceSpecs.map((s) => [option(s.option), at(s.physnet), at(s.devname)]));
     case 'tripleo-env':
       return JSON.stringify(facts.parameters.map((p) => [at(p.key), p.items.map(at)]));
+    case 'osa-user-config':
+      return JSON.stringify([at(facts.providerNetworks?.key), osaDeclarations(facts).map((d) => at(d.name))]);
     case 'ifcfg':
       return JSON.stringify([
         [facts.deviceAssignment, facts.typeAssignment, facts.ovsBridge].map((a) => a && [at(a), at(a.key), at(a.value)]),
         networkPositions(facts.network),
       ]);
+    case 'capture':
+      // A network show's findings point at the agent lists of the deployment.
+      return JSON.stringify([networkPositions(facts.network), facts.agentLists.map((l) => at(l))]);
     default:
       return JSON.stringify(networkPositions(facts.network));
   }
@@ -791,6 +816,7 @@ class DeploymentMembers {
   readonly hosts = new Set<Host>();
   readonly ml2 = new SortedFiles();
   readonly tripleo = new SortedFiles();
+  readonly osa = new SortedFiles();
   readonly agents = new SortedFiles();
   readonly readers = new SortedFiles();
   /** Captures of what the deployment runs (provider networks, agents' reports, OVN's mappings in OVSDB). */
@@ -801,6 +827,7 @@ class DeploymentMembers {
     this.hosts.add(file.host);
     if (file.kind === 'ml2') this.ml2.add(file);
     if (file.kind === 'tripleo-env') this.tripleo.add(file);
+    if (file.kind === 'osa-user-config') this.osa.add(file);
     if (isAgentFile(file)) this.agents.add(file);
     if (readsPhysnetsOnly(file)) this.readers.add(file);
     if (isDeploymentCapture(file)) this.captures.add(file);
@@ -809,6 +836,7 @@ class DeploymentMembers {
   deleteFile(file: IndexedFile): void {
     if (file.kind === 'ml2') this.ml2.delete(file);
     if (file.kind === 'tripleo-env') this.tripleo.delete(file);
+    if (file.kind === 'osa-user-config') this.osa.delete(file);
     if (isAgentFile(file)) this.agents.delete(file);
     if (readsPhysnetsOnly(file)) this.readers.delete(file);
     this.captures.delete(file);
@@ -818,6 +846,7 @@ class DeploymentMembers {
   replace(old: IndexedFile, file: IndexedFile): void {
     if (file.kind === 'ml2') this.ml2.replace(old, file);
     if (file.kind === 'tripleo-env') this.tripleo.replace(old, file);
+    if (file.kind === 'osa-user-config') this.osa.replace(old, file);
     if (readsPhysnetsOnly(file)) this.readers.replace(old, file);
     const wasCapture = isDeploymentCapture(old);
     const isCapture = isDeploymentCapture(file);
@@ -845,7 +874,7 @@ function readsPhysnetsOnly(file: IndexedFile): boolean {
 /** A capture of what the deployment as a whole runs: it is judged against the deployment, and other files against it. */
 function isDeploymentCapture(file: IndexedFile): boolean {
   const facts = file.facts;
-  return facts.kind === 'capture' && (facts.networks.length > 0 || facts.agents.length > 0 || facts.ovnBridgeMappings !== undefined);
+  return facts.kind === 'capture' && (facts.networks.length > 0 || facts.agents.length > 0 || facts.agentLists.length > 0 || facts.ovnBridgeMappings !== undefined);
 }
 
 /** Files whose findings depend on their deployment. */

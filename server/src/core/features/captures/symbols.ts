@@ -25,6 +25,7 @@ const COMMAND_NAMES: Record<CaptureSection['type'], string> = {
   'ip-link': 'ip address',
   'network-show': 'network show',
   'agent-show': 'network agent show',
+  'agent-list': 'network agent list',
 };
 
 function childrenOf(section: CaptureSection): DocumentSymbol[] {
@@ -66,6 +67,14 @@ function childrenOf(section: CaptureSection): DocumentSymbol[] {
         kind: SymbolKind.Field,
         range: port.range,
         selectionRange: port.name.range,
+      }));
+    case 'agent-list':
+      return section.agents.map((agent) => ({
+        name: agent.host?.text ?? agent.agentType,
+        detail: agent.agentType,
+        kind: SymbolKind.Object,
+        range: agent.range,
+        selectionRange: agent.host?.range ?? agent.range,
       }));
     default:
       return [];
