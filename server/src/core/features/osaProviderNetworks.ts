@@ -23,7 +23,8 @@ export function osaProviderNetworksHover(context: FeatureContext, position: Posi
       const about = ABOUT[name];
       if (!about) return null;
       const parts = [`**${name}** (OpenStack-Ansible provider network): ${about}`];
-      if (name === 'net_name' || name === 'type') parts.push(becomes(network));
+      const result = name === 'net_name' || name === 'type' ? becomes(network) : '';
+      if (result) parts.push(result);
       return markdownHover(parts.join('\n\n'), onValue ? field.value!.range : field.key.range);
     }
   }

@@ -1,9 +1,9 @@
-import type { Pair, Scalar } from 'yaml';
+import type { Pair } from 'yaml';
 import type { Token, YamlDocument } from '../syntax/ast';
 import { sourceToken } from '../syntax/nodes';
 import { isTemplated } from '../syntax/templates';
 import { yaml } from '../syntax/yamlLibrary';
-import { placedScalar } from '../syntax/yamlScalars';
+import { keyText, keyToken, placedScalar } from '../syntax/yamlScalars';
 import type { LineIndex } from '../text/lineIndex';
 import type { FactsBase } from '../workspace/facts';
 
@@ -67,7 +67,7 @@ export function kollaGlobalsFacts(doc: YamlDocument): KollaGlobalsFacts {
   const root = doc.root;
   if (!yaml().isMap(root)) return facts;
   for (const pair of root.items as Pair[]) {
-    const key = yaml().isScalar(pair.key) && typeof pair.key.value === 'string' ? pair.key.value : undefined;
+    const key = keyText(pair);
     // The last setting wins in YAML, as in Ansible.
     if (key === undefined || !NAMES.has(key)) continue;
     facts.variables = facts.variables.filter((v) => v.name !== key);
@@ -110,8 +110,7 @@ export function kollaPluginAgent(facts: KollaGlobalsFacts): string | undefined {
 }
 
 function variableOf(pair: Pair, name: KollaVariableName, lines: LineIndex): KollaVariable {
-  const keyNode = pair.key as Scalar;
-  const key = sourceToken(lines, keyNode.range![0], keyNode.range![1]);
+  const key = keyToken(pair, lines);
   const variable: KollaVariable = { name, key, value: undefined, items: [], unknown: true };
   const node = pair.value;
   if (!yaml().isScalar(node) || typeof node.value !== 'string' || isTemplated(node.value)) return variable;

@@ -1,9 +1,8 @@
-import type { Pair, Scalar, YAMLMap } from 'yaml';
+import type { Pair, YAMLMap } from 'yaml';
 import type { Token, YamlDocument } from '../syntax/ast';
-import { sourceToken } from '../syntax/nodes';
 import { isTemplated } from '../syntax/templates';
 import { yaml } from '../syntax/yamlLibrary';
-import { scalarToken } from '../syntax/yamlScalars';
+import { keyText, keyToken, scalarToken } from '../syntax/yamlScalars';
 import type { LineIndex } from '../text/lineIndex';
 import type { FactsBase } from '../workspace/facts';
 
@@ -208,11 +207,3 @@ function nestedProviderNetworks(node: unknown, lines: LineIndex, depth: number):
   return undefined;
 }
 
-function keyText(pair: Pair): string | undefined {
-  return yaml().isScalar(pair.key) && typeof pair.key.value === 'string' ? pair.key.value : undefined;
-}
-
-function keyToken(pair: Pair, lines: LineIndex): Token {
-  const [start, end] = (pair.key as Scalar).range!;
-  return sourceToken(lines, start, end);
-}

@@ -1,7 +1,8 @@
-import type { Scalar } from 'yaml';
+import type { Pair, Scalar } from 'yaml';
 import type { Token } from './ast';
 import { sourceToken } from './nodes';
 import type { LineIndex } from '../text/lineIndex';
+import { yaml } from './yamlLibrary';
 
 /**
  * Where a YAML scalar's characters stand in the file: the plain text, or the
@@ -22,4 +23,15 @@ export function placedScalar(node: Scalar, lines: LineIndex): { start: number; e
 export function scalarToken(node: Scalar, lines: LineIndex): Token | undefined {
   const placed = placedScalar(node, lines);
   return placed && sourceToken(lines, placed.start, placed.end);
+}
+
+/** A map entry's key when it is a plain string (what variables and parameters are named by). */
+export function keyText(pair: Pair): string | undefined {
+  return yaml().isScalar(pair.key) && typeof pair.key.value === 'string' ? pair.key.value : undefined;
+}
+
+/** A map entry's key as it stands in the file (findings and related information point at it). */
+export function keyToken(pair: Pair, lines: LineIndex): Token {
+  const [start, end] = (pair.key as Scalar).range!;
+  return sourceToken(lines, start, end);
 }

@@ -1,9 +1,9 @@
-import type { Pair, Scalar, YAMLMap } from 'yaml';
+import type { Pair, YAMLMap } from 'yaml';
 import type { Token, YamlDocument } from '../syntax/ast';
 import { sourceToken } from '../syntax/nodes';
 import { isTemplated } from '../syntax/templates';
 import { yaml } from '../syntax/yamlLibrary';
-import { placedScalar } from '../syntax/yamlScalars';
+import { keyText, keyToken, placedScalar } from '../syntax/yamlScalars';
 import type { LineIndex } from '../text/lineIndex';
 import type { FactsBase, PhysnetMapping } from '../workspace/facts';
 
@@ -101,17 +101,12 @@ export function tripleoEnvFacts(doc: YamlDocument): TripleoEnvFacts {
   return facts;
 }
 
-function keyText(pair: Pair): string | undefined {
-  return yaml().isScalar(pair.key) && typeof pair.key.value === 'string' ? pair.key.value : undefined;
-}
-
 function valueOf(map: YAMLMap, key: string): unknown {
   return (map.items as Pair[]).find((p) => keyText(p) === key)?.value;
 }
 
 function parameterOf(pair: Pair, name: TripleoParameterName, role: string | undefined, lines: LineIndex): TripleoParameter {
-  const keyNode = pair.key as Scalar;
-  const key = sourceToken(lines, keyNode.range![0], keyNode.range![1]);
+  const key = keyToken(pair, lines);
   const parameter: TripleoParameter = { name, role, key, items: [], unknown: false };
   const value = pair.value;
   if (yaml().isScalar(value)) {
