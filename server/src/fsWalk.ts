@@ -64,10 +64,17 @@ export interface WalkOptions {
    * has nothing else to do meanwhile (the CLI); a server must not block.
    */
   synchronous?: boolean;
+  /**
+   * Blocking system calls while each is fast, the thread pool from the first
+   * slow one on (see `blockingWhileFast`); overrides `synchronous`. For a
+   * server that hands the event loop back between short slices of work.
+   */
+  adaptive?: BlockingWhileFast;
 }
 
+
 /** The disk operations a walk needs, blocking or not; both report failures as rejected promises. */
-interface Disk {
+export interface Disk {
   stat(p: string): Promise<fs.Stats>;
   lstat(p: string): Promise<fs.Stats>;
   realpath(p: string): Promise<string>;
@@ -184,6 +191,51 @@ const SYNC_DISK: Disk = {
   readText: (p, maxBytes = Infinity) => blocking(() => readTextSync(p, maxBytes)),
 };
 
+/**
+ * A blocking system call slower than this is a sign of a disk where blocking
+ * would hold up requests (a network file system, a busy or spun-down disk).
+ * One such call may also be a pause of the process (garbage collection, the
+ * scheduler): blocking stops after SLOW_CALLS_TOLERATED of them, or at once
+ * after a call slower than VERY_SLOW_BLOCKING_CALL_MS.
+ */
+export const SLOW_BLOCKING_CALL_MS = 10;
+export const SLOW_CALLS_TOLERATED = 3;
+const VERY_SLOW_BLOCKING_CALL_MS = 100;
+
+/**
+ * Disk access shared by a walk and the reads of its files: blocking calls
+ * (a directory listing or a small file's read costs tens of microseconds on a
+ * local disk, a thread-pool round trip several times that, and a walk of
+ * thousands of directories spends most of its time on those round trips)
+ * while the disk answers fast; from the first signs of a slow one, every
+ * call goes through the thread pool.
+ */
+export interface BlockingWhileFast {
+  /** Whether calls still block. */
+  readonly blocking: boolean;
+  readonly disk: Disk;
+}
+
+export function blockingWhileFast(options: { slowMs?: number } = {}): BlockingWhileFast {
+  const slowMs = options.slowMs ?? SLOW_BLOCKING_CALL_MS;
+  const state = { blocking: true, slowCalls: 0 };
+  const timed = <K extends keyof Disk>(name: K): Disk[K] =>
+    ((...args: Parameters<Disk[K]>) => {
+      if (!state.blocking) return (ASYNC_DISK[name] as (...a: Parameters<Disk[K]>) => ReturnType<Disk[K]>)(...args);
+      const started = performance.now();
+      const result = (SYNC_DISK[name] as (...a: Parameters<Disk[K]>) => ReturnType<Disk[K]>)(...args);
+      const took = performance.now() - started;
+      if (took > VERY_SLOW_BLOCKING_CALL_MS || (took > slowMs && ++state.slowCalls >= SLOW_CALLS_TOLERATED)) state.blocking = false;
+      return result;
+    }) as Disk[K];
+  return {
+    get blocking() {
+      return state.blocking;
+    },
+    disk: { stat: timed('stat'), lstat: timed('lstat'), realpath: timed('realpath'), readlink: timed('readlink'), readdir: timed('readdir'), readText: timed('readText') },
+  };
+}
+
 /** Lets queued I/O callbacks and incoming messages run before continuing. */
 export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
@@ -245,8 +297,11 @@ export async function* walkFiles(root: string, options: WalkOptions = {}): Async
   const accept = options.accept ?? (() => true);
   const cancelled = options.isCancelled ?? (() => false);
   const report = (p: string, e: unknown) => options.onError?.(p, asErrno(e));
-  const disk = options.synchronous ? SYNC_DISK : ASYNC_DISK;
-  const limit = options.synchronous ? <T>(task: () => Promise<T>) => task() : createLimiter(options.concurrency ?? IO_CONCURRENCY, true);
+  const adaptive = options.adaptive;
+  const disk = adaptive?.disk ?? (options.synchronous ? SYNC_DISK : ASYNC_DISK);
+  const blocking = () => (adaptive ? adaptive.blocking : options.synchronous === true);
+  const limiter = createLimiter(options.concurrency ?? IO_CONCURRENCY, true);
+  const limit = <T>(task: () => Promise<T>) => (blocking() ? task() : limiter(task));
   const list = (dir: string): Promise<Listing> =>
     limit(() => disk.readdir(dir)).then(
       (entries) => ({ entries }),
@@ -283,7 +338,8 @@ export async function* walkFiles(root: string, options: WalkOptions = {}): Async
   };
 
   const visited = new Set<string>();
-  const prefetch = (dir: string) => (options.synchronous ? undefined : list(dir));
+  // A blocking walk lists a directory when it gets there.
+  const prefetch = (dir: string) => (blocking() ? undefined : list(dir));
   const stack: PendingDirectory[] = [{ dir: root, real: undefined, listing: prefetch(root) }];
   while (stack.length > 0) {
     if (cancelled()) return;
@@ -431,10 +487,12 @@ export type ReadResult =
  */
 export async function* readTextFiles(
   paths: AsyncIterable<string> | Iterable<string>,
-  options: { concurrency?: number; isCancelled?: () => boolean; synchronous?: boolean; maxBytes?: number } = {},
+  options: { concurrency?: number; isCancelled?: () => boolean; synchronous?: boolean; adaptive?: BlockingWhileFast; maxBytes?: number } = {},
 ): AsyncGenerator<ReadResult> {
-  const concurrency = options.synchronous ? 1 : Math.max(1, options.concurrency ?? IO_CONCURRENCY);
-  const disk = options.synchronous ? SYNC_DISK : ASYNC_DISK;
+  const adaptive = options.adaptive;
+  const inParallel = Math.max(1, options.concurrency ?? IO_CONCURRENCY);
+  const width = () => ((adaptive ? adaptive.blocking : options.synchronous) ? 1 : inParallel);
+  const disk = adaptive?.disk ?? (options.synchronous ? SYNC_DISK : ASYNC_DISK);
   const cancelled = options.isCancelled ?? (() => false);
   const inFlight: Promise<ReadResult>[] = [];
   const start = (file: string) =>
@@ -448,7 +506,7 @@ export async function* readTextFiles(
   for await (const file of paths) {
     if (cancelled()) return;
     start(file);
-    if (inFlight.length - head >= concurrency) {
+    if (inFlight.length - head >= width()) {
       const result = await inFlight[head];
       inFlight[head++] = undefined as never;
       yield result;

@@ -6,7 +6,7 @@
 import * as v8 from 'node:v8';
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { createLogger, startServer } from './lsp/startServer';
-import { describeError } from './lsp/runSafe';
+import { describeError, noteIncomingMessage } from './lsp/runSafe';
 import { SERVER_V8_FLAGS } from './lsp/memory';
 import { VERSION } from './version';
 
@@ -35,3 +35,8 @@ process.on('uncaughtException', (error) => logger.error(`Uncaught exception: ${d
 process.on('unhandledRejection', (reason) => logger.error(`Unhandled rejection: ${describeError(reason)}`));
 
 startServer(connection);
+
+// Work done in slices (indexing, publishing) yields to a message from its arrival on (see runSafe.ts);
+// listening beside the connection's own reader, which is attached by now.
+if (args.includes('--stdio')) process.stdin.on('data', noteIncomingMessage);
+else if (args.includes('--node-ipc')) process.on('message', noteIncomingMessage);

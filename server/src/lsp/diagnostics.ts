@@ -21,7 +21,7 @@ import { DiagnosticServerCancellationData } from 'vscode-languageserver';
 import { createHash } from 'crypto';
 import { canonicalUri } from '../uris';
 import { yieldToEventLoop } from '../fsWalk';
-import { Logger, describeError, runSafe, untilOrCancelled } from './runSafe';
+import { Logger, describeError, runSafe, untilOrCancelled, yieldToRequests } from './runSafe';
 
 /** What the delivery needs to know about the workspace. */
 export interface DiagnosticsSource {
@@ -52,6 +52,12 @@ export interface DiagnosticsDelivery extends Disposable {
   changed(uris: Iterable<string>): void;
   /** Whether the URI's diagnostics changed and have not been delivered (published, or pulled by the client) since. */
   isUndelivered(uri: string): boolean;
+  /**
+   * Resolves once nothing waits to be published (at once for pulled
+   * diagnostics: the client asks when it wants them). For work that can wait
+   * until the first diagnostics are out.
+   */
+  whenDelivered(): Promise<void>;
 }
 
 /** Publishing runs in slices of about this long between turns of the event loop, so requests are not held up. */
@@ -75,6 +81,7 @@ export class PushDiagnostics implements DiagnosticsDelivery {
   private readonly lastSent = new Map<string, readonly Diagnostic[]>();
   private timer: NodeJS.Timeout | undefined;
   private draining = false;
+  private readonly deliveredWaiters: (() => void)[] = [];
   /** Waiting for the workspace to settle before publishing. */
   private waitingForSettle = false;
   private disposed = false;
@@ -99,12 +106,26 @@ export class PushDiagnostics implements DiagnosticsDelivery {
     return this.urgent.has(uri) || this.dirty.has(uri);
   }
 
+  whenDelivered(): Promise<void> {
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.deliveredWaiters.push(resolve));
+  }
+
   dispose(): void {
     this.disposed = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     this.urgent.clear();
     this.dirty.clear();
+    this.wakeDeliveredWaiters();
+  }
+
+  private isIdle(): boolean {
+    return this.disposed || (!this.draining && this.timer === undefined && this.urgent.size + this.dirty.size === 0);
+  }
+
+  private wakeDeliveredWaiters(): void {
+    for (const wake of this.deliveredWaiters.splice(0)) wake();
   }
 
   private schedule(): void {
@@ -150,12 +171,13 @@ export class PushDiagnostics implements DiagnosticsDelivery {
         }
         // Messages are written in order: once the last is out, all are. A failed write was logged by the connection.
         if (lastSent) await lastSent.catch(() => undefined);
-        else await yieldToEventLoop();
+        await yieldToRequests();
       }
     } finally {
       this.draining = false;
     }
     this.schedule();
+    if (this.isIdle()) this.wakeDeliveredWaiters();
   }
 
   /** Takes the next URI to publish, open documents first. */
@@ -327,6 +349,10 @@ export class PullDiagnostics implements DiagnosticsDelivery {
         ),
       ),
     );
+  }
+
+  whenDelivered(): Promise<void> {
+    return Promise.resolve();
   }
 
   isUndelivered(uri: string): boolean {

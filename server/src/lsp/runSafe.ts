@@ -27,6 +27,46 @@ export function cancelledError<E>(data?: E): ResponseError<E> {
 }
 
 /**
+ * Messages being received or answered: from their bytes' arrival until the
+ * answer is written, except while a handler waits for something else (the
+ * whole index, for references). Each step takes a turn of the event loop
+ * (the reader's decoding queue, the connection's message queue, runSafe's
+ * deferral, the writer's queue, the writes); work done in slices lets those
+ * turns run first, or every one of them would wait a slice.
+ */
+let answering = 0;
+/** Turns from a message's bytes to its handler: the reader's queue, the connection's. */
+const TURNS_TO_HANDLE = 3;
+/** Turns from an answer to its bytes on the wire: the writer's queue, header and body writes. */
+const TURNS_TO_WRITE = 3;
+
+function holdFor(turns: number): void {
+  answering++;
+  releaseAfterTurns(turns);
+}
+
+function releaseAfterTurns(turns: number): void {
+  if (turns === 0) answering--;
+  else setImmediate(() => releaseAfterTurns(turns - 1));
+}
+
+/** Call when bytes of a message arrive from the client (before the connection has decoded them). */
+export function noteIncomingMessage(): void {
+  holdFor(TURNS_TO_HANDLE);
+}
+
+/**
+ * Hands the event loop over for one turn, and for more while a request is
+ * being answered (at most `maxMs`): a slice of indexing or publishing then
+ * delays an answer by one slice, not by one slice per turn the answer takes.
+ */
+export async function yieldToRequests(maxMs = 20): Promise<void> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  const until = performance.now() + maxMs;
+  while (answering > 0 && performance.now() < until) await new Promise<void>((resolve) => setImmediate(resolve));
+}
+
+/**
  * Runs a request handler so that nothing it does can take the server down:
  * an exception is logged and answered with `neutral`; a request cancelled
  * before or while it runs is answered with the LSP "request cancelled" error.
@@ -47,9 +87,14 @@ export function runSafe<T, E = void>(
       resolve(new ResponseError(ErrorCodes.InvalidRequest, `The server is shutting down; ${label} is not answered.`) as ResponseError<E>);
       return;
     }
+    answering++;
+    const answer = (value: T | ResponseError<E>) => {
+      resolve(value);
+      releaseAfterTurns(TURNS_TO_WRITE);
+    };
     setImmediate(() => {
       if (token?.isCancellationRequested) {
-        resolve(cancelledError(cancelData));
+        answer(cancelledError(cancelData));
         return;
       }
       let pending: T | Promise<T>;
@@ -57,14 +102,19 @@ export function runSafe<T, E = void>(
         pending = work();
       } catch (error) {
         logger.error(`${label} failed: ${describeError(error)}`);
-        resolve(neutral);
+        answer(neutral);
         return;
       }
+      if (pending instanceof Promise) {
+        // Waiting (for the index, say) is not answering: slices of work go on meanwhile.
+        answering--;
+        pending = pending.finally(() => answering++);
+      }
       Promise.resolve(pending).then(
-        (result) => resolve(token?.isCancellationRequested ? cancelledError(cancelData) : result),
+        (result) => answer(token?.isCancellationRequested ? cancelledError(cancelData) : result),
         (error: unknown) => {
           logger.error(`${label} failed: ${describeError(error)}`);
-          resolve(neutral);
+          answer(neutral);
         },
       );
     });

@@ -7,7 +7,16 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { createLimiter, inspectPath, listFiles, readTextFiles, walkFiles, type LinkSkip } from '../../../server/src/fsWalk';
+import { SLOW_CALLS_TOLERATED, blockingWhileFast, createLimiter, inspectPath, listFiles, readTextFiles, walkFiles, type BlockingWhileFast, type LinkSkip } from '../../../server/src/fsWalk';
+
+/** Every way the faces reach the disk: each must find and read the same files. */
+const IO_MODES: [mode: string, io: () => { synchronous?: boolean; adaptive?: BlockingWhileFast }][] = [
+  ['concurrent', () => ({})],
+  ['blocking', () => ({ synchronous: true })],
+  ['blocking while fast', () => ({ adaptive: blockingWhileFast() })],
+  // Every call counts as slow: the thread pool takes over part-way through.
+  ['blocking until the disk is slow', () => ({ adaptive: blockingWhileFast({ slowMs: -1 }) })],
+];
 
 /** Larger than one first read, with a multi-byte character across the 64 KiB boundary. */
 const LARGE = 'x'.repeat(65535) + '\u00e9' + 'y'.repeat(70000);
@@ -40,12 +49,10 @@ describe('walking and reading files', () => {
 
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  for (const synchronous of [false, true]) {
-    const mode = synchronous ? 'blocking' : 'concurrent';
-
+  for (const [mode, io] of IO_MODES) {
     it(`${mode}: yields files in a stable order, each directory once, skipping package caches and loops`, async () => {
       const errors: string[] = [];
-      const files = await listFiles(dir, { synchronous, onError: (file) => errors.push(path.basename(file)) });
+      const files = await listFiles(dir, { ...io(), onError: (file) => errors.push(path.basename(file)) });
       const many = Array.from({ length: 120 }, (_, i) => `many/f${String(i).padStart(3, '0')}.ini`);
       assert.deepEqual(rel(files), ['top.ini', 'a/deep/er/x.ini', 'b/a.ini', 'b/z.ini', 'c/garbage.ini', 'd/exact.ini', 'd/large.ini', ...many]);
       assert.deepEqual(errors, ['dangling.ini']);
@@ -53,7 +60,7 @@ describe('walking and reading files', () => {
 
     it(`${mode}: does not report unreadable entries nobody asked for`, async () => {
       const errors: string[] = [];
-      const files = await listFiles(dir, { synchronous, accept: (f) => f.endsWith('x.ini'), onError: (file) => errors.push(file) });
+      const files = await listFiles(dir, { ...io(), accept: (f) => f.endsWith('x.ini'), onError: (file) => errors.push(file) });
       assert.deepEqual(rel(files), ['a/deep/er/x.ini']);
       assert.deepEqual(errors, []);
     });
@@ -61,7 +68,7 @@ describe('walking and reading files', () => {
     it(`${mode}: reads files in the order asked, BOM kept, any bytes, errors in place`, async () => {
       const wanted = ['top.ini', 'dangling.ini', 'c/garbage.ini', ...Array.from({ length: 100 }, (_, i) => `many/f${String(i).padStart(3, '0')}.ini`)];
       const results = [];
-      for await (const read of readTextFiles(wanted.map((f) => path.join(dir, f)), { synchronous, concurrency: 7 })) results.push(read);
+      for await (const read of readTextFiles(wanted.map((f) => path.join(dir, f)), { ...io(), concurrency: 7 })) results.push(read);
       assert.deepEqual(rel(results.map((r) => r.path)), wanted);
       assert.equal(results[0].text, '\ufefftop');
       assert.equal(results[1].error?.code, 'ENOENT');
@@ -71,19 +78,31 @@ describe('walking and reading files', () => {
 
     it(`${mode}: reads files larger than one read whole`, async () => {
       const results = [];
-      for await (const read of readTextFiles([path.join(dir, 'd', 'large.ini'), path.join(dir, 'd', 'exact.ini'), dir], { synchronous })) results.push(read);
+      for await (const read of readTextFiles([path.join(dir, 'd', 'large.ini'), path.join(dir, 'd', 'exact.ini'), dir], io())) results.push(read);
       assert.equal(results[0].text, LARGE);
       assert.equal(results[1].text, EXACT);
       assert.equal(results[2].error?.code, 'EISDIR');
     });
 
     it(`${mode}: walks and reads a single file given as the root`, async () => {
-      assert.deepEqual(rel(await listFiles(path.join(dir, 'b', 'a.ini'), { synchronous })), ['b/a.ini']);
+      assert.deepEqual(rel(await listFiles(path.join(dir, 'b', 'a.ini'), io())), ['b/a.ini']);
       const errors: string[] = [];
-      assert.deepEqual(await listFiles(path.join(dir, 'absent'), { synchronous, onError: (_file, e) => errors.push(e.code ?? '') }), []);
+      assert.deepEqual(await listFiles(path.join(dir, 'absent'), { ...io(), onError: (_file, e) => errors.push(e.code ?? '') }), []);
       assert.deepEqual(errors, ['ENOENT']);
     });
   }
+
+  it('blocks while the disk answers fast, and hands over to the thread pool for good after a few slow calls', async () => {
+    const fast = blockingWhileFast();
+    assert.equal(fast.blocking, true);
+    const slow = blockingWhileFast({ slowMs: -1 });
+    const calls: boolean[] = [];
+    for (let i = 0; i < SLOW_CALLS_TOLERATED + 2; i++) {
+      calls.push(slow.blocking);
+      await slow.disk.stat(dir);
+    }
+    assert.deepEqual(calls, [...Array(SLOW_CALLS_TOLERATED).fill(true), false, false]);
+  });
 
   it('stops quietly when cancelled', async () => {
     let seen = 0;
@@ -140,13 +159,12 @@ describe('symbolic links confined to the workspace, and the size limit (issue #1
 
   after(() => fs.rmSync(base, { recursive: true, force: true }));
 
-  for (const synchronous of [false, true]) {
-    const mode = synchronous ? 'blocking' : 'concurrent';
+  for (const [mode, io] of IO_MODES) {
     it(`${mode}: follows links only inside, passes over a second name of a walked file, reports the rest`, async () => {
       const skips: string[] = [];
       const errors: string[] = [];
       const files = await listFiles(dir, {
-        synchronous,
+        ...io(),
         confineTo: [fs.realpathSync(dir)],
         onSkip: (file, skip: LinkSkip, isDirectory) => skips.push(`${path.relative(dir, file)} ${skip.reason}${isDirectory ? ' (directory)' : ''}`),
         onError: (file) => errors.push(file),
@@ -163,12 +181,12 @@ describe('symbolic links confined to the workspace, and the size limit (issue #1
     it(`${mode}: a file over maxBytes is not read; its size is given`, async () => {
       const results = [];
       const files = [path.join(dir, 'etc', 'big.ini'), path.join(dir, 'etc', 'neutron', 'plugins', 'ml2', 'ml2_conf.ini')];
-      for await (const read of readTextFiles(files, { synchronous, maxBytes: 100_000 })) results.push(read);
+      for await (const read of readTextFiles(files, { ...io(), maxBytes: 100_000 })) results.push(read);
       assert.deepEqual(results[0].tooLarge, { bytes: 200_000 });
       assert.equal(results[0].text, undefined);
       assert.equal(results[1].text, '[ml2]\n');
       const small = [];
-      for await (const read of readTextFiles(files, { synchronous, maxBytes: 3 })) small.push(read.tooLarge?.bytes);
+      for await (const read of readTextFiles(files, { ...io(), maxBytes: 3 })) small.push(read.tooLarge?.bytes);
       assert.deepEqual(small, [200_000, 6], 'files smaller than one read are measured too');
     });
   }
