@@ -571,10 +571,17 @@ async function serverSession(ctx) {
   result.serverStartMs = round(readyAt - client.spawnedAt);
   result.initializeMs = round(initializeMs, 2);
   const cpuBefore = cpuSeconds(client.pid);
+  // An editor restoring its tabs: an agent with a planted physnet typo is open from the start.
+  const openAtStart = deployment.planted.find((p) => p.rel.endsWith('openvswitch_agent.ini'));
+  const openUri = uriOf(openAtStart.rel);
+  client.notify('textDocument/didOpen', { textDocument: { uri: openUri, languageId: 'ini', version: 1, text: deployment.files.find((f) => f.rel === openAtStart.rel).text } });
+  const openFileCorrect = client.waitForAll([openUri], (p) => p.diagnostics.length === expected.get(openUri) && p.diagnostics.some((d) => d.code === 'physnet-undeclared'), timeouts.index, true);
   try {
-    // -- initial index: first diagnostics and every expected file published
+    // -- initial index: the open file's correct diagnostics, the first of any file, and every expected file published
     const all = await initialDiagnostics(client, expected, timeouts.index);
     ensureAlive(client, 'indexing');
+    const open = await openFileCorrect;
+    result.openFileDiagnosticsMs = open.done ? round(open.firstAt - initializeSentAt) : null;
     result.firstDiagnosticsMs = round(client.firstPublishAt - initializeSentAt);
     result.allDiagnosticsMs = all.done ? round(all.lastAt - initializeSentAt) : null;
     if (!all.done) result.allDiagnosticsMissing = all.missing.length;
@@ -631,7 +638,9 @@ async function hoverDuringIndexing(ctx) {
     const latencies = [];
     let nulls = 0;
     const until = performance.now() + timeouts.index;
-    for (let i = 0; client.firstPublishAt === undefined && performance.now() < until && i < 20_000; i++) {
+    // Until the index is done: the first publication of a file other than the open one.
+    const indexed = () => [...client.latest.keys()].some((uri) => uri !== doc.uri);
+    for (let i = 0; !indexed() && performance.now() < until && i < 20_000; i++) {
       const { result, ms } = await client.request('textDocument/hover', { textDocument: { uri: doc.uri }, position: positions[i % positions.length] }, timeouts.index);
       latencies.push(ms);
       if (result === null) nulls++;
@@ -848,13 +857,14 @@ function table(results, meta) {
     ['CLI cold check, median wall', get((r) => `${fmt(r.cli.medianWallMs)}${ratio(r.cli.medianWallMs, r)}`), '≤ 2× floor'],
     ['CLI CPU user+sys, median', get((r) => fmt(r.cli.medianCpuS, 's')), ''],
     ['CLI max RSS', get((r) => fmt(r.cli.maxRssMB, 'MB')), ''],
-    ['server: initialize → first diagnostics', get((r) => `${fmt(r.server.firstDiagnosticsMs)}${ratio(r.server.firstDiagnosticsMs, r)}`), '≤ 2.5× floor'],
+    ['server: initialize → open file\'s correct diagnostics', get((r) => `${fmt(r.server.openFileDiagnosticsMs)}${ratio(r.server.openFileDiagnosticsMs, r)}`), '≤ 2.5× floor'],
+    ['server: initialize → first diagnostics (any file)', get((r) => `${fmt(r.server.firstDiagnosticsMs)}${ratio(r.server.firstDiagnosticsMs, r)}`), ''],
     ['server: initialize → all files published', get((r) => `${fmt(r.server.allDiagnosticsMs)}${ratio(r.server.allDiagnosticsMs, r)}`), '≤ 3× floor'],
     ['server: indexing CPU (user+sys)', get((r) => fmt(r.server.indexCpuS, 's')), ''],
     [`agent edit (bridge) → publish p50/p95`, get((r) => pair(r.server.phases.agentEditBridge)), `< 20 ms`],
     ['agent edit (physnet) → publish p50/p95', get((r) => pair(r.server.phases.agentEditPhysnet)), ''],
     ['ML2 edit, 1 file → affected published p50/p95', get((r) => pair(r.server.phases.ml2EditOneFile)), '< 300 ms'],
-    ['ML2 rename, 3 files → all agents published p50/p95', get((r) => pair(r.server.phases.ml2RenameAllControllers)), '< 300 ms'],
+    ['ML2 rename, 3 files → all agents published p50/p95', get((r) => pair(r.server.phases.ml2RenameAllControllers)), '< 150 ms'],
     ['hover p50/p95 (non-empty answers only)', get((r) => `${pair(r.server.phases.hover)} (${pair(r.server.phases.hover.nonEmpty)})`), '< 10 ms'],
     ['completion p50/p95 (non-empty answers only)', get((r) => `${pair(r.server.phases.completion)} (${pair(r.server.phases.completion.nonEmpty)})`), '< 10 ms'],
     ['hover while indexing p50/p95 (n)', get((r) => (r.hoverDuringIndexing?.n ? `${pair(r.hoverDuringIndexing)} (${r.hoverDuringIndexing.n})` : '–')), '< 10 ms'],
@@ -885,21 +895,28 @@ function goals(results, meta) {
   if (k1) {
     // Issue #18: ratios to the floor of the same run, which hold from machine to machine.
     check('1k: CLI cold check / floor', floorRatio(k1, k1.cli.medianWallMs), 2, '×');
-    check('1k: initialize → first diagnostics / floor', floorRatio(k1, k1.server?.firstDiagnosticsMs), 2.5, '×');
+    check('1k: initialize → open file\'s correct diagnostics / floor', floorRatio(k1, k1.server?.openFileDiagnosticsMs), 2.5, '×');
     check('1k: initialize → all files published / floor', floorRatio(k1, k1.server?.allDiagnosticsMs), 3, '×');
     check('1k: hover p95 while indexing', k1.hoverDuringIndexing?.p95, 10);
     check('1k: CLI cold check', k1.cli.medianWallMs, 1000);
     check('1k: first diagnostics after initialize', k1.server?.firstDiagnosticsMs, 1500);
     check('1k: agent edit p95 (as shipped, debounce included)', k1.server?.phases?.agentEditBridge?.p95, 20);
     check('1k: ML2 edit (one file) p95, all affected re-published', k1.server?.phases?.ml2EditOneFile?.p95, 300);
-    check('1k: ML2 rename (3 files) p95, all agents re-published', k1.server?.phases?.ml2RenameAllControllers?.p95, 300);
+    check('1k: ML2 rename (3 files) p95, all agents re-published', k1.server?.phases?.ml2RenameAllControllers?.p95, 150);
     check('1k: hover p95', k1.server?.phases?.hover?.p95, 10);
     check('1k: completion p95', k1.server?.phases?.completion?.p95, 10);
     check('1k: topology graph after an edit (grouped) p95, built and sent', k1.server?.phases?.topology?.afterEdit?.p95, 50);
     check('1k: server peak RSS', k1.server?.rssPeak?.vmHwmMB, 150, 'MB');
   }
-  if (k1 && k10) check('10k/1k CLI time ratio', k10.cli.medianWallMs / k1.cli.medianWallMs, 12, '×');
-  if (k10) check('10k: hover p95 while indexing', k10.hoverDuringIndexing?.p95, 10);
+  if (k1 && k10) {
+    // Issue #18: ten times the hosts, at most ten times the time.
+    check('10k/1k CLI time ratio', k10.cli.medianWallMs / k1.cli.medianWallMs, 10, '×');
+    check('10k/1k open file\'s correct diagnostics ratio', k10.server?.openFileDiagnosticsMs / k1.server?.openFileDiagnosticsMs, 10, '×');
+  }
+  if (k10) {
+    check('10k: hover p95 while indexing', k10.hoverDuringIndexing?.p95, 10);
+    check('10k: server peak RSS', k10.server?.rssPeak?.vmHwmMB, 700, 'MB');
+  }
   for (const r of results) verdicts.push({ goal: `${r.hosts}: typos found = planted (CLI and server)`, pass: r.typos.match && r.typos.foundByServer === r.typos.planted });
   return verdicts;
 }

@@ -73,6 +73,7 @@ describe('language server over stdio: whole-workspace answers while indexing', (
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'neutron-config-race-'));
     hosts = writeDeployment(path.join(dir, 'main'));
     writeDeployment(path.join(dir, 'added'));
+    writeDeployment(path.join(dir, 'early'));
     client = LspClient.start(SERVER);
     await client.request('initialize', {
       processId: process.pid,
@@ -154,6 +155,34 @@ describe('language server over stdio: whole-workspace answers while indexing', (
     assert.equal(client.notifications.filter((n) => n.method === '$/progress' && n.params.value.kind === 'end').length, 2, 'the added folder was read as progress too');
     // The file is clean once whole; a finding computed half-way would have been physnet-unmapped.
     assert.deepEqual(published().flatMap((n) => n.params.diagnostics.map((d: any) => d.code)), []);
+  });
+
+  it('publishes the diagnostics of a document open when its folder is read before the rest of the folder is read, complete', async () => {
+    const early = path.join(dir, 'early');
+    const agent = uri(AGENT(hosts[500]), early);
+    const typo = '[ovs]\nbridge_mappings = physnet1:br-ex,physnet3:br-vlan\n';
+    const ends = () => client.notifications.filter((n) => n.method === '$/progress' && n.params.value.kind === 'end').length;
+    const endsBefore = ends();
+    client.notify('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: uriOf(early), name: 'early' }], removed: [] } });
+    client.notify('textDocument/didOpen', { textDocument: { uri: agent, languageId: 'ini', version: 1, text: typo } });
+    const first = await client.waitFor(
+      'the open agent published',
+      () => client.notifications.find((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === agent),
+      30_000,
+    );
+    // Sent while the other 4,999 files of the folder were still being read: the walk's end came after it.
+    assert.equal(ends(), endsBefore, 'published before the folder was read');
+    assert.deepEqual(
+      first.params.diagnostics.map((d: any) => [d.code, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character]),
+      [['physnet-undeclared', 1, 33, 1, 41]],
+    );
+    // And nothing else of the folder was: its cross-file findings wait for the whole of it.
+    const earlyUris = () => client.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri.startsWith(uriOf(early) + '/'));
+    assert.deepEqual(earlyUris().map((n) => n.params.uri), [agent]);
+    await client.request('textDocument/references', { textDocument: { uri: agent }, position: { line: 1, character: 20 }, context: { includeDeclaration: true } }, 30_000);
+    assert.equal(ends(), endsBefore + 1);
+    // Once the folder is whole the same list holds: it is not sent again.
+    assert.deepEqual(earlyUris().filter((n) => n.params.uri === agent).length, 1);
   });
 
   it('answers references in full after a burst of file events', async () => {

@@ -222,6 +222,8 @@ suite('push delivery', () => {
       hasPendingEdit: () => false,
       isSettled: () => true,
       whenSettled: () => Promise.resolve(),
+      isComplete: () => true,
+      whenComplete: () => Promise.resolve(),
     };
     const connection = new FakeConnection();
     const logger = { error: () => undefined, warn: () => undefined, info: () => undefined };
@@ -249,6 +251,41 @@ suite('push delivery', () => {
           [uris[2], ['finding 2, changed']],
         ],
       );
+    } finally {
+      delivery.dispose();
+    }
+  });
+
+  test('while the workspace is read, only open documents whose diagnostics are complete go out; the rest once it settles', async () => {
+    const uris = Array.from({ length: 40 }, (_, i) => `file:///ws/host-${i}/etc/neutron/plugins/ml2/openvswitch_agent.ini`);
+    const [complete, waiting] = [uris[30], uris[31]];
+    const lists = new Map<string, Diagnostic[]>(uris.map((uri, i) => [uri, [diagnostic(`finding ${i}`)]]));
+    let settled = false;
+    let settle!: () => void;
+    const settledOnce = new Promise<void>((resolve) => (settle = resolve));
+    const source: DiagnosticsSource = {
+      knownFiles: () => uris,
+      getDiagnostics: (uri) => lists.get(uri) ?? [],
+      clientUri: (uri) => uri,
+      openVersion: (uri) => (uri === complete || uri === waiting ? 1 : null),
+      flushPendingEdits: () => undefined,
+      hasPendingEdit: () => false,
+      isSettled: () => settled,
+      whenSettled: () => settledOnce,
+      isComplete: (uri) => settled || uri === complete,
+      whenComplete: (uri) => (uri === complete ? Promise.resolve() : settledOnce),
+    };
+    const connection = new FakeConnection();
+    const delivery = new PushDiagnostics(connection as unknown as Connection, source, { error: () => undefined, warn: () => undefined, info: () => undefined });
+    try {
+      delivery.changed(uris);
+      await until(() => !delivery.isUndelivered(complete) && connection.unwritten === 0, 'the complete open document');
+      assert.deepEqual(connection.sent.map((p) => p.uri), [complete], 'nothing else while the workspace is read, not even the other open document');
+      settled = true;
+      settle();
+      await until(() => uris.every((uri) => !delivery.isUndelivered(uri)) && connection.unwritten === 0, 'the rest');
+      assert.equal(connection.sent[1].uri, waiting, 'the other open document first');
+      assert.deepEqual(connection.sent.map((p) => p.uri).sort(), [...uris].sort(), 'each once: the early list is not sent again');
     } finally {
       delivery.dispose();
     }

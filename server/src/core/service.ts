@@ -22,6 +22,8 @@ import { RULES } from './rules/registry';
 import type { Rule } from './rules/rule';
 import type { FileKind, Settings } from './settings';
 import type { IndexedFile } from './workspace/model';
+import { isEvidenceKind } from './workspace/fileKinds';
+import { DEPLOYMENT_PART_KINDS, type DeploymentPart } from './workspace/views';
 import { WorkspaceIndex, type BulkLoad } from './workspace/workspaceIndex';
 import { skippedFileDiagnostics, type SkipReason } from './workspace/skippedFiles';
 
@@ -63,6 +65,23 @@ export interface FileMode {
   mode: number;
   uid: number;
 }
+
+/** The parts of a deployment read by the rules that check a file of a kind. */
+const readsByKind = new Map<FileKind, readonly DeploymentPart[]>();
+
+function readsOfKind(kind: FileKind): readonly DeploymentPart[] {
+  let parts = readsByKind.get(kind);
+  if (!parts) {
+    const union = new Set<DeploymentPart>();
+    for (const rule of RULES) if (rule.scope === 'deployment') for (const part of rule.reads(kind)) union.add(part);
+    parts = [...union];
+    readsByKind.set(kind, parts);
+  }
+  return parts;
+}
+
+/** Kinds of file every early publication waits for: those of every part of a deployment that can be read early. */
+const EARLY_KINDS: ReadonlySet<FileKind> = new Set(Object.values(DEPLOYMENT_PART_KINDS).flatMap((kinds) => kinds ?? []));
 
 /**
  * The analysis core behind every face (LSP server, CLI, tests). Pure: it never
@@ -172,6 +191,38 @@ export class NeutronConfigService {
     const result = diagnose(context, RULES, this.options.onRuleError);
     this.diagnostics.set(uri, result);
     return result;
+  }
+
+  /**
+   * Whether the diagnostics of an indexed file are complete once the files
+   * `readFirst` names for it are read, whatever else of its folder is not:
+   * no rule that checks a file of its kind reads other hosts' agent files or
+   * the deployment's list of hosts. False for an unknown URI.
+   */
+  isCompleteWithReadFirst(uri: string): boolean {
+    if (this.index.skipReason(uri)) return true;
+    const file = this.index.get(uri);
+    if (!file) return false;
+    if (isEvidenceKind(file.kind)) return true;
+    return readsOfKind(file.kind).every((part) => DEPLOYMENT_PART_KINDS[part] !== undefined);
+  }
+
+  /**
+   * The files to read before the rest of a folder so that the diagnostics of
+   * these files (open documents) can be published early: the files of their
+   * hosts, and every file of the kinds that make up the parts of a
+   * deployment a rule may read early (ML2 configs, deployment tools' files,
+   * captures), by name. A predicate on URIs, for a walk to sort by.
+   */
+  readFirst(uris: readonly string[]): (uri: string) => boolean {
+    const hostKeys = new Set(uris.map((uri) => this.index.hostKeyOf(uri)));
+    const folders = new Set(uris.map((uri) => this.index.folderOf(uri)));
+    return (uri) => {
+      const kind = this.index.kindOf(uri);
+      if (kind === undefined) return false;
+      if (!folders.has(this.index.folderOf(uri))) return false;
+      return EARLY_KINDS.has(kind) || hostKeys.has(this.index.hostKeyOf(uri));
+    };
   }
 
   getHover(uri: string, position: Position): Hover | null {

@@ -45,6 +45,14 @@ export interface DiagnosticsSource {
   isSettled(): boolean;
   /** Resolves once `isSettled()` holds. */
   whenSettled(): Promise<void>;
+  /**
+   * Whether this URI's diagnostics are complete now: the workspace is
+   * settled, or the URI is an open document whose diagnostics need none of
+   * the files still being read (see WorkspaceSync.isComplete).
+   */
+  isComplete(uri: string): boolean;
+  /** Resolves once `isComplete(uri)` holds. */
+  whenComplete(uri: string): Promise<void>;
 }
 
 export interface DiagnosticsDelivery extends Disposable {
@@ -129,8 +137,10 @@ export class PushDiagnostics implements DiagnosticsDelivery {
   }
 
   private schedule(): void {
-    if (this.disposed || this.draining || this.timer || this.waitingForSettle || this.urgent.size + this.dirty.size === 0) return;
-    if (!this.source.isSettled()) {
+    if (this.disposed || this.draining || this.timer || this.urgent.size + this.dirty.size === 0) return;
+    // While the workspace is read, only open documents whose diagnostics are complete already go out.
+    if (!this.source.isSettled() && !this.urgent.some((uri) => this.source.isComplete(uri))) {
+      if (this.waitingForSettle) return;
       this.waitingForSettle = true;
       this.source.whenSettled().then(() => {
         this.waitingForSettle = false;
@@ -154,14 +164,17 @@ export class PushDiagnostics implements DiagnosticsDelivery {
   private async drain(): Promise<void> {
     this.draining = true;
     try {
-      // A walk or burst of file events starting meanwhile stops the drain until it is applied (schedule waits for it).
-      while (!this.disposed && this.source.isSettled()) {
-        const next = this.next();
+      // A walk or burst of file events starting meanwhile stops the drain until it is applied (schedule waits for it),
+      // all but the open documents whose diagnostics are complete already.
+      while (!this.disposed) {
+        const settled = this.source.isSettled();
+        const take = settled ? () => this.next() : () => this.urgent.takeFirst((uri) => this.source.isComplete(uri));
+        const next = take();
         if (next === undefined) break;
         const sliceStart = performance.now();
         let sent = 0;
         let lastSent: Promise<void> | undefined;
-        for (let uri: string | undefined = next; uri !== undefined; uri = this.next()) {
+        for (let uri: string | undefined = next; uri !== undefined; uri = take()) {
           const sending = this.source.hasPendingEdit(uri) ? undefined : this.publish(uri);
           if (sending) {
             lastSent = sending;
@@ -225,6 +238,22 @@ class UriQueue {
 
   has(uri: string): boolean {
     return this.uris.has(uri);
+  }
+
+  some(predicate: (uri: string) => boolean): boolean {
+    for (const uri of this.uris) if (predicate(uri)) return true;
+    return false;
+  }
+
+  /** Takes the first URI that satisfies `predicate`, wherever it is (a scan: for the short queue of open documents). */
+  takeFirst(predicate: (uri: string) => boolean): string | undefined {
+    for (const uri of this.uris) {
+      if (!predicate(uri)) continue;
+      this.uris.delete(uri);
+      this.order = undefined;
+      return uri;
+    }
+    return undefined;
   }
 
   clear(): void {
@@ -315,9 +344,10 @@ export class PullDiagnostics implements DiagnosticsDelivery {
           token,
           { kind: 'full', items: [] },
           async () => {
-            if (await untilOrCancelled(source.whenSettled(), token)) return { kind: 'full', items: [] };
+            const uri = canonicalUri(params.textDocument.uri);
+            if (await untilOrCancelled(source.whenComplete(uri), token)) return { kind: 'full', items: [] };
             source.flushPendingEdits();
-            const report = this.report(canonicalUri(params.textDocument.uri));
+            const report = this.report(uri);
             if (params.previousResultId === report.resultId) return { kind: 'unchanged', resultId: report.resultId };
             return { kind: 'full', resultId: report.resultId, items: report.items };
           },

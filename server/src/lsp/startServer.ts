@@ -143,6 +143,8 @@ export function startServer(connection: Connection): void {
       hasPendingEdit: (uri: string) => index.hasPendingEdit(uri),
       isSettled: () => index.isSettled(),
       whenSettled: () => index.whenSettled(),
+      isComplete: (uri: string) => index.isComplete(uri),
+      whenComplete: (uri: string) => index.whenComplete(uri),
     };
     delivery = pull
       ? new PullDiagnostics(connection, source, logger, clientCapabilities.workspace?.diagnostics?.refreshSupport === true)

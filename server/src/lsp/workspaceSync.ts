@@ -87,6 +87,13 @@ export class WorkspaceSync {
   /** Queued disk operations (folder walks, file events, settings) not yet finished. */
   private operations = 0;
   private readonly settleWaiters: (() => void)[] = [];
+  private completeWaiters: { uri: string; resolve: () => void }[] = [];
+  /**
+   * While a folder is read, once the files its open documents need are in:
+   * those documents, and the number of queued operations then (one more
+   * means something else is about to change the picture).
+   */
+  private early: { uris: ReadonlySet<string>; operations: number } | undefined;
   /** Why `unsettledDuring` callers hold the workspace unsettled, oldest first. */
   private readonly pendingReasons: string[] = [];
   /** The folder walk under way, if any. */
@@ -123,6 +130,26 @@ export class WorkspaceSync {
   whenSettled(): Promise<void> {
     if (this.isSettled()) return Promise.resolve();
     return new Promise((resolve) => this.settleWaiters.push(resolve));
+  }
+
+  /**
+   * Whether the diagnostics of this URI are complete: the workspace is
+   * settled, or the URI is a document that was open when its folder's walk
+   * began, every file it may depend on has been read (its host's, and the
+   * deployment's declarations and captures: reconcile reads those first), no
+   * other disk operation has been queued since, and no rule that checks a
+   * file of its kind reads more than those (service.isCompleteWithReadFirst).
+   */
+  isComplete(uri: string): boolean {
+    if (this.isSettled()) return true;
+    const early = this.early;
+    return early !== undefined && early.uris.has(uri) && this.operations === early.operations && this.service.isCompleteWithReadFirst(uri);
+  }
+
+  /** Resolves once `isComplete(uri)` holds. */
+  whenComplete(uri: string): Promise<void> {
+    if (this.isComplete(uri)) return Promise.resolve();
+    return new Promise((resolve) => this.completeWaiters.push({ uri, resolve }));
   }
 
   /** Why the picture is not whole yet, for a user ("still reading the workspace: 120 of 6,008 files"); undefined when settled. */
@@ -359,6 +386,17 @@ export class WorkspaceSync {
   private settleIfIdle(): void {
     if (!this.isSettled()) return;
     for (const resolve of this.settleWaiters.splice(0)) resolve();
+    this.wakeCompleteWaiters();
+  }
+
+  private wakeCompleteWaiters(): void {
+    if (this.completeWaiters.length === 0) return;
+    const waiting = this.completeWaiters;
+    this.completeWaiters = [];
+    for (const waiter of waiting) {
+      if (this.isComplete(waiter.uri)) waiter.resolve();
+      else this.completeWaiters.push(waiter);
+    }
   }
 
   private setReading(state: IndexingState | undefined): void {
@@ -537,7 +575,17 @@ export class WorkspaceSync {
     // Blocking calls between turns of the event loop while the disk answers fast (a local disk): a walk
     // through the thread pool spends most of its time on round trips (measured: 5x longer at 1,000 hosts).
     const adaptive = blockingWhileFast();
-    const walk = countingDone(
+    // Open documents first: the files their diagnostics may need are read before the rest, and their
+    // diagnostics go out once those are in (isComplete). A folder nested in another shares its files: not then.
+    const openHere = [...this.open.keys()].filter((uri) => {
+      const fsPath = uriToFsPath(uri);
+      return fsPath !== undefined && isPathInside(fsPath, root) && this.service.isRecognised(uri);
+    });
+    const nested = this.folders.some((f) => f.fsPath !== root && (isPathInside(f.fsPath, root) || isPathInside(root, f.fsPath)));
+    const readFirst = openHere.length > 0 && !nested ? this.service.readFirst(openHere) : undefined;
+    const readFirstPaths = new Set<string>();
+    let walkedFirst = false;
+    const walked = countingDone(
       walkFiles(root, {
         accept: (file) => {
           const wanted = this.service.isRecognised(fileUri(file));
@@ -557,6 +605,15 @@ export class WorkspaceSync {
       }),
       () => (state.walking = false),
     );
+    const walk = readFirst
+      ? firstThenRest(walked, (file) => readFirst(fileUri(file)), readFirstPaths, () => (walkedFirst = true))
+      : walked;
+    const publishEarly = () => {
+      applyChunk();
+      this.early = { uris: new Set(openHere), operations: this.operations };
+      this.changed(openHere);
+      this.wakeCompleteWaiters();
+    };
     // Texts read and not yet handed over, applied in chunks sized to fit a slice.
     // What they change is reported once the walk is done (a large deployment would make every chunk re-list all its members).
     const load = this.service.startBulkLoad();
@@ -578,6 +635,8 @@ export class WorkspaceSync {
     };
     try {
       for await (const read of readTextFiles(walk, { isCancelled, maxBytes, adaptive })) {
+        // The first file after those read first: everything the open documents need is in.
+        if (walkedFirst && this.early === undefined && readFirst && !readFirstPaths.has(read.path)) publishEarly();
         const uri = fileUri(read.path);
         seen.add(uri);
         state.filesRead++;
@@ -600,6 +659,7 @@ export class WorkspaceSync {
       }
     } finally {
       if (!this.stopped) applyChunk();
+      this.early = undefined;
       this.report(() => load.finish());
       this.setReading(undefined);
     }
@@ -634,6 +694,23 @@ export class WorkspaceSync {
     const fsPath = uriToFsPath(uri);
     if (fsPath !== undefined) await this.reconcile(fsPath);
   }
+}
+
+/**
+ * A walk's paths reordered: those `first` picks as the walk finds them (each
+ * added to `picked`), the others once the walk is done, after `walkedFirst`
+ * is called.
+ */
+async function* firstThenRest(paths: AsyncGenerator<string>, first: (path: string) => boolean, picked: Set<string>, walkedFirst: () => void): AsyncGenerator<string> {
+  const rest: string[] = [];
+  for await (const file of paths) {
+    if (first(file)) {
+      picked.add(file);
+      yield file;
+    } else rest.push(file);
+  }
+  walkedFirst();
+  yield* rest;
 }
 
 /** Passes a walk's paths through and calls `done` when the walk has found every file. */

@@ -22,6 +22,7 @@ import type { Finding, Rule } from './rule';
 export const externalNetworkBridgeSet: Rule = {
   codes: ['external-network-bridge-set'],
   scope: 'deployment',
+  reads: (kind) => (kind === 'l3-agent' ? ['declarations'] : []),
   check({ file, host, deployment }) {
     const value = externalNetworkBridgeValue(file);
     if (!value) return [];

@@ -10,6 +10,7 @@ import type { Finding, Rule } from './rule';
 export const flatTypeDriverMissing: Rule = {
   codes: ['flat-type-driver-missing'],
   scope: 'deployment',
+  reads: (kind) => (kind === 'ml2' ? ['declarations', 'agents'] : []),
   check({ file, deployment }) {
     if (file.kind !== 'ml2') return [];
     const facts = file.facts as Ml2Facts;

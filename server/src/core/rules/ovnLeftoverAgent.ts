@@ -35,6 +35,7 @@ const REPLACED: Partial<Record<IndexedFile['kind'], { service: string; driver: s
 export const ovnLeftoverAgent: Rule = {
   codes: ['ovn-leftover-agent'],
   scope: 'deployment',
+  reads: (kind) => (REPLACED[kind] ? ['declarations'] : []),
   check({ file, deployment }) {
     const replaced = REPLACED[file.kind];
     if (!replaced || !deployment || file.doc.format !== 'ini') return [];

@@ -19,6 +19,7 @@ import type { Finding, Rule } from './rule';
 export const physnetUndeclared: Rule = {
   codes: ['physnet-undeclared'],
   scope: 'deployment',
+  reads: () => ['declarations'],
   check({ file, deployment }) {
     if (!deployment?.declares) return [];
     const uses = file.facts.kind === 'kolla-globals' ? kollaCandidates(file.facts, deployment) : undeclaredCandidates(file);

@@ -1,8 +1,8 @@
 import type { FileMode } from '../service';
 import type { Range } from 'vscode-languageserver-types';
-import type { SeverityName } from '../settings';
+import type { FileKind, SeverityName } from '../settings';
 import type { IndexedFile } from '../workspace/model';
-import type { DeploymentView, HostView } from '../workspace/views';
+import type { DeploymentPart, DeploymentView, HostView } from '../workspace/views';
 import type { DiagnosticCode } from './codes';
 
 /** Everything a rule may read: the file, what its host says, what its deployment says. */
@@ -41,10 +41,27 @@ export interface Finding {
 export type RuleScope = 'file' | 'host' | 'deployment';
 
 /** One rule: a pure function of its context. */
-export interface Rule {
+export type Rule = RuleBase & (FileOrHostRule | DeploymentRule);
+
+interface RuleBase {
   /** The codes this rule can produce. */
   codes: readonly DiagnosticCode[];
-  /** What its findings depend on (see RuleScope). */
-  scope: RuleScope;
   check(context: RuleContext): Finding[];
+}
+
+interface FileOrHostRule {
+  /** What its findings depend on (see RuleScope). */
+  scope: 'file' | 'host';
+}
+
+interface DeploymentRule {
+  scope: 'deployment';
+  /**
+   * The parts of `context.deployment` it reads when it checks a file of this
+   * kind: nothing for a kind it never reports on. A file's diagnostics are
+   * published before the whole workspace is read when no rule reads more than
+   * what is read first (service.prerequisitesOf); a test holds every rule to
+   * its declaration on every fixture.
+   */
+  reads(kind: FileKind): readonly DeploymentPart[];
 }

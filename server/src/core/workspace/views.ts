@@ -3,6 +3,7 @@ import { agentMappingsOf, isL2AgentFacts, ovsAgentFactsOf, type Ml2Facts } from 
 import { TRIPLEO_DEFAULTS, type TripleoEnvFacts } from '../tripleo/environmentFacts';
 import { osaDeclarations, osaDeclarationsOpen, type OsaUserConfigFacts } from '../osa/providerNetworks';
 import type { Host, IndexedFile } from './model';
+import type { FileKind } from '../settings';
 import { HostNetwork } from '../network/hostNetwork';
 
 /** A name as it stands in one file. */
@@ -39,6 +40,31 @@ export interface PhysnetSet {
   names: Map<string, NameOccurrence[]>;
   open: boolean;
 }
+
+/**
+ * The parts of a deployment a rule may read, by the files they come from:
+ * - `declarations`: its ML2 configs and deployment tools' files (TripleO
+ *   environments, OpenStack-Ansible's provider_networks), which also decide
+ *   whether there is a deployment at all;
+ * - `captures`: command output captured on its hosts;
+ * - `agents`: every L2 agent file of every host;
+ * - `hosts`: its hosts.
+ * A rule that reads only the first two for a file can be answered before
+ * the other hosts of the deployment are read (see DEPLOYMENT_PART_KINDS).
+ */
+export type DeploymentPart = 'declarations' | 'captures' | 'agents' | 'hosts';
+
+/**
+ * The kinds of file (as their names say, before their content is read) that
+ * make up a part; undefined for the parts any host's files may change.
+ */
+export const DEPLOYMENT_PART_KINDS: Readonly<Record<DeploymentPart, readonly FileKind[] | undefined>> = {
+  declarations: ['ml2', 'tripleo-env', 'osa-user-config'],
+  // A TripleO environment's name may also be a capture's (it is one when it sets no parameter_defaults).
+  captures: ['capture', 'tripleo-env'],
+  agents: undefined,
+  hosts: undefined,
+};
 
 /**
  * What a deployment's files say together: the physnets its ML2 configs allow

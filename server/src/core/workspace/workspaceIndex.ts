@@ -330,14 +330,16 @@ export class WorkspaceIndex {
     return file;
   }
 
+  /** The key of the host a file at this URI belongs to, from its path alone (read or not). */
+  hostKeyOf(uri: string): string {
+    const folder = this.folderOf(uri);
+    return hostPlace(folder, relativeTo(uriPath(uri), folder.path)).key;
+  }
+
   /** Finds or creates the host a file belongs to (not yet adding the file to it). */
   private hostFor(file: IndexedFile): Host {
     const folder = file.folder;
-    const named = folder.hosts.hostOf(file.relativePath);
-    const relativeDir = dirname('/' + file.relativePath).slice(1);
-    const segments = hostDirSegments(relativeDir ? relativeDir.split('/') : []);
-    const dir = segments.length ? `${folder.path}/${segments.join('/')}` : folder.path;
-    const key = named !== undefined ? `${folder.path}#${named}` : dir;
+    const { key, named, dir } = hostPlace(folder, file.relativePath);
     let host = this.hosts.get(key);
     if (!host) {
       host = { key, name: '', named, dir, folder, files: new Set(), deployment: undefined };
@@ -552,6 +554,15 @@ function factsOfShadowedTemplate(kind: FileKind, rendered: string): FileFacts {
  * which ML2 configs are rendered: TripleO environments and OpenStack-Ansible's
  * provider_networks.
  */
+/** Where a file's host is: named by the folder's host settings, or the host directory its path lies in. */
+function hostPlace(folder: Folder, relativePath: string): { key: string; named: string | undefined; dir: string } {
+  const named = folder.hosts.hostOf(relativePath);
+  const relativeDir = dirname('/' + relativePath).slice(1);
+  const segments = hostDirSegments(relativeDir ? relativeDir.split('/') : []);
+  const dir = segments.length ? `${folder.path}/${segments.join('/')}` : folder.path;
+  return { key: named !== undefined ? `${folder.path}#${named}` : dir, named, dir };
+}
+
 function declaresDeployment(file: IndexedFile): boolean {
   return file.kind === 'ml2' || isDeploymentToolFile(file);
 }

@@ -14,6 +14,7 @@ import { captureName, changedAfterCapture, relatedAt, sameHost } from './observe
 export const observedConfigDrift: Rule = {
   codes: ['observed-config-drift'],
   scope: 'deployment',
+  reads: () => ['declarations', 'captures'],
   check(context) {
     const { file, host, deployment } = context;
     const mappings = ovsAgentFactsOf(file.facts)?.bridgeMappings;

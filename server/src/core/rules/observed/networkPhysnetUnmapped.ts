@@ -11,6 +11,7 @@ import type { DeploymentView } from '../../workspace/views';
 export const networkPhysnetUnmapped: Rule = {
   codes: ['network-physnet-unmapped'],
   scope: 'deployment',
+  reads: (kind) => (kind === 'capture' ? ['declarations', 'agents', 'captures'] : []),
   check({ file, deployment }) {
     if (file.facts.kind !== 'capture' || !deployment) return [];
     const findings: Finding[] = [];

@@ -21,6 +21,7 @@ const OVN_GATEWAY = 'OVN Controller Gateway agent';
 export const ovnGatewayMissing: Rule = {
   codes: ['ovn-gateway-missing'],
   scope: 'deployment',
+  reads: (kind) => (kind === 'capture' ? ['declarations', 'captures'] : []),
   check({ file, deployment }) {
     if (file.facts.kind !== 'capture' || !deployment || file.facts.networks.length === 0) return [];
     const release = parseRelease(file.folder.settings.release);
