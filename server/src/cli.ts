@@ -7,7 +7,8 @@
 import * as fsSync from 'fs';
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { NeutronConfigService, type FileMode } from './core/service';
+import { isMainThread } from 'worker_threads';
+import { NeutronConfigService } from './core/service';
 import { CODES } from './core/rules/codes';
 import { DEFAULT_SETTINGS, Settings, mergeSettings, normaliseSettings } from './core/settings';
 import { parseSettingsFile, type SettingsFile } from './core/settingsFile';
@@ -21,6 +22,8 @@ import { maxFileBytes, type SkipReason } from './core/workspace/skippedFiles';
 import { fileUri, uriToFsPath } from './uris';
 import { CODES_DOC_URI, HOMEPAGE, VERSION } from './version';
 import { WalkExcludes } from './walkExcludes';
+import { fileModeOnDisk, modifiedTimeOnDisk } from './diskFacts';
+import { CheckThread, SHARED_CHECK_MIN_FILES, checkShared, shareOut, threadsFor, type CheckedFile } from './cliThreads';
 
 export { FOLDER_CONFIG_FILE, parseArguments } from './cliArguments';
 
@@ -112,6 +115,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.stderr(`neutron-config: ${message}\n`);
   };
 
+  let checkThreads: CheckThread[] = [];
   try {
     const base = path.resolve(io.cwd, options.root ?? '.');
     if (options.root !== undefined && !(await isDirectory(base))) throw new IoFailure(`--root ${options.root}: not a directory`);
@@ -143,12 +147,24 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       excludes.add(folder, exclude);
     }
 
-    const service = new NeutronConfigService({
-      onRuleError: (rule, error) => fail(`internal error in the check for ${rule.codes.join(', ')}: ${error instanceof Error ? error.message : String(error)}`),
-      modifiedTime: modifiedTimeOnDisk,
-      fileMode: fileModeOnDisk,
-    });
-    service.setWorkspaceFolders([...folderSettings].map(([folder, settings]) => ({ uri: fileUri(folder), settings })));
+    const newService = () => {
+      const created = new NeutronConfigService({
+        onRuleError: (rule, error) => fail(`internal error in the check for ${rule.codes.join(', ')}: ${error instanceof Error ? error.message : String(error)}`),
+        modifiedTime: modifiedTimeOnDisk,
+        fileMode: fileModeOnDisk,
+      });
+      created.setWorkspaceFolders([...folderSettings].map(([folder, settings]) => ({ uri: fileUri(folder), settings })));
+      return created;
+    };
+    const service = newService();
+    // Started as soon as the walk has found enough files (at once with --jobs), so that their
+    // start-up overlaps the rest of the walk and the reading (see cliThreads.ts).
+    const threads = options.command === 'check' && targets.every((t) => !t.isFile) ? threadsFor(options.jobs) : 1;
+    const startThreads = () => {
+      if (checkThreads.length === 0) checkThreads = Array.from({ length: threads - 1 }, () => new CheckThread());
+    };
+    if (options.jobs !== undefined) startThreads();
+    let found = 0;
 
     const loaded = new Map<string, string>(); // uri -> absolute path
     // Links are followed only into the trees being checked; a link to nothing
@@ -159,7 +175,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const texts = new Map<string, string>();
     for (const folder of outermost) {
       const walk = walkFiles(folder, {
-        accept: (file) => service.isRecognised(fileUri(file)),
+        accept: (file) => {
+          const wanted = service.isRecognised(fileUri(file));
+          if (wanted && ++found === SHARED_CHECK_MIN_FILES) startThreads();
+          return wanted;
+        },
         onError: (file, error) => fail(`cannot read ${file}: ${describeIoError(error)}`),
         confineTo,
         excludes,
@@ -214,9 +234,31 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     const directories = targets.filter((t) => !t.isFile).map((t) => t.absolute);
     for (const [uri, file] of loaded) if (directories.some((dir) => isPathInside(file, dir))) reported.add(uri);
-    // One bulk load: what to re-check is worked out once, not per file.
-    service.setFiles(texts);
-    for (const [uri, reason] of skipped) service.skipFile(uri, reason);
+    const load = (into: NeutronConfigService, entries: Iterable<[string, string]>) => {
+      // One bulk load: what to re-check is worked out once, not per file.
+      into.setFiles(entries);
+      for (const [uri, reason] of skipped) into.skipFile(uri, reason);
+    };
+    const plan = checkThreads.length > 0 ? shareOut(service, [...texts.keys()], threads) : undefined;
+    // Files a check thread checked: their kind, host and diagnostics.
+    let checkedElsewhere = new Map<string, CheckedFile>();
+    if (!plan) load(service, texts);
+    else {
+      checkedElsewhere = await checkShared(plan, checkThreads, {
+        folders: [...folderSettings].map(([folder, settings]) => ({ uri: fileUri(folder), settings })),
+        texts,
+        main: service,
+        mainChecks: reported,
+        load,
+        whole: () => {
+          const whole = newService();
+          load(whole, texts);
+          return whole;
+        },
+        warn,
+        fail,
+      });
+    }
 
     if (reported.size === 0 && !failed) {
       // Nothing checked is no success: a CI job pointed at the wrong folder must fail.
@@ -246,12 +288,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       const text = texts.get(uri);
       if (text !== undefined) textByPath.set(relative, text);
       // A skipped file was not checked, so it is not listed among the files; its one finding says why.
+      const elsewhere = checkedElsewhere.get(uri);
       if (!service.isSkipped(uri)) {
-        const info = service.describeFile(uri);
+        const info = elsewhere ? elsewhere.info : service.describeFile(uri);
         // A file whose name only may say what it is (a YAML file without the variables read) is listed only when asked for by name.
         if (info || named.has(uri)) result.files.push({ path: relative, kind: info?.kind ?? 'unknown', host: info?.host ?? '' });
       }
-      for (const diagnostic of service.getDiagnostics(uri)) result.diagnostics.push(toFinding(relative, diagnostic, relativeToBase));
+      for (const diagnostic of elsewhere?.diagnostics ?? service.getDiagnostics(uri)) result.diagnostics.push(toFinding(relative, diagnostic, relativeToBase));
     }
 
     if (options.quiet) result.diagnostics = result.diagnostics.filter((d) => d.severity === 'error');
@@ -285,6 +328,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     io.stderr(`neutron-config: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT_FAILURE;
+  } finally {
+    for (const thread of checkThreads) thread.close();
   }
 }
 
@@ -374,7 +419,8 @@ function useColour(): boolean {
   return process.stdout.isTTY === true && (noColour === undefined || noColour === '');
 }
 
-if (require.main === module) {
+// In a check thread the bundle is loaded again: only cliThreads.ts's worker side runs there.
+if (require.main === module && isMainThread) {
   // A closed pipe (`neutron-config check | head`) ends the program quietly.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
@@ -399,25 +445,6 @@ if (require.main === module) {
       process.exitCode = EXIT_FAILURE;
     },
   );
-}
-
-/** When a file last changed on disk; asked only for the few files observed-state findings compare with their captures. */
-function modifiedTimeOnDisk(uri: string): number | undefined {
-  try {
-    return fsSync.statSync(new URL(uri)).mtimeMs;
-  } catch {
-    return undefined;
-  }
-}
-
-/** A file's permission bits and owner, through links as NetworkManager's stat(2) sees them. */
-function fileModeOnDisk(uri: string): FileMode | undefined {
-  try {
-    const stat = fsSync.statSync(new URL(uri));
-    return { mode: stat.mode & 0o7777, uid: stat.uid };
-  } catch {
-    return undefined;
-  }
 }
 
 async function formatGraph(graph: TopologyGraph, format: GraphFormat): Promise<string> {

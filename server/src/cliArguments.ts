@@ -42,6 +42,8 @@ Options:
   --print-config PATH       print the settings that apply to PATH, and exit
   --show-hosts              list each file with the kind and host it was given
   --quiet                   report errors only
+  --jobs N                  threads that check the files (default: one per
+                            CPU, up to 4, for 20,000 files or more, else 1)
   --max-warnings N          exit 1 when more than N warnings are reported
   --exit-zero               exit 0 even when errors are found
                             (usage and I/O failures still exit 2)
@@ -92,6 +94,8 @@ export interface CliOptions {
   maxWarnings: number | undefined;
   /** Text output: list each file with the kind and host it was given, before the findings. */
   showHosts: boolean;
+  /** Threads that check the files; undefined: chosen from the CPUs and the workspace's size. */
+  jobs: number | undefined;
   help: boolean;
   /** Print every check code with its default severity and summary. */
   listRules: boolean;
@@ -119,6 +123,7 @@ export function parseArguments(argv: readonly string[]): CliOptions {
     quiet: false,
     maxWarnings: undefined,
     showHosts: false,
+    jobs: undefined,
     help: false,
     listRules: false,
     explain: undefined,
@@ -208,6 +213,13 @@ export function parseArguments(argv: readonly string[]): CliOptions {
         const limit = Number(text);
         if (!/^\d+$/.test(text) || !Number.isSafeInteger(limit)) throw new UsageError(`--max-warnings expects a number of warnings (0 or more), not '${text}'`);
         options.maxWarnings = limit;
+        break;
+      }
+      case '--jobs': {
+        const text = value();
+        const jobs = Number(text);
+        if (!/^\d+$/.test(text) || !Number.isSafeInteger(jobs) || jobs < 1) throw new UsageError(`--jobs expects a number of threads (1 or more), not '${text}'`);
+        options.jobs = jobs;
         break;
       }
       case '--format':

@@ -23,7 +23,7 @@ import type { Rule } from './rules/rule';
 import type { FileKind, Settings } from './settings';
 import type { IndexedFile } from './workspace/model';
 import { isEvidenceKind } from './workspace/fileKinds';
-import { DEPLOYMENT_PART_KINDS, type DeploymentPart } from './workspace/views';
+import { DEPLOYMENT_PART_KINDS, EARLY_PARTS, type DeploymentPart } from './workspace/views';
 import { WorkspaceIndex, type BulkLoad } from './workspace/workspaceIndex';
 import { skippedFileDiagnostics, type SkipReason } from './workspace/skippedFiles';
 
@@ -80,8 +80,23 @@ function readsOfKind(kind: FileKind): readonly DeploymentPart[] {
   return parts;
 }
 
-/** Kinds of file every early publication waits for: those of every part of a deployment that can be read early. */
-const EARLY_KINDS: ReadonlySet<FileKind> = new Set(Object.values(DEPLOYMENT_PART_KINDS).flatMap((kinds) => kinds ?? []));
+/** Whether the rules that check a file of this kind read no part of its deployment but those read early. */
+export function readsOnlyEarlyParts(kind: FileKind): boolean {
+  return readsOfKind(kind).every((part) => EARLY_PARTS.has(part));
+}
+
+/** The parts of a deployment the rules that check a file of this kind read. */
+export function deploymentPartsReadFor(kind: FileKind): readonly DeploymentPart[] {
+  return readsOfKind(kind);
+}
+
+/** Whether files of this kind (by name) are read first: they make up a part of a deployment read early. */
+export function isReadFirstKind(kind: FileKind): boolean {
+  return EARLY_KINDS.has(kind);
+}
+
+/** Kinds of file every early publication waits for: those of the parts of a deployment read early. */
+const EARLY_KINDS: ReadonlySet<FileKind> = new Set([...EARLY_PARTS].flatMap((part) => DEPLOYMENT_PART_KINDS[part] ?? []));
 
 /**
  * The analysis core behind every face (LSP server, CLI, tests). Pure: it never
@@ -204,7 +219,7 @@ export class NeutronConfigService {
     const file = this.index.get(uri);
     if (!file) return false;
     if (isEvidenceKind(file.kind)) return true;
-    return readsOfKind(file.kind).every((part) => DEPLOYMENT_PART_KINDS[part] !== undefined);
+    return readsOnlyEarlyParts(file.kind);
   }
 
   /**
@@ -221,7 +236,7 @@ export class NeutronConfigService {
       const kind = this.index.kindOf(uri);
       if (kind === undefined) return false;
       if (!folders.has(this.index.folderOf(uri))) return false;
-      return EARLY_KINDS.has(kind) || hostKeys.has(this.index.hostKeyOf(uri));
+      return isReadFirstKind(kind) || hostKeys.has(this.index.hostKeyOf(uri));
     };
   }
 

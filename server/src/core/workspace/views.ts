@@ -49,22 +49,28 @@ export interface PhysnetSet {
  * - `captures`: command output captured on its hosts;
  * - `agents`: every L2 agent file of every host;
  * - `hosts`: its hosts.
- * A rule that reads only the first two for a file can be answered before
- * the other hosts of the deployment are read (see DEPLOYMENT_PART_KINDS).
  */
 export type DeploymentPart = 'declarations' | 'captures' | 'agents' | 'hosts';
 
 /**
- * The kinds of file (as their names say, before their content is read) that
- * make up a part; undefined for the parts any host's files may change.
+ * The kinds of file (as their names say, before their content is read) a
+ * part comes from; undefined for a part every host's files make up.
  */
 export const DEPLOYMENT_PART_KINDS: Readonly<Record<DeploymentPart, readonly FileKind[] | undefined>> = {
   declarations: ['ml2', 'tripleo-env', 'osa-user-config'],
   // A TripleO environment's name may also be a capture's (it is one when it sets no parameter_defaults).
   captures: ['capture', 'tripleo-env'],
-  agents: undefined,
+  // An ml2_conf.ini holding only agent sections is an Open vSwitch agent's.
+  agents: ['ovs-agent', 'linuxbridge-agent', 'sriov-agent', 'ml2'],
   hosts: undefined,
 };
+
+/**
+ * The parts read before the rest of a folder: few files, wherever they are.
+ * A file checked by rules that read no other part can be checked before the
+ * other hosts of its deployment are read (service.isCompleteWithReadFirst).
+ */
+export const EARLY_PARTS: ReadonlySet<DeploymentPart> = new Set(['declarations', 'captures']);
 
 /**
  * What a deployment's files say together: the physnets its ML2 configs allow

@@ -1,0 +1,25 @@
+/**
+ * What the analysis asks of the disk besides texts, for the faces that read
+ * files (the CLI and its check threads): when a file changed, and its mode.
+ */
+import * as fs from 'fs';
+import type { FileMode } from './core/service';
+
+/** When a file last changed on disk; asked only for the few files observed-state findings compare with their captures. */
+export function modifiedTimeOnDisk(uri: string): number | undefined {
+  try {
+    return fs.statSync(new URL(uri)).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A file's permission bits and owner, through links as NetworkManager's stat(2) sees them. */
+export function fileModeOnDisk(uri: string): FileMode | undefined {
+  try {
+    const stat = fs.statSync(new URL(uri));
+    return { mode: stat.mode & 0o7777, uid: stat.uid };
+  } catch {
+    return undefined;
+  }
+}
