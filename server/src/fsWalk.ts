@@ -70,6 +70,12 @@ export interface WalkOptions {
    * server that hands the event loop back between short slices of work.
    */
   adaptive?: BlockingWhileFast;
+  /**
+   * While calls block: after `ms` of walking, between two directories, the
+   * walk awaits `pause()` (a turn of the event loop for requests), even when
+   * it has found no wanted file meanwhile.
+   */
+  pauseEvery?: { ms: number; pause: () => Promise<void> };
 }
 
 
@@ -341,8 +347,14 @@ export async function* walkFiles(root: string, options: WalkOptions = {}): Async
   // A blocking walk lists a directory when it gets there.
   const prefetch = (dir: string) => (blocking() ? undefined : list(dir));
   const stack: PendingDirectory[] = [{ dir: root, real: undefined, listing: prefetch(root) }];
+  const pauseEvery = options.pauseEvery;
+  let sliceStart = performance.now();
   while (stack.length > 0) {
     if (cancelled()) return;
+    if (pauseEvery && blocking() && performance.now() - sliceStart >= pauseEvery.ms) {
+      await pauseEvery.pause();
+      sliceStart = performance.now();
+    }
     const pending = stack.pop()!;
     const { dir } = pending;
     let real = pending.real;

@@ -602,6 +602,8 @@ export class WorkspaceSync {
         },
         isCancelled,
         adaptive,
+        // A walk that finds few wanted files (or only files read later) still hands over between slices.
+        pauseEvery: { ms: INDEX_SLICE_MS, pause: yieldToRequests },
       }),
       () => (state.walking = false),
     );

@@ -104,6 +104,20 @@ describe('walking and reading files', () => {
     assert.deepEqual(calls, [...Array(SLOW_CALLS_TOLERATED).fill(true), false, false]);
   });
 
+  it('a blocking walk hands over between directories, even where it finds nothing wanted', async () => {
+    let pauses = 0;
+    const pause = async () => {
+      pauses++;
+    };
+    const files = await listFiles(dir, { synchronous: true, accept: () => false, pauseEvery: { ms: 0, pause } });
+    assert.deepEqual(files, []);
+    assert.ok(pauses >= 5, `${pauses} pauses`);
+    // Not while it goes through the thread pool: each call hands over anyway.
+    pauses = 0;
+    await listFiles(dir, { accept: () => false, pauseEvery: { ms: 0, pause } });
+    assert.equal(pauses, 0);
+  });
+
   it('stops quietly when cancelled', async () => {
     let seen = 0;
     for await (const file of walkFiles(dir, { isCancelled: () => seen >= 3 })) {
