@@ -14,7 +14,8 @@
 import * as os from 'os';
 import { Worker, isMainThread, parentPort, workerData } from 'worker_threads';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { NeutronConfigService, deploymentPartsReadFor, isReadFirstKind, readsOnlyEarlyParts } from './core/service';
+import { NeutronConfigService } from './core/service';
+import { deploymentPartsReadFor, isReadFirstKind, readsOnlyEarlyParts } from './core/rules/deploymentReads';
 import type { FileKind, Settings } from './core/settings';
 import { DEPLOYMENT_PART_KINDS } from './core/workspace/views';
 import { fileModeOnDisk, modifiedTimeOnDisk } from './diskFacts';

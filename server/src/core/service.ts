@@ -23,7 +23,7 @@ import type { Rule } from './rules/rule';
 import type { FileKind, Settings } from './settings';
 import type { IndexedFile } from './workspace/model';
 import { isEvidenceKind } from './workspace/fileKinds';
-import { DEPLOYMENT_PART_KINDS, EARLY_PARTS, type DeploymentPart } from './workspace/views';
+import { isReadFirstKind, readsOnlyEarlyParts } from './rules/deploymentReads';
 import { WorkspaceIndex, type BulkLoad } from './workspace/workspaceIndex';
 import { skippedFileDiagnostics, type SkipReason } from './workspace/skippedFiles';
 
@@ -65,38 +65,6 @@ export interface FileMode {
   mode: number;
   uid: number;
 }
-
-/** The parts of a deployment read by the rules that check a file of a kind. */
-const readsByKind = new Map<FileKind, readonly DeploymentPart[]>();
-
-function readsOfKind(kind: FileKind): readonly DeploymentPart[] {
-  let parts = readsByKind.get(kind);
-  if (!parts) {
-    const union = new Set<DeploymentPart>();
-    for (const rule of RULES) if (rule.scope === 'deployment') for (const part of rule.reads(kind)) union.add(part);
-    parts = [...union];
-    readsByKind.set(kind, parts);
-  }
-  return parts;
-}
-
-/** Whether the rules that check a file of this kind read no part of its deployment but those read early. */
-export function readsOnlyEarlyParts(kind: FileKind): boolean {
-  return readsOfKind(kind).every((part) => EARLY_PARTS.has(part));
-}
-
-/** The parts of a deployment the rules that check a file of this kind read. */
-export function deploymentPartsReadFor(kind: FileKind): readonly DeploymentPart[] {
-  return readsOfKind(kind);
-}
-
-/** Whether files of this kind (by name) are read first: they make up a part of a deployment read early. */
-export function isReadFirstKind(kind: FileKind): boolean {
-  return EARLY_KINDS.has(kind);
-}
-
-/** Kinds of file every early publication waits for: those of the parts of a deployment read early. */
-const EARLY_KINDS: ReadonlySet<FileKind> = new Set([...EARLY_PARTS].flatMap((part) => DEPLOYMENT_PART_KINDS[part] ?? []));
 
 /**
  * The analysis core behind every face (LSP server, CLI, tests). Pure: it never
