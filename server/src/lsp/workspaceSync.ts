@@ -48,6 +48,10 @@ export const EDIT_DEBOUNCE_MS = 150;
 /** Work done between two turns of the event loop while indexing, so requests wait at most about this long. */
 export const INDEX_SLICE_MS = 4;
 
+/** Texts read ahead of the service while indexing, and how many it is handed at once. */
+const READ_AHEAD = 16;
+const APPLY_PIECE = 4;
+
 /** How often a folder walk reports its progress. */
 export const PROGRESS_INTERVAL_MS = 100;
 
@@ -620,20 +624,25 @@ export class WorkspaceSync {
     // What they change is reported once the walk is done (a large deployment would make every chunk re-list all its members).
     const load = this.service.startBulkLoad();
     let chunk: [uri: string, text: string][] = [];
-    let chunkSize = 16;
     let sliceStart = performance.now();
-    const applyChunk = () => {
+    /**
+     * Hands read texts to the service a few at a time until `deadline`, the
+     * rest staying for the next slice: files cost from tens of microseconds
+     * (ifcfg) to half a millisecond (os-net-config YAML), so a batch sized by
+     * the last one's cost could overrun a slice tenfold.
+     */
+    const applyChunk = (deadline = Infinity) => {
       for (const [uri, reason] of skips.splice(0)) {
         seen.add(uri);
         if (!this.open.has(uri)) this.skip(uri, reason);
       }
-      if (chunk.length === 0) return;
-      const started = performance.now();
-      // Opened while the disk was read: the editor's text wins.
-      this.putMany(chunk.filter(([uri]) => !this.open.has(uri)), load);
-      const perFile = (performance.now() - started) / chunk.length;
-      chunkSize = Math.max(4, Math.min(512, Math.floor(INDEX_SLICE_MS / 2 / Math.max(perFile, 0.001))));
-      chunk = [];
+      let applied = 0;
+      while (applied < chunk.length && performance.now() < deadline) {
+        // Opened while the disk was read: the editor's text wins.
+        this.putMany(chunk.slice(applied, applied + APPLY_PIECE).filter(([uri]) => !this.open.has(uri)), load);
+        applied += APPLY_PIECE;
+      }
+      chunk = applied >= chunk.length ? [] : chunk.slice(applied);
     };
     try {
       for await (const read of readTextFiles(walk, { isCancelled, maxBytes, adaptive })) {
@@ -652,9 +661,8 @@ export class WorkspaceSync {
           else if (read.tooLarge) this.skip(uri, { reason: 'file-too-large', bytes: read.tooLarge.bytes, limitBytes: maxBytes });
           else chunk.push([uri, read.text]);
         }
-        if (chunk.length >= chunkSize) applyChunk();
+        if (chunk.length >= READ_AHEAD) applyChunk(sliceStart + INDEX_SLICE_MS);
         if (performance.now() - sliceStart >= INDEX_SLICE_MS) {
-          applyChunk();
           await yieldToRequests();
           sliceStart = performance.now();
         }
