@@ -1,4 +1,5 @@
 import { CancellationToken, ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import { yieldToEventLoop } from '../fsWalk';
 
 export interface Logger {
   error(message: string): void;
@@ -61,9 +62,9 @@ export function noteIncomingMessage(): void {
  * delays an answer by one slice, not by one slice per turn the answer takes.
  */
 export async function yieldToRequests(maxMs = 20): Promise<void> {
-  await new Promise<void>((resolve) => setImmediate(resolve));
+  await yieldToEventLoop();
   const until = performance.now() + maxMs;
-  while (answering > 0 && performance.now() < until) await new Promise<void>((resolve) => setImmediate(resolve));
+  while (answering > 0 && performance.now() < until) await yieldToEventLoop();
 }
 
 /**
