@@ -1,3 +1,4 @@
+import { readPlainBlockYaml } from './blockYaml';
 import { yaml } from './yamlLibrary';
 import { LineIndex } from '../text/lineIndex';
 import type { Comment, ParseProblem, YamlDocument } from './ast';
@@ -18,6 +19,9 @@ export function parseYaml(text: string, whoFails = 'os-net-config cannot load th
   if (encoding) return { format: 'yaml', lineIndex, root: undefined, comments: [], problems: [encoding], templated };
   const problems: ParseProblem[] = [];
   let root: unknown;
+  // Most files are plain block YAML, which the fast reader builds the library's nodes for.
+  const plain = readPlainBlockYaml(text);
+  if (plain !== undefined) return { format: 'yaml', lineIndex, root: plain, comments: comments(text, lineIndex), problems, templated };
   try {
     // Offsets are all we read (our own line index turns them into positions): no LineCounter.
     const doc = yaml().parseDocument(text, { prettyErrors: false, uniqueKeys: false });
