@@ -74,8 +74,7 @@ function isKeyfileName(name: string): boolean {
  * TripleO NIC templates in a `nic-configs` directory (heat `.yaml`, Ansible
  * `.j2`), which embed a `network_config` list.
  */
-function isOsNetConfigFile(relativePath: string): boolean {
-  const parts = relativePath.split('/');
+function isOsNetConfigFile(parts: readonly string[]): boolean {
   const basename = parts.at(-1) ?? '';
   const { name } = renderedName(basename);
   if (parts.at(-2) === 'os-net-config') return name === 'config.yaml' || name === 'config.json';
@@ -83,8 +82,7 @@ function isOsNetConfigFile(relativePath: string): boolean {
 }
 
 /** os-net-config's NIC mapping file (`os-net-config/mapping.yaml`, the default of its --mapping-file). */
-function isOsNetConfigMappingFile(relativePath: string): boolean {
-  const parts = relativePath.split('/');
+function isOsNetConfigMappingFile(parts: readonly string[]): boolean {
   return parts.at(-2) === 'os-net-config' && /^mapping\.ya?ml$/.test(parts.at(-1) ?? '');
 }
 
@@ -100,16 +98,14 @@ function isOsNetConfigMappingFile(relativePath: string): boolean {
  * conf.d files merged into it and the user_variables files (which may replace
  * the provider networks' result). The content decides (workspaceIndex.ts).
  */
-function isOsaUserConfigFile(relativePath: string): boolean {
-  const parts = relativePath.split('/');
+function isOsaUserConfigFile(parts: readonly string[]): boolean {
   const basename = parts.at(-1) ?? '';
   if (!/\.ya?ml$/.test(basename)) return false;
   if (/^openstack_user_config/.test(basename) || /^user_.*variables/.test(basename)) return true;
   return parts.at(-2) === 'conf.d' && parts.at(-3) === 'openstack_deploy';
 }
 
-function isTripleoEnvironmentCandidate(relativePath: string): boolean {
-  const parts = relativePath.split('/');
+function isTripleoEnvironmentCandidate(parts: readonly string[]): boolean {
   const basename = parts.at(-1) ?? '';
   if (!/\.ya?ml$/i.test(basename) || parts.includes('nic-configs')) return false;
   if (parts.slice(0, -1).some((dir) => dir === 'environments' || dir === 'templates')) return true;
@@ -122,8 +118,7 @@ export function mayBeCaptureName(basename: string): boolean {
 }
 
 /** A sosreport's `hostname` (the output of `hostname` at its root, and under sos_commands/host/). */
-function isSosreportHostnameFile(relativePath: string): boolean {
-  const parts = relativePath.split('/');
+function isSosreportHostnameFile(parts: readonly string[]): boolean {
   const parent = parts.at(-2) ?? '';
   return parent.startsWith('sosreport-') || (parent === 'host' && parts.at(-3) === 'sos_commands');
 }
@@ -132,8 +127,7 @@ function isSosreportHostnameFile(relativePath: string): boolean {
  * Command output as sos stores it (`sos_commands/openvswitch/ovs-vsctl_-t_5_show`,
  * `sos_commands/networking/ip_-d_address`): the file name is the command line.
  */
-function isSosreportCapture(relativePath: string): boolean {
-  const parts = relativePath.split('/');
+function isSosreportCapture(parts: readonly string[]): boolean {
   if (parts.at(-3) !== 'sos_commands') return false;
   const command = commandOfFileName(parts.at(-1) ?? '');
   return command !== undefined && typeOfCommand(command) !== undefined;
@@ -151,9 +145,13 @@ function mayBeCapture(basename: string): boolean {
   return /\.(json|ya?ml)$/i.test(basename) && /(network|net-show|agent)/i.test(basename);
 }
 
+/** Paths whose kind a matcher remembers; past that it starts over (a long session's stray files). */
+const KNOWN_PATHS_KEPT = 200_000;
+
 /** Compiled `fileKinds` globs of one folder; a glob wins over the name. */
 export class KindMatcher {
   private readonly matchers: { test: (path: string) => boolean; kind: FileKind }[];
+  private readonly known = new Map<string, FileKind | undefined>();
 
   constructor(settings: Settings) {
     this.matchers = Object.entries(settings.fileKinds).map(([glob, kind]) => ({
@@ -164,16 +162,26 @@ export class KindMatcher {
 
   /** `relativePath` uses forward slashes, relative to the workspace folder. */
   kindOf(relativePath: string): FileKind | undefined {
+    // Asked for every file as it is walked and again as it is indexed: each path is judged once.
+    if (this.known.has(relativePath)) return this.known.get(relativePath);
+    if (this.known.size >= KNOWN_PATHS_KEPT) this.known.clear();
+    const kind = this.judge(relativePath);
+    this.known.set(relativePath, kind);
+    return kind;
+  }
+
+  private judge(relativePath: string): FileKind | undefined {
     for (const matcher of this.matchers) if (matcher.test(relativePath)) return matcher.kind;
-    const basename = relativePath.slice(relativePath.lastIndexOf('/') + 1);
-    if (basename === 'hostname' && isSosreportHostnameFile(relativePath)) return 'sos-hostname';
-    if (isOsNetConfigFile(relativePath)) return 'os-net-config';
-    if (isOsNetConfigMappingFile(relativePath)) return 'os-net-config-mapping';
+    const parts = relativePath.split('/');
+    const basename = parts[parts.length - 1];
+    if (basename === 'hostname' && isSosreportHostnameFile(parts)) return 'sos-hostname';
+    if (isOsNetConfigFile(parts)) return 'os-net-config';
+    if (isOsNetConfigMappingFile(parts)) return 'os-net-config-mapping';
     // kolla-ansible's globals.yml; its content decides (workspaceIndex.ts).
     if (basename === 'globals.yml') return 'kolla-globals';
-    if (isOsaUserConfigFile(relativePath)) return 'osa-user-config';
-    if (isTripleoEnvironmentCandidate(relativePath)) return 'tripleo-env';
-    return kindFromName(basename) ?? (isSosreportCapture(relativePath) || mayBeCapture(basename) ? 'capture' : undefined);
+    if (isOsaUserConfigFile(parts)) return 'osa-user-config';
+    if (isTripleoEnvironmentCandidate(parts)) return 'tripleo-env';
+    return kindFromName(basename) ?? (isSosreportCapture(parts) || mayBeCapture(basename) ? 'capture' : undefined);
   }
 
   /**
@@ -183,6 +191,6 @@ export class KindMatcher {
    */
   isCertainCapture(relativePath: string): boolean {
     for (const matcher of this.matchers) if (matcher.test(relativePath)) return matcher.kind === 'capture';
-    return isSosreportCapture(relativePath);
+    return isSosreportCapture(relativePath.split('/'));
   }
 }

@@ -18,9 +18,9 @@ const NON_HOST_TAILS = [['network-scripts'], ['sysconfig'], ['plugins', 'ml2'], 
 export function hostDirSegments(relativeDirSegments: readonly string[]): string[] {
   const sos = sosreportRoot(relativeDirSegments);
   if (sos !== undefined) return relativeDirSegments.slice(0, sos);
-  for (let i = 0; i + 2 < relativeDirSegments.length; i++) {
-    const [a, b, c] = relativeDirSegments.slice(i, i + 3);
-    if (a === 'var' && b === 'lib' && (c === 'config-data' || c === 'kolla')) return relativeDirSegments.slice(0, i);
+  const s = relativeDirSegments;
+  for (let i = 0; i + 2 < s.length; i++) {
+    if (s[i] === 'var' && s[i + 1] === 'lib' && (s[i + 2] === 'config-data' || s[i + 2] === 'kolla')) return s.slice(0, i);
   }
   const etc = relativeDirSegments.lastIndexOf('etc');
   if (etc >= 0) return relativeDirSegments.slice(0, etc);
