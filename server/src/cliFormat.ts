@@ -6,6 +6,7 @@
 import { createHash } from 'crypto';
 import type * as Sarif from 'sarif';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
+import { compareText } from './core/text/compare';
 
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'github';
@@ -165,7 +166,7 @@ const SEVERITY_COLOUR: Record<SeverityName, string> = {
 /** `path:line:col: severity code: message`, 1-based, one finding per line. */
 /** One line per file: its path, then the kind and host it was given (so a wrong guess shows). */
 export function formatHosts(result: CheckResult): string {
-  const files = [...result.files].sort((a, b) => (a.host === b.host ? a.path.localeCompare(b.path) : a.host.localeCompare(b.host)));
+  const files = [...result.files].sort((a, b) => (a.host === b.host ? compareText(a.path, b.path) : compareText(a.host, b.host)));
   if (files.length === 0) return '';
   const width = Math.max(...files.map((f) => f.path.length));
   return `${files.map((f) => `${f.path.padEnd(width)}  ${f.kind.padEnd(9)}  host ${f.host}`).join('\n')}\n\n`;

@@ -9,6 +9,7 @@ import type { Connection, WorkDoneProgressServerReporter } from 'vscode-language
 import type { Logger } from './runSafe';
 import { describeError } from './runSafe';
 import type { IndexingState } from './workspaceSync';
+import { groupedNumber } from '../core/text/numbers';
 
 const TITLE = 'Neutron Config';
 
@@ -60,8 +61,8 @@ export class IndexingProgress {
 
 /** "Indexing 120 of 6,008 files" once the walk knows the total, "Indexing 120 files (still finding more)" before. */
 export function progressMessage(state: IndexingState): string {
-  const read = state.filesRead.toLocaleString('en-US');
-  return state.walking ? `Indexing ${read} files (still finding more)` : `Indexing ${read} of ${state.filesFound.toLocaleString('en-US')} files`;
+  const read = groupedNumber(state.filesRead);
+  return state.walking ? `Indexing ${read} files (still finding more)` : `Indexing ${read} of ${groupedNumber(state.filesFound)} files`;
 }
 
 function percentage(state: IndexingState): number {

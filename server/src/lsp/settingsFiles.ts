@@ -1,7 +1,7 @@
-import { promises as fs } from 'fs';
 import * as path from 'path';
 import { SETTINGS_FILE_NAME, Settings, mergeSettings, normaliseSettings } from '../core/settings';
 import { parseSettingsFile } from '../core/settingsFile';
+import { ASYNC_DISK } from '../fsWalk';
 import { canonicalUri } from '../uris';
 import type { Folder, SettingsReader } from './workspaceSync';
 
@@ -33,13 +33,14 @@ async function readFolderSettingsFile(folder: Folder, warn: (message: string) =>
   const file = path.join(folder.fsPath, SETTINGS_FILE_NAME);
   let text: string;
   try {
-    const stat = await fs.stat(file);
+    const stat = await ASYNC_DISK.stat(file);
     if (!stat.isFile()) return undefined;
-    if (stat.size > MAX_SETTINGS_FILE_BYTES) {
-      warn(`${SETTINGS_FILE_NAME} in ${folder.name} is ${stat.size} bytes, more than a settings file holds: not read.`);
+    const read = await ASYNC_DISK.readText(file, MAX_SETTINGS_FILE_BYTES);
+    if (typeof read !== 'string') {
+      warn(`${SETTINGS_FILE_NAME} in ${folder.name} is ${read.bytes} bytes, more than a settings file holds: not read.`);
       return undefined;
     }
-    text = await fs.readFile(file, 'utf8');
+    text = read;
   } catch {
     return undefined; // No settings file: the editor's settings alone.
   }

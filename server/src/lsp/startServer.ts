@@ -36,6 +36,7 @@ import { Logger, describeError, guard, lifecycle, runSafe, untilOrCancelled } fr
 import { Folder, SettingsReader, WorkspaceSync, configurationReader, fixedSettingsReader, folderFromUri } from './workspaceSync';
 import { isSettingsFileOf, withSettingsFiles } from './settingsFiles';
 import { FolderWatcher } from './folderWatcher';
+import { prepareCatalog } from '../core/catalog/index';
 
 export type DiagnosticMode = 'push' | 'pull' | 'auto';
 
@@ -176,6 +177,7 @@ export function startServer(connection: Connection): void {
       capabilities.diagnosticProvider = { identifier: 'neutron-config', interFileDependencies: true, workspaceDiagnostics: true };
     }
     logger.info(`neutron-config ${VERSION}: ${pull ? 'pull' : 'push'} diagnostics, ${initialFolders.length} workspace folder(s).`);
+    prepareCatalog();
     return { capabilities, serverInfo: { name: 'neutron-config', version: VERSION } };
   });
 

@@ -22,7 +22,6 @@
  * would be stale). `flushPendingEdits` applies waiting edits at once before a
  * request is answered.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import { FileChangeType } from 'vscode-languageserver';
@@ -31,10 +30,11 @@ import type { NeutronConfigService } from '../core/service';
 import type { BulkLoad } from '../core/workspace/workspaceIndex';
 import { parseRelease } from '../core/catalog/releases';
 import { DEFAULT_SETTINGS, Settings, normaliseSettings, settingsProblems } from '../core/settings';
-import { blockingWhileFast, inspectPath, isPathInside, readTextFile, readTextFiles, walkFiles, type TooLarge } from '../fsWalk';
+import { ASYNC_DISK, blockingWhileFast, inspectPath, isPathInside, readTextFile, readTextFiles, walkFiles, type TooLarge } from '../fsWalk';
 import { maxFileBytes, type SkipReason } from '../core/workspace/skippedFiles';
 import { canonicalUri, fileUri, uriToFsPath } from '../uris';
 import { Logger, describeError, yieldToRequests } from './runSafe';
+import { groupedNumber } from '../core/text/numbers';
 
 export interface Folder {
   /** Canonical URI. */
@@ -497,7 +497,7 @@ export class WorkspaceSync {
   private async realFolders(): Promise<string[]> {
     const folders = this.folders;
     if (this.realFolderPaths?.folders !== folders) {
-      this.realFolderPaths = { folders, paths: Promise.all(folders.map((f) => fs.promises.realpath(f.fsPath).catch(() => f.fsPath))) };
+      this.realFolderPaths = { folders, paths: Promise.all(folders.map((f) => ASYNC_DISK.realpath(f.fsPath).catch(() => f.fsPath))) };
     }
     return this.realFolderPaths.paths;
   }
@@ -733,7 +733,7 @@ async function* countingDone(paths: AsyncGenerator<string>, done: () => void): A
 }
 
 function count(n: number): string {
-  return n.toLocaleString('en-US');
+  return groupedNumber(n);
 }
 
 /** Reads `neutronConfig` settings per folder through `workspace/configuration`. */

@@ -67,6 +67,13 @@ export function buildCatalog(specs: readonly OptionSpec[] = ALL_SPECS, zed: read
   const zedByKey = new Map<string, ZedOptionFacts>();
   for (const f of zed) zedByKey.set(keyOf(KIND_OF_FILE[f.file], f.section, f.dest), f);
 
+  // The first facts of each section and name, whichever file's sample they are from.
+  const zedBySectionAndName = new Map<string, ZedOptionFacts>();
+  for (const f of zed) {
+    const key = `${normaliseSection(f.section)}|${f.dest}`;
+    if (!zedBySectionAndName.has(key)) zedBySectionAndName.set(key, f);
+  }
+
   const entries: CatalogEntry[] = [];
   const seen = new Set<string>();
   for (const spec of specs) {
@@ -78,7 +85,7 @@ export function buildCatalog(specs: readonly OptionSpec[] = ALL_SPECS, zed: read
       }
       seen.add(key);
       const facts = zedByKey.get(key);
-      const entry = facts ? fromZed(spec, kind, facts, problems) : fromExtra(spec, kind, problems, sameOptionElsewhere(zed, spec));
+      const entry = facts ? fromZed(spec, kind, facts, problems) : fromExtra(spec, kind, problems, sameOptionElsewhere(zedBySectionAndName.get(`${normaliseSection(spec.section)}|${spec.name}`)));
       if (entry) entries.push(entry);
     }
   }
@@ -176,8 +183,7 @@ function fromZed(spec: OptionSpec, kind: CatalogKind, f: ZedOptionFacts, problem
 }
 
 /** Zed's facts of the same section and name in another file's sample (the same option definition, read by another service too). */
-function sameOptionElsewhere(zed: readonly ZedOptionFacts[], spec: OptionSpec): ExtraFacts | undefined {
-  const f = zed.find((z) => normaliseSection(z.section) === normaliseSection(spec.section) && z.dest === spec.name);
+function sameOptionElsewhere(f: ZedOptionFacts | undefined): ExtraFacts | undefined {
   if (!f) return undefined;
   return {
     osloType: f.type,

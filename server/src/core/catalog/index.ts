@@ -9,6 +9,7 @@ import { extensionSectionNote } from './options/extensions';
 import { type Release, type ReleaseId, compareReleases, labelOf, parseRelease } from './releases';
 import { type ValueSource, valueSourceOf, valueSourceOfText } from './valueSource';
 import type { ValueContext, ValueProblem, ValueType } from './valueTypes';
+import { compareText } from '../text/compare';
 
 /**
  * The option catalogue: every option of ml2_conf.ini/plugin.ini,
@@ -129,6 +130,15 @@ let instance: Catalog | undefined;
 function catalog(): Catalog {
   if (!instance) instance = new Catalog();
   return instance;
+}
+
+/**
+ * Builds the catalogue now (about 10 ms): the server does it while the
+ * client waits for its answer to `initialize`, not on the first request or
+ * check that needs an option's facts.
+ */
+export function prepareCatalog(): void {
+  catalog();
 }
 
 /** A release given as a setting string, a Release, or nothing (any release). */
@@ -254,7 +264,7 @@ function buildSectionsOf(kind: CatalogKind): SectionInfo[] {
       else out.set(name, { name, owners: [lender.from], borrowed: true, note: lender.note });
     }
   }
-  return [...out.values()].sort((a, b) => (a.name === 'DEFAULT' ? -1 : b.name === 'DEFAULT' ? 1 : a.name.localeCompare(b.name)));
+  return [...out.values()].sort((a, b) => (a.name === 'DEFAULT' ? -1 : b.name === 'DEFAULT' ? 1 : compareText(a.name, b.name)));
 }
 
 /** The section as this kind knows it, or undefined when the file never has it. Section names are matched as oslo.config does (lower case, except DEFAULT). */
@@ -329,7 +339,7 @@ function nearestOf(name: string, candidates: string[], limit: number): string[] 
     if (d > max && (cl.includes(lower) || lower.includes(cl)) && Math.min(cl.length, lower.length) >= 4) d = max;
     if (d <= max) scored.push({ c, d });
   }
-  scored.sort((a, b) => a.d - b.d || a.c.localeCompare(b.c));
+  scored.sort((a, b) => a.d - b.d || compareText(a.c, b.c));
   // Keep only candidates about as close as the best one.
   const best = scored[0]?.d ?? 0;
   return scored

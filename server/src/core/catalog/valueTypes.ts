@@ -4,6 +4,8 @@ import { isTemplated } from '../syntax/templates';
 import { typoDistance } from '../text/nearest';
 import { type Release, type ReleaseId, compareReleases, labelOf } from './releases';
 import { type ValueSource, narrowed } from './valueSource';
+import { groupedNumber } from '../text/numbers';
+import { compareText } from '../text/compare';
 
 /**
  * Value types that validate, describe and complete themselves, and cut a
@@ -231,7 +233,7 @@ export function nearest(text: string, candidates: readonly string[], limit = 3):
   return candidates
     .map((c) => ({ c, d: c.toLowerCase() === lower ? 0 : typoDistance(lower, c.toLowerCase()) }))
     .filter((x) => x.d <= max)
-    .sort((a, b) => a.d - b.d || a.c.localeCompare(b.c))
+    .sort((a, b) => a.d - b.d || compareText(a.c, b.c))
     .filter((x, _, all) => x.d <= all[0].d + 1)
     .slice(0, limit)
     .map((x) => x.c);
@@ -306,7 +308,7 @@ function rangeSize(min: number, max: number): number {
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+  return `${groupedNumber(n)} ${n === 1 ? one : many}`;
 }
 
 function itemAt(items: Token[], offset: number | undefined): { token: Token; index: number } | undefined {
@@ -962,7 +964,7 @@ export class TunnelRangesType extends ValueType {
   }
 
   describe(): string {
-    return `A comma-separated list of min:max ranges of ${this.what}s, each from 1 to ${this.max.toLocaleString('en-US')} with min not above max; such as ${this.example}.`;
+    return `A comma-separated list of min:max ranges of ${this.what}s, each from 1 to ${groupedNumber(this.max)} with min not above max; such as ${this.example}.`;
   }
 
   check(_token: Token, source: ValueSource): ValueProblem[] {
@@ -987,7 +989,7 @@ export class TunnelRangesType extends ValueType {
   private id_(token: Token, out: ValueProblem[], stop: string): number | undefined {
     return boundedInteger(token, out, 'bad-tunnel-range', 1, this.max, {
       notNumber: `${token.text ? quote(token.text) : 'An empty bound'} is not a whole number; ${stop}`,
-      outside: (n) => `${n} is not a valid ${this.what} (1 to ${this.max.toLocaleString('en-US')}); ${stop}`,
+      outside: (n) => `${n} is not a valid ${this.what} (1 to ${groupedNumber(this.max)}); ${stop}`,
     });
   }
 

@@ -14,6 +14,7 @@ import {
   physnetOccurrencesIn,
   physnetScopeFiles,
 } from './nameOccurrences';
+import { compareText } from '../text/compare';
 
 /**
  * VS Code's command for showing a set of locations in a peek view; Zed follows
@@ -93,7 +94,7 @@ function names(list: string[]): string {
 
 /** `mapped on 3 of 4 hosts · missing on compute-2`, counting the hosts that have an Open vSwitch agent config. */
 export function physnetSummary(scope: IndexedFile[], physnet: string): string {
-  const hosts = [...agentHosts(scope)].sort(([a], [b]) => a.name.localeCompare(b.name));
+  const hosts = [...agentHosts(scope)].sort(([a], [b]) => compareText(a.name, b.name));
   if (hosts.length === 0) return 'no Open vSwitch agent config in this deployment';
   const missing: Host[] = hosts.filter(([, files]) => !hostMaps(files, physnet)).map(([host]) => host);
   const mapped = hosts.length - missing.length;

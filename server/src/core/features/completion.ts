@@ -11,6 +11,7 @@ import { osNetConfigCompletion } from './osNetConfig';
 import { code, declarationsOf, fileLabel } from './hover';
 import { iniNameItems, iniValueItems } from './options/optionCompletion';
 import { optionDocIn, TYPE_DRIVERS } from './wiringDocs';
+import { compareText } from '../text/compare';
 
 /**
  * Completion inside the values of the wiring options: physnets and bridges in
@@ -103,7 +104,7 @@ function physnetItems(context: FeatureContext, value: ValueCursor, repeats = fal
   }
   return [...names]
     .filter(([name]) => !taken.has(name))
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => compareText(a, b))
     .map(([name, detail]) => ({
       label: name,
       kind: CompletionItemKind.Value,
@@ -139,7 +140,7 @@ function bridgeItems(context: FeatureContext, range: Range, taken: Set<string>, 
   const declared = host.network.declared;
   return [...declared.bridges]
     .filter(([name]) => !taken.has(name))
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => compareText(a, b))
     .map(([name, definitions]) => {
       const ports = declared.portsOf(name).map((p) => `${code(p.name)} (${p.sourceType ?? vocabulary(p.file.facts.network!.source).typeClause(undefined)})`);
       const { file, sourceType } = definitions[0];
@@ -183,7 +184,7 @@ function interfaceItems(context: FeatureContext, range: Range, taken: Set<string
   }
   return [...found]
     .filter(([name]) => !taken.has(name))
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => compareText(a, b))
     .map(([name, detail]) => ({ label: name, kind: CompletionItemKind.Interface, detail, textEdit: { range, newText: name } }));
 }
 

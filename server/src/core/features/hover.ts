@@ -26,6 +26,7 @@ import { ABSTRACT_NIC } from '../network/nicNames';
 import { iniOptionMarkdown, iniSectionHover, iniValueHover } from './options/optionHover';
 import { optionDocIn, TYPE_DRIVERS, typeDriverDoc, type OptionDoc } from './wiringDocs';
 import { code, markdownHover } from './markdownHover';
+import { compareText } from '../text/compare';
 
 /**
  * Hover: every INI section and option from the option catalogue
@@ -428,7 +429,7 @@ function bridgesFor(agentFiles: IndexedFile[], physnet: string): Map<string, Set
       }
     }
   }
-  return new Map([...bridges].sort(([a], [b]) => a.localeCompare(b)));
+  return new Map([...bridges].sort(([a], [b]) => compareText(a, b)));
 }
 
 /** How a hover line names a mapping's target; OVS bridges go bare, as they always have. */

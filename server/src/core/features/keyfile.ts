@@ -6,6 +6,7 @@ import type { NmKeyfileFacts } from '../workspace/facts';
 import type { CursorContext } from './cursorContext';
 import type { FeatureContext } from './featureContext';
 import { markdownHover } from './markdownHover';
+import { compareText } from '../text/compare';
 
 /**
  * Hover and completion in NetworkManager keyfiles: groups and keys from the
@@ -84,7 +85,7 @@ function controllerItems(context: FeatureContext, range: Range): CompletionItem[
     if (wantBridge ? device.role === 'ovs-bridge' : device.role === 'ovs-port') names.set(device.name, `${wantBridge ? 'OVS bridge' : 'OVS port'} · ${device.file.renderedName}`);
   }
   return [...names]
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => compareText(a, b))
     .map(([name, detail]) => ({ label: name, kind: CompletionItemKind.Interface, detail, textEdit: { range, newText: name } }));
 }
 

@@ -11,6 +11,7 @@ import type { NetworkContribution } from '../network/devices';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { cursorContext } from './cursorContext';
 import type { FeatureContext } from './featureContext';
+import { compareText } from '../text/compare';
 
 /**
  * Every place a physnet, bridge or interface name stands, read from the facts
@@ -88,7 +89,7 @@ export function isPlainName(text: string): boolean {
 // ---- scopes -------------------------------------------------------------------
 
 function byPath(a: IndexedFile, b: IndexedFile): number {
-  return a.path.localeCompare(b.path);
+  return compareText(a.path, b.path);
 }
 
 /** The files of a host as they are now. */
@@ -99,7 +100,7 @@ export function hostFiles(host: Host): IndexedFile[] {
 /** The hosts of the deployment `host` belongs to (only `host` itself when no ML2 config covers it). */
 export function deploymentHosts(index: WorkspaceIndex, host: Host): Host[] {
   if (host.deployment === undefined) return [host];
-  return [...index.hostsOfDeployment(host.deployment)].sort((a, b) => a.name.localeCompare(b.name) || a.key.localeCompare(b.key));
+  return [...index.hostsOfDeployment(host.deployment)].sort((a, b) => compareText(a.name, b.name) || compareText(a.key, b.key));
 }
 
 /** The files where a physnet seen from `host` may appear: its deployment's, or only its own without one. */

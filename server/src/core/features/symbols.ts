@@ -5,6 +5,7 @@ import type { IniOption, ParsedDocument } from '../syntax/ast';
 import type { Host, IndexedFile } from '../workspace/model';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { deviceOccurrencesIn, isBridgeFile, physnetOccurrencesIn } from './nameOccurrences';
+import { compareText } from '../text/compare';
 
 // ---- document symbols -------------------------------------------------------------
 
@@ -65,7 +66,7 @@ export function workspaceSymbols(index: WorkspaceIndex, query: string, limit = 1
     const score = matchScore(query, name);
     if (score !== undefined) found.push({ symbol: { name, kind, location, containerName }, score });
   };
-  const files = [...index.allFiles()].sort((a, b) => a.path.localeCompare(b.path));
+  const files = [...index.allFiles()].sort((a, b) => compareText(a.path, b.path));
 
   // Physnets: declarations per ML2 file; mappings only for names no ML2 config of the deployment declares.
   const declared = new Map<string | undefined, Set<string>>();
@@ -103,7 +104,7 @@ export function workspaceSymbols(index: WorkspaceIndex, query: string, limit = 1
   }
 
   return found
-    .sort((a, b) => a.score - b.score || a.symbol.name.localeCompare(b.symbol.name) || a.symbol.location.uri.localeCompare(b.symbol.location.uri))
+    .sort((a, b) => a.score - b.score || compareText(a.symbol.name, b.symbol.name) || compareText(a.symbol.location.uri, b.symbol.location.uri))
     .slice(0, limit)
     .map((f) => f.symbol);
 }
@@ -128,7 +129,7 @@ export function matchScore(query: string, name: string): number | undefined {
 const KIND_ORDER = ['ovs-agent', 'ml2', 'l3-agent', 'ifcfg'];
 
 function mainFile(host: Host): IndexedFile | undefined {
-  return [...host.files].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.path.localeCompare(b.path))[0];
+  return [...host.files].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || compareText(a.path, b.path))[0];
 }
 
 function hostDir(host: Host): string {

@@ -7,6 +7,7 @@ import { CODES, DIAGNOSTIC_SEVERITY, SOURCE, isDiagnosticCode } from './codes';
 import type { HostView } from '../workspace/views';
 import type { Finding, Rule, RuleContext, RuleScope } from './rule';
 import { isSuppressed, readSuppressions, type Suppressions } from './suppression';
+import { groupedNumber } from '../text/numbers';
 
 type OnRuleError = (rule: Rule, error: unknown) => void;
 
@@ -230,14 +231,14 @@ function capped(diagnostics: Diagnostic[]): Diagnostic[] {
   const hidden = diagnostics.slice(MAX_FINDINGS_PER_FILE);
   const byCode = new Map<string, number>();
   for (const d of hidden) byCode.set(String(d.code), (byCode.get(String(d.code)) ?? 0) + 1);
-  const kinds = [...byCode].sort((a, b) => b[1] - a[1]).map(([code, n]) => `${n.toLocaleString('en-US')} ${code}`).join(', ');
+  const kinds = [...byCode].sort((a, b) => b[1] - a[1]).map(([code, n]) => `${groupedNumber(n)} ${code}`).join(', ');
   const last = shown[shown.length - 1].range.end;
   shown.push({
     range: { start: last, end: last },
     severity: DIAGNOSTIC_SEVERITY[CODES['too-many-findings'].severity],
     code: 'too-many-findings',
     source: SOURCE,
-    message: `${hidden.length.toLocaleString('en-US')} more findings in this file are not shown (${kinds}); the first ${MAX_FINDINGS_PER_FILE.toLocaleString('en-US')} are. Fix those, or check that this file is the configuration file its name says.`,
+    message: `${groupedNumber(hidden.length)} more findings in this file are not shown (${kinds}); the first ${groupedNumber(MAX_FINDINGS_PER_FILE)} are. Fix those, or check that this file is the configuration file its name says.`,
     data: { hidden: hidden.length, byCode: Object.fromEntries(byCode) },
   });
   return shown;

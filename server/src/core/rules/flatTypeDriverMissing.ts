@@ -2,6 +2,7 @@ import type { Ml2Facts } from '../workspace/facts';
 import type { NameOccurrence } from '../workspace/views';
 import { joinList, quotedList, valueOrName } from './ml2Helpers';
 import type { Finding, Rule } from './rule';
+import { compareText } from '../text/compare';
 
 /**
  * Flat networks are in use but the ML2 file's type_drivers does not load
@@ -30,7 +31,7 @@ export const flatTypeDriverMissing: Rule = {
       // flat_networks is left at its default `*` (or unknown): a mapped physnet with no VLAN range can only be flat.
       const flatOnly: [string, NameOccurrence[]][] = [...deployment.mapped.names]
         .filter(([physnet]) => !deployment.vlan.names.has(physnet))
-        .sort(([a], [b]) => a.localeCompare(b));
+        .sort(([a], [b]) => compareText(a, b));
       if (flatOnly.length > 0) {
         const described = flatOnly.map(([physnet, where]) => `"${physnet}" (${joinList([...new Set(where.map((o) => o.file.host.name))].sort(), 3)})`);
         for (const [physnet, where] of flatOnly.slice(0, 5)) {

@@ -2,6 +2,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { IniOption } from '../syntax/ast';
 import { DEFAULT_TYPE_DRIVERS, type Ml2Facts } from '../workspace/facts';
 import type { IndexedFile } from '../workspace/model';
+import { compareText } from '../text/compare';
 
 /** Shared wording and lookups of the ML2 rules (physnet-*, *-type-*, ml2-configs-disagree) and their fixes. */
 
@@ -56,7 +57,7 @@ function listHosts(files: readonly IndexedFile[], limit: number): string {
   const distinct = new Set<string>();
   for (const f of files) distinct.add(f.host.name);
   const n = distinct.size;
-  const byName = (a: string, b: string) => a.localeCompare(b);
+  const byName = (a: string, b: string) => compareText(a, b);
   let listed: string;
   if (limit < 1) listed = joinList([...distinct].sort(byName), limit);
   else if (n <= limit) listed = joinList([...distinct].sort(byName), limit);

@@ -1,3 +1,5 @@
+import { compareText } from './compare';
+
 /** Did-you-mean: typo distance and nearest names, for every rule, fix and feature. */
 
 /**
@@ -62,7 +64,7 @@ export function scoreNearest(name: string, candidates: Iterable<string>, allowan
     const score = typoDistance(lower, candidate.toLowerCase());
     if (score <= allowance) scored.push({ candidate, score });
   }
-  return scored.sort((a, b) => a.score - b.score || a.candidate.localeCompare(b.candidate));
+  return scored.sort((a, b) => a.score - b.score || compareText(a.candidate, b.candidate));
 }
 
 /** Like `scoreNearest`, names only, at most `limit`. */

@@ -7,6 +7,7 @@ import { compileGlob, globProblem } from '../workspace/globs';
 import type { Host } from '../workspace/model';
 import type { DeploymentView, HostView } from '../workspace/views';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import { compareText } from '../text/compare';
 
 /**
  * The wiring of the workspace as a graph: per deployment its physnets, and per
@@ -109,7 +110,7 @@ export function buildTopology(index: WorkspaceIndex, diagnosticsOfFile: Diagnost
       .filter((h) => !hostFilter || hostFilter(h.name))
       .map((h) => index.hostView(h))
       .filter((h) => h.agentFiles.length > 0)
-      .sort((a, b) => a.host.name.localeCompare(b.host.name));
+      .sort((a, b) => compareText(a.host.name, b.host.name));
     if (!deployment && hosts.length === 0) continue;
     addDeployment(graph, deploymentName(root, byDeployment.get(root)![0]), deployment, hosts, diagnosticsOf, options);
   }
@@ -158,7 +159,7 @@ function addDeployment(graph: TopologyGraph, name: string, deployment: Deploymen
   for (const wiring of wirings) for (const m of wiring.mappings) mapped.add(m.physnet);
   for (const physnet of mapped) physnetNode(physnet);
   for (const node of physnets.values()) if (node.state === 'ok' && !mapped.has(node.label) && !deployment?.observedMapped.has(node.label)) node.state = 'unused';
-  graph.nodes.push(...[...physnets.values()].sort((a, b) => a.label.localeCompare(b.label)));
+  graph.nodes.push(...[...physnets.values()].sort((a, b) => compareText(a.label, b.label)));
 
   const group = options.group === 'always' || (options.group !== 'never' && hosts.length > GROUP_THRESHOLD);
   const expanded = new Set(options.expand ?? []);

@@ -8,6 +8,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Settings } from '../settings';
 import { CODES, DIAGNOSTIC_SEVERITY, SOURCE } from '../rules/codes';
+import { groupedNumber } from '../text/numbers';
 
 export type SkipReason =
   /** A link whose target does not exist (or loops). */
@@ -45,7 +46,7 @@ function messageOf(skip: SkipReason): string {
 
 function megabytes(bytes: number): string {
   const mb = bytes / (1024 * 1024);
-  return `${mb >= 10 ? Math.round(mb).toLocaleString('en-US') : mb.toFixed(1)} MB`;
+  return `${mb >= 10 ? groupedNumber(Math.round(mb)) : mb.toFixed(1)} MB`;
 }
 
 /** Bytes above which a file is skipped, from the folder's settings. */

@@ -5,6 +5,7 @@ import { osaDeclarations, osaDeclarationsOpen, type OsaUserConfigFacts } from '.
 import type { Host, IndexedFile } from './model';
 import type { FileKind } from '../settings';
 import { HostNetwork } from '../network/hostNetwork';
+import { compareText } from '../text/compare';
 
 /** A name as it stands in one file. */
 export interface NameOccurrence {
@@ -25,7 +26,7 @@ export class HostView {
   readonly network: HostNetwork;
 
   constructor(readonly host: Host) {
-    this.files = [...host.files].sort((a, b) => a.path.localeCompare(b.path));
+    this.files = [...host.files].sort((a, b) => compareText(a.path, b.path));
     for (const file of this.files) {
       if (ovsAgentFactsOf(file.facts)) this.agentFiles.push(file);
       if (isL2AgentFacts(file.facts)) this.l2AgentFiles.push(file);
@@ -189,7 +190,7 @@ export class DeploymentView {
 
   /** The deployment's hosts by name. */
   get hosts(): Host[] {
-    return (this.sortedHosts ??= [...this.unsortedHosts].sort((a, b) => a.name.localeCompare(b.name)));
+    return (this.sortedHosts ??= [...this.unsortedHosts].sort((a, b) => compareText(a.name, b.name)));
   }
 
   /**

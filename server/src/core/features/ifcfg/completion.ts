@@ -9,6 +9,7 @@ import { OVS_BRIDGE_TYPES } from '../../workspace/facts';
 import type { IndexedFile } from '../../workspace/model';
 import type { FeatureContext } from '../featureContext';
 import { code, defaultText, readByText, typeEntry, typeMarkdown, valueMeaning } from './describe';
+import { compareText } from '../../text/compare';
 
 /**
  * Completion in ifcfg files: variable names at the start of a line (inserted
@@ -156,7 +157,7 @@ function deviceItems(context: FeatureContext, range: Range, listed: Set<string>,
       textEdit: { range, newText: facts.device },
     });
   }
-  return items.sort((a, b) => a.label.localeCompare(b.label));
+  return items.sort((a, b) => compareText(a.label, b.label));
 }
 
 function isOvs(file: IndexedFile): boolean {
