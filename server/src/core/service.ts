@@ -329,7 +329,7 @@ export class NeutronConfigService {
 
   private invalidate(uris: string[]): string[] {
     this.revision++;
-    for (const uri of uris) this.diagnostics.delete(uri);
+    if (this.diagnostics.size > 0) for (const uri of uris) this.diagnostics.delete(uri);
     return uris;
   }
 }

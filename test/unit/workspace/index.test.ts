@@ -407,6 +407,22 @@ describe('incremental updates: what setFile says to re-check', () => {
     for (const path of Object.keys(files)) assert.deepEqual(parts.getDiagnostics(uriOf(path)), whole.getDiagnostics(uriOf(path)), path);
   });
 
+  it('startBulkLoad after a document was opened (a first read): finish names that document and every file loaded', () => {
+    const files = twoDeployments();
+    const entries = Object.entries(files).map(([path, text]) => [uriOf(path), text] as const);
+    const whole = new NeutronConfigService();
+    whole.setWorkspaceFolders([{ uri: ROOT }]);
+    whole.setFiles(entries);
+    const service = new NeutronConfigService();
+    service.setWorkspaceFolders([{ uri: ROOT }]);
+    const [open, ...rest] = entries;
+    service.setFile(open[0], open[1]);
+    const load = service.startBulkLoad();
+    load.add(rest);
+    assert.deepEqual(sorted(load.finish()), Object.keys(files).sort());
+    for (const path of Object.keys(files)) assert.deepEqual(service.getDiagnostics(uriOf(path)), whole.getDiagnostics(uriOf(path)), path);
+  });
+
   it('(d) an ifcfg edit changing TYPE: the files of that host only', () => {
     const files = twoDeployments();
     const service = workspaceOf(files);

@@ -83,10 +83,10 @@ export class DeploymentView {
   readonly tripleoFiles: IndexedFile[];
   /** OpenStack-Ansible files that set provider_networks, from which the ML2 config and the mappings will be rendered. */
   readonly osaFiles: IndexedFile[];
-  /** Every L2 agent file (Open vSwitch, Linux bridge, SR-IOV): what maps the physnets. */
-  readonly agentFiles: IndexedFile[];
-  /** Captures of what the deployment runs: provider networks, agents' reports, OVN's mappings in OVSDB. */
-  readonly captureFiles: IndexedFile[];
+  // Sorted when first asked for: a hover while a large folder is indexed needs the
+  // declarations, not the order of ten thousand agents (each new file unsorts them).
+  private readonly agentFilesSorted: () => IndexedFile[];
+  private readonly captureFilesSorted: () => IndexedFile[];
   private readonly unsortedHosts: Host[];
   private sortedHosts: Host[] | undefined;
   /** Physnets flat networks may use; open when `*`, left at its default, or templated. */
@@ -102,26 +102,38 @@ export class DeploymentView {
   constructor(
     readonly root: string,
     hosts: Iterable<Host>,
-    files?: { ml2Files: IndexedFile[]; tripleoFiles: IndexedFile[]; osaFiles: IndexedFile[]; agentFiles: IndexedFile[]; captureFiles: IndexedFile[] },
+    files?: { ml2Files: IndexedFile[]; tripleoFiles: IndexedFile[]; osaFiles: IndexedFile[]; agentFiles: () => IndexedFile[]; captureFiles: () => IndexedFile[] },
   ) {
     this.unsortedHosts = [...hosts];
     if (files) {
       this.ml2Files = files.ml2Files;
       this.tripleoFiles = files.tripleoFiles;
       this.osaFiles = files.osaFiles;
-      this.agentFiles = files.agentFiles;
-      this.captureFiles = files.captureFiles;
+      this.agentFilesSorted = files.agentFiles;
+      this.captureFilesSorted = files.captureFiles;
     } else {
       const all = this.unsortedHosts.flatMap((h) => [...h.files]);
       this.ml2Files = all.filter((f) => f.kind === 'ml2').sort(byPath);
       this.tripleoFiles = all.filter((f) => f.kind === 'tripleo-env').sort(byPath);
       this.osaFiles = all.filter((f) => f.kind === 'osa-user-config').sort(byPath);
-      this.agentFiles = all.filter((f) => isL2AgentFacts(f.facts)).sort(byPath);
-      this.captureFiles = all.filter((f) => f.kind === 'capture').sort(byPath);
+      const agents = all.filter((f) => isL2AgentFacts(f.facts)).sort(byPath);
+      const captures = all.filter((f) => f.kind === 'capture').sort(byPath);
+      this.agentFilesSorted = () => agents;
+      this.captureFilesSorted = () => captures;
     }
     for (const file of this.ml2Files) this.addDeclarations(file, file.facts as Ml2Facts);
     this.addTripleoDeclarations();
     this.addOsaDeclarations();
+  }
+
+  /** Every L2 agent file (Open vSwitch, Linux bridge, SR-IOV): what maps the physnets. */
+  get agentFiles(): IndexedFile[] {
+    return this.agentFilesSorted();
+  }
+
+  /** Captures of what the deployment runs: provider networks, agents' reports, OVN's mappings in OVSDB. */
+  get captureFiles(): IndexedFile[] {
+    return this.captureFilesSorted();
   }
 
   /**

@@ -147,11 +147,23 @@ export class WorkspaceIndex {
    */
   startBulkLoad(): BulkLoad {
     const affected = new Affected();
+    // New files into an index that holds next to nothing (a folder's first read, with the
+    // documents opened before it): every file is new or was there before, so all of them are to
+    // be checked, and nothing else is. No need to expand hosts and deployments (50 ms at 10,000
+    // hosts). A load that edits a file it held is expanded as usual, to name no more than it must.
+    let before = this.files.size + this.skipped.size <= FEW_FILES ? [...this.files.keys(), ...this.skipped.keys()] : undefined;
     return {
       add: (entries) => {
-        for (const [uri, text] of entries) this.setInto(uri, text, affected);
+        for (const [uri, text] of entries) {
+          if (before && (this.files.has(uri) || this.skipped.has(uri))) before = undefined;
+          this.setInto(uri, text, affected);
+        }
       },
-      finish: () => this.expand(affected),
+      finish: () => {
+        if (!before) return this.expand(affected);
+        for (const uri of before) affected.uris.add(uri);
+        return [...affected.uris];
+      },
     };
   }
 
@@ -253,8 +265,8 @@ export class WorkspaceIndex {
             ml2Files: members.ml2.sorted(),
             tripleoFiles: members.tripleo.sorted(),
             osaFiles: members.osa.sorted(),
-            agentFiles: members.agents.sorted(),
-            captureFiles: members.captures.sorted(),
+            agentFiles: () => members.agents.sorted(),
+            captureFiles: () => members.captures.sorted(),
           })
         : new DeploymentView(root, []);
       this.deploymentViews.set(root, view);
@@ -764,6 +776,9 @@ function networkPositions(network: NetworkContribution | undefined): unknown {
   const at = (r: Range | undefined) => r && [r.start.line, r.start.character, r.end.line, r.end.character];
   return network.devices.map((d) => [at(d.nameRange), at(d.bridge?.token?.range), at(d.peer?.token?.range), d.members?.map((m) => at(m.token?.range))]);
 }
+
+/** Files an index may hold for a bulk load to count as a first read (see startBulkLoad). */
+const FEW_FILES = 64;
 
 /** What a sequence of changes asks to re-check, expanded once at the end. */
 export interface BulkLoad {
