@@ -26,14 +26,33 @@ export function isRepeatedMultiValued(file: IndexedFile, problem: ParseProblem):
   if (problem.code !== 'duplicate-option' || file.doc.format !== 'ini') return false;
   if (file.kind === 'nova-conf') return true;
   if (!isKnownKind(file.kind)) return false;
-  const { line, character } = problem.range.start;
-  for (const section of file.doc.sections) {
-    for (const option of section.options) {
-      if (option.name.range.start.line !== line || option.name.range.start.character !== character) continue;
+  const option = optionsByStart(file.doc).get(problem.range.start.line)?.get(problem.range.start.character);
+  if (!option) return false;
+  if (LIBRARY_MULTI_OPTIONS.has(`${option.group}|${option.name}`)) return true;
+  return lookup(file.kind, option.group, option.name)?.entry.multi === true;
+}
+
+type IniDoc = Extract<IndexedFile['doc'], { format: 'ini' }>;
+type OptionsByStart = Map<number, Map<number, { group: string; name: string }>>;
+
+/** Options by where their name starts (line, then character), worked out once per document: a file may repeat an option 100,000 times. */
+const optionsByStartOf = new WeakMap<IniDoc, OptionsByStart>();
+
+function optionsByStart(doc: IniDoc): OptionsByStart {
+  let byStart = optionsByStartOf.get(doc);
+  if (!byStart) {
+    byStart = new Map();
+    for (const section of doc.sections) {
       const group = normalizeSectionName(section.name.text);
-      if (LIBRARY_MULTI_OPTIONS.has(`${group}|${option.name.text}`)) return true;
-      return lookup(file.kind, group, option.name.text)?.entry.multi === true;
+      for (const option of section.options) {
+        const { line, character } = option.name.range.start;
+        let onLine = byStart.get(line);
+        if (!onLine) byStart.set(line, (onLine = new Map()));
+        // The first option starting there, as a scan in document order would find.
+        if (!onLine.has(character)) onLine.set(character, { group, name: option.name.text });
+      }
     }
+    optionsByStartOf.set(doc, byStart);
   }
-  return false;
+  return byStart;
 }
