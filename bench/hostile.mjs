@@ -39,6 +39,14 @@ function randomBytes(n, seed = 7) {
   return out;
 }
 
+const OS_NET_CONFIG = 'compute-0/etc/os-net-config/config.yaml';
+/** os-net-config bridges each holding the next one, `depth` levels down (the YAML fast path leaves deep nesting to the library). */
+const nested = (depth) => {
+  let text = 'network_config:\n';
+  for (let i = 0, pad = ''; i < depth; i++, pad += '  ') text += `${pad}- type: ovs_bridge\n${pad}  name: br-${i}\n${pad}  members:\n`;
+  return `${text}${'  '.repeat(depth)}- type: interface\n${'  '.repeat(depth)}  name: nic1\n`;
+};
+
 const mapping = (n) => `[ovs]\nbridge_mappings = ${Array.from({ length: n }, (_, i) => `physnet${i}:br-${i}`).join(',')}\n`;
 const CASES = [
   ['bridge_mappings, 10,000 entries (one line)', AGENT, () => mapping(10_000)],
@@ -49,6 +57,8 @@ const CASES = [
   ['a 5 MB single line', AGENT, () => `[ovs]\nbridge_mappings = ${'a'.repeat(5 * 1024 * 1024)}\n`],
   ['a 50 MB file (over the 8 MB limit)', AGENT, () => `[ovs]\n${'# padding padding padding padding\n'.repeat(1_600_000)}`],
   ['1 MB of random bytes named ml2_conf.ini', ML2, () => randomBytes(1024 * 1024)],
+  ['os-net-config, 100,000 interfaces', OS_NET_CONFIG, () => `network_config:\n${Array.from({ length: 100_000 }, (_, i) => `- type: interface\n  name: nic${i}\n`).join('')}`],
+  ['os-net-config nested 1,000 bridges deep', OS_NET_CONFIG, () => nested(1_000)],
 ];
 
 function median(values) {
