@@ -22,7 +22,7 @@ import { maxFileBytes, type SkipReason } from './core/workspace/skippedFiles';
 import { fileUri, uriToFsPath } from './uris';
 import { CODES_DOC_URI, HOMEPAGE, VERSION } from './version';
 import { WalkExcludes } from './walkExcludes';
-import { fileModeOnDisk, modifiedTimeOnDisk } from './diskFacts';
+import { serviceOnDisk } from './diskFacts';
 import { CheckThread, SHARED_CHECK_MIN_FILES, checkShared, shareOut, threadsFor, type CheckedFile } from './cliThreads';
 
 export { FOLDER_CONFIG_FILE, parseArguments } from './cliArguments';
@@ -147,15 +147,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       excludes.add(folder, exclude);
     }
 
-    const newService = () => {
-      const created = new NeutronConfigService({
-        onRuleError: (rule, error) => fail(`internal error in the check for ${rule.codes.join(', ')}: ${error instanceof Error ? error.message : String(error)}`),
-        modifiedTime: modifiedTimeOnDisk,
-        fileMode: fileModeOnDisk,
-      });
-      created.setWorkspaceFolders([...folderSettings].map(([folder, settings]) => ({ uri: fileUri(folder), settings })));
-      return created;
-    };
+    const workspaceFolders = [...folderSettings].map(([folder, settings]) => ({ uri: fileUri(folder), settings }));
+    const newService = () => serviceOnDisk(workspaceFolders, fail);
     const service = newService();
     // Started as soon as the walk has found enough files (at once with --jobs), so that their
     // start-up overlaps the rest of the walk and the reading (see cliThreads.ts).
@@ -245,7 +238,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (!plan) load(service, texts);
     else {
       checkedElsewhere = await checkShared(plan, checkThreads, {
-        folders: [...folderSettings].map(([folder, settings]) => ({ uri: fileUri(folder), settings })),
+        folders: workspaceFolders,
         texts,
         main: service,
         mainChecks: reported,

@@ -18,7 +18,7 @@ import { NeutronConfigService } from './core/service';
 import { deploymentPartsReadFor, isReadFirstKind, readsOnlyEarlyParts } from './core/rules/deploymentReads';
 import type { FileKind, Settings } from './core/settings';
 import { DEPLOYMENT_PART_KINDS } from './core/workspace/views';
-import { fileModeOnDisk, modifiedTimeOnDisk } from './diskFacts';
+import { serviceOnDisk } from './diskFacts';
 
 /**
  * Below this many files one thread is faster. A worker loads the bundle and
@@ -209,12 +209,7 @@ function checkedBy(service: NeutronConfigService, uri: string): CheckedFile {
 /** In a worker: checks a share. */
 function checkShare(request: ShareRequest): ShareResult {
   const ruleErrors: string[] = [];
-  const service = new NeutronConfigService({
-    onRuleError: (rule, error) => ruleErrors.push(`internal error in the check for ${rule.codes.join(', ')}: ${error instanceof Error ? error.message : String(error)}`),
-    modifiedTime: modifiedTimeOnDisk,
-    fileMode: fileModeOnDisk,
-  });
-  service.setWorkspaceFolders(request.folders);
+  const service = serviceOnDisk(request.folders, (message) => ruleErrors.push(message));
   service.setFiles(request.load);
   const checked: [string, CheckedFile][] = [];
   const incomplete: string[] = [];

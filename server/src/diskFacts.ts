@@ -1,9 +1,25 @@
 /**
  * What the analysis asks of the disk besides texts, for the faces that read
- * files (the CLI and its check threads): when a file changed, and its mode.
+ * files (the CLI and its check threads): when a file changed, and its mode;
+ * and a service that asks them.
  */
 import * as fs from 'fs';
-import type { FileMode } from './core/service';
+import { NeutronConfigService, type FileMode } from './core/service';
+import type { Settings } from './core/settings';
+
+/**
+ * A service for files read from disk, in these workspace folders; a rule
+ * that throws is reported to `ruleFailed` as the CLI prints it.
+ */
+export function serviceOnDisk(folders: { uri: string; settings: Settings }[], ruleFailed: (message: string) => void): NeutronConfigService {
+  const service = new NeutronConfigService({
+    onRuleError: (rule, error) => ruleFailed(`internal error in the check for ${rule.codes.join(', ')}: ${error instanceof Error ? error.message : String(error)}`),
+    modifiedTime: modifiedTimeOnDisk,
+    fileMode: fileModeOnDisk,
+  });
+  service.setWorkspaceFolders(folders);
+  return service;
+}
 
 /** When a file last changed on disk; asked only for the few files observed-state findings compare with their captures. */
 export function modifiedTimeOnDisk(uri: string): number | undefined {

@@ -78,7 +78,6 @@ export interface WalkOptions {
   pauseEvery?: { ms: number; pause: () => Promise<void> };
 }
 
-
 /** The disk operations a walk needs, blocking or not; both report failures as rejected promises. */
 export interface Disk {
   stat(p: string): Promise<fs.Stats>;

@@ -163,8 +163,8 @@ export class WorkspaceSync {
     if (this.isSettled()) return undefined;
     const reading = this.reading;
     if (reading) {
-      if (reading.walking) return `still reading the workspace: ${count(reading.filesRead)} files read, ${count(reading.filesFound)} found so far`;
-      return `still reading the workspace: ${count(reading.filesRead)} of ${count(reading.filesFound)} files`;
+      if (reading.walking) return `still reading the workspace: ${groupedNumber(reading.filesRead)} files read, ${groupedNumber(reading.filesFound)} found so far`;
+      return `still reading the workspace: ${groupedNumber(reading.filesRead)} of ${groupedNumber(reading.filesFound)} files`;
     }
     if (this.pendingReasons.length > 0) return this.pendingReasons[0];
     return this.initialDone ? 'still applying changes to the workspace files' : 'still reading the workspace';
@@ -506,15 +506,20 @@ export class WorkspaceSync {
 
   /** Calls into the service; whatever it throws is logged, never propagated. */
   private report(call: () => string[], alsoChanged?: string): void {
-    let changed: string[] = [];
-    try {
-      changed = call();
-    } catch (error) {
-      this.logger.error(`The analysis failed${alsoChanged ? ` on ${alsoChanged}` : ''}: ${describeError(error)}`);
-    }
+    const changed = this.safely(call, alsoChanged);
     // The file itself first: its diagnostics are published before those of the files it affects.
     if (alsoChanged !== undefined) this.changed([alsoChanged]);
     this.changed(changed);
+  }
+
+  /** What a call into the service says changed; nothing, logged, when it throws. */
+  private safely(call: () => string[], about?: string): string[] {
+    try {
+      return call();
+    } catch (error) {
+      this.logger.error(`The analysis failed${about ? ` on ${about}` : ''}: ${describeError(error)}`);
+      return [];
+    }
   }
 
   /**
@@ -523,12 +528,7 @@ export class WorkspaceSync {
    * own, so that a request is not held up by all of them (50 ms at 10,000 hosts).
    */
   private async reportInSlices(call: () => string[]): Promise<void> {
-    let changed: string[] = [];
-    try {
-      changed = call();
-    } catch (error) {
-      this.logger.error(`The analysis failed: ${describeError(error)}`);
-    }
+    const changed = this.safely(call);
     for (let i = 0; i < changed.length && !this.stopped; i += REPORT_SLICE) {
       if (i > 0) await yieldToRequests();
       this.changed(changed.slice(i, i + REPORT_SLICE));
@@ -750,10 +750,6 @@ async function* countingDone(paths: AsyncGenerator<string>, done: () => void): A
   } finally {
     done();
   }
-}
-
-function count(n: number): string {
-  return groupedNumber(n);
 }
 
 /** Reads `neutronConfig` settings per folder through `workspace/configuration`. */

@@ -60,7 +60,7 @@ interface DeploymentRule {
    * The parts of `context.deployment` it reads when it checks a file of this
    * kind: nothing for a kind it never reports on. A file's diagnostics are
    * published before the whole workspace is read when no rule reads more than
-   * what is read first (service.prerequisitesOf); a test holds every rule to
+   * what is read first (service.isCompleteWithReadFirst); a test holds every rule to
    * its declaration on every fixture.
    */
   reads(kind: FileKind): readonly DeploymentPart[];

@@ -260,13 +260,9 @@ class BlockReader {
     // A plain scalar would continue on more-indented lines: the caller sees them and leaves the text to the library.
     this.line = line + 1;
     if (first === '"' || first === "'") {
-      const close = this.text.indexOf(first, start + 1);
-      if (close === -1 || close >= end) outside();
-      const inner = this.text.slice(start + 1, close);
-      if (first === '"' && inner.includes('\\')) outside();
-      if (first === "'" && this.text[close + 1] === "'") outside();
-      this.expectOnlyComment(close + 1, end);
-      return this.scalar(inner, first === '"' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE', [start, close + 1, this.lineEnd(line)], true);
+      const { inner, type, after } = this.quotedAt(start, end);
+      this.expectOnlyComment(after, end);
+      return this.scalar(inner, type, [start, after, this.lineEnd(line)]);
     }
     if (first === '[') return this.flowSequence(line, start, end);
     if (INDICATORS.has(first)) outside();
@@ -303,13 +299,10 @@ class BlockReader {
       let type: 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE' = 'PLAIN';
       let valueEnd: number;
       if (first === '"' || first === "'") {
-        const close = this.text.indexOf(first, i + 1);
-        if (close === -1 || close >= end) outside();
-        source = this.text.slice(i + 1, close);
-        if ((first === '"' && source.includes('\\')) || (first === "'" && this.text[close + 1] === "'")) outside();
-        type = first === '"' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE';
-        i = close + 1;
-        valueEnd = i;
+        const quoted = this.quotedAt(i, end);
+        source = quoted.inner;
+        type = quoted.type;
+        i = valueEnd = quoted.after;
       } else {
         if (INDICATORS.has(first)) outside();
         while (i < end && !FLOW_STOPS.has(this.text[i])) i++;
@@ -322,12 +315,22 @@ class BlockReader {
       }
       skipSpaces();
       if (i >= end || (this.text[i] !== ',' && this.text[i] !== ']')) outside();
-      seq.items.push(this.scalar(source, type, [itemStart, valueEnd, i], type !== 'PLAIN'));
+      seq.items.push(this.scalar(source, type, [itemStart, valueEnd, i]));
       if (this.text[i] === ',') i++;
     }
     this.expectOnlyComment(i + 1, end);
     seq.range = [open, i + 1, this.lineEnd(line)];
     return seq;
+  }
+
+  /** A quoted scalar starting at `start` and closed before `end`, without escapes (those are the library's). */
+  private quotedAt(start: number, end: number): { inner: string; type: 'QUOTE_DOUBLE' | 'QUOTE_SINGLE'; after: number } {
+    const quote = this.text[start];
+    const close = this.text.indexOf(quote, start + 1);
+    if (close === -1 || close >= end) outside();
+    const inner = this.text.slice(start + 1, close);
+    if (quote === '"' ? inner.includes('\\') : this.text[close + 1] === "'") outside();
+    return { inner, type: quote === '"' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE', after: close + 1 };
   }
 
   /** After a quoted scalar: spaces, then the line's end or a comment. */
@@ -343,8 +346,8 @@ class BlockReader {
     return this.ends[line] === this.text.length ? this.text.length : this.ends[line] + 1;
   }
 
-  private scalar(source: string, type: 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE', range: [number, number, number], quoted = false): Scalar {
-    const node = new this.lib.Scalar(quoted ? source : resolvePlain(source));
+  private scalar(source: string, type: 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE', range: [number, number, number]): Scalar {
+    const node = new this.lib.Scalar(type === 'PLAIN' ? resolvePlain(source) : source);
     node.type = type;
     node.range = range;
     return node;

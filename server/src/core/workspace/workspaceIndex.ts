@@ -561,11 +561,6 @@ function factsOfShadowedTemplate(kind: FileKind, rendered: string): FileFacts {
   return { ...facts, network: undefined } as FileFacts;
 }
 
-/**
- * ML2 configs declare deployments, and so do the deployment tools' files from
- * which ML2 configs are rendered: TripleO environments and OpenStack-Ansible's
- * provider_networks.
- */
 /** Where a file's host is: named by the folder's host settings, or the host directory its path lies in. */
 function hostPlace(folder: Folder, relativePath: string): { key: string; named: string | undefined; dir: string } {
   const named = folder.hosts.hostOf(relativePath);
@@ -575,6 +570,11 @@ function hostPlace(folder: Folder, relativePath: string): { key: string; named: 
   return { key: named !== undefined ? `${folder.path}#${named}` : dir, named, dir };
 }
 
+/**
+ * ML2 configs declare deployments, and so do the deployment tools' files from
+ * which ML2 configs are rendered: TripleO environments and OpenStack-Ansible's
+ * provider_networks.
+ */
 function declaresDeployment(file: IndexedFile): boolean {
   return file.kind === 'ml2' || isDeploymentToolFile(file);
 }
