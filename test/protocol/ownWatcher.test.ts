@@ -47,6 +47,9 @@ describe('the server watching the folders itself', () => {
     fs.writeFileSync(second, '[ovs]\nbridge_mappings = physnet5:br-ex\n');
     const found = await client.waitForDiagnostics(uriOf(second), (d) => codes(d).includes('physnet-undeclared'), 'the new host checked');
     assert.match(found.find((d: any) => d.code === 'physnet-undeclared').message, /physnet5/);
+    // The new directories are watched too: a later change there is seen.
+    fs.writeFileSync(second, '[ovs]\nbridge_mappings = physnet1:br-ex\n');
+    await client.waitForDiagnostics(uriOf(second), (d) => !codes(d).includes('physnet-undeclared'), 'the change in the new directory seen');
   });
 
   it('drops the findings of a file removed from disk', async () => {

@@ -66,6 +66,9 @@ export interface FileMode {
   uid: number;
 }
 
+/** Topology graphs with more nodes than this are built again when asked again (about 1 KB of heap per node kept). */
+const CACHED_TOPOLOGY_MAX_NODES = 2_000;
+
 /**
  * The analysis core behind every face (LSP server, CLI, tests). Pure: it never
  * touches the file system; callers hand it texts. URIs are `file:` URIs.
@@ -242,9 +245,12 @@ export class NeutronConfigService {
     let graph = this.topologies.graphs.get(key);
     if (!graph) {
       graph = buildTopology(this.index, (uri) => this.getDiagnostics(uri), options);
-      // A few filters at a time is what a user flips between.
-      if (this.topologies.graphs.size >= 8) this.topologies.graphs.clear();
-      this.topologies.graphs.set(key, graph);
+      // A few filters at a time is what a user flips between. A graph too large to draw
+      // (every host of a large deployment on its own) costs more to keep than to build again.
+      if (graph.nodes.length <= CACHED_TOPOLOGY_MAX_NODES) {
+        if (this.topologies.graphs.size >= 8) this.topologies.graphs.clear();
+        this.topologies.graphs.set(key, graph);
+      }
     }
     return graph;
   }

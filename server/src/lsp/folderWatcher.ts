@@ -3,6 +3,7 @@ import * as path from 'path';
 import { FileChangeType } from 'vscode-languageserver';
 import { SKIPPED_DIRECTORIES } from '../fsWalk';
 import { fileUri } from '../uris';
+import { DirectoryTreeWatch, nativeTreeWatch, type TreeWatch } from './directoryWatch';
 import type { Folder } from './workspaceSync';
 
 /** Changes on disk gathered this long before they are handed over at once (an editor's save is several events). */
@@ -14,14 +15,14 @@ export type FileEvents = (events: { uri: string; type: FileChangeType }[]) => vo
  * The server's own watch of the workspace folders, for clients that do not
  * watch files for it (no dynamic registration of workspace/didChangeWatchedFiles):
  * without it, a file changed outside the editor (git pull, a script) would leave
- * stale findings. Node's recursive fs.watch (inotify on Linux, FSEvents on macOS,
- * ReadDirectoryChangesW on Windows), set up once the folders are read because on
- * Linux it lists every directory before it returns; events are gathered for WATCH_COALESCE_MS,
- * then each path is looked at once: a file there (changed), a directory there
- * (created: walked), or gone (deleted).
+ * stale findings. A recursive watch per folder where the system has one, a
+ * watch per directory on Linux (see DirectoryTreeWatch), set up once the
+ * folders are read. Events are gathered for WATCH_COALESCE_MS, then each path
+ * is looked at once: a file there (changed), a directory there (created:
+ * walked, and watched), or gone (deleted).
  */
 export class FolderWatcher {
-  private readonly watchers = new Map<string, fs.FSWatcher>();
+  private readonly watches = new Map<string, TreeWatch>();
   private readonly pending = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
 
@@ -29,36 +30,37 @@ export class FolderWatcher {
     private readonly onEvents: FileEvents,
     private readonly warn: (message: string) => void,
     private readonly info: (message: string) => void = () => undefined,
+    private readonly perDirectory = process.platform === 'linux',
   ) {}
 
-  /** Watches exactly these folders from now on. */
-  setFolders(folders: readonly Folder[]): void {
+  /** Watches exactly these folders from now on; resolves once each new folder's directories are all watched. */
+  async setFolders(folders: readonly Folder[]): Promise<void> {
     const wanted = new Set(folders.map((f) => f.fsPath));
-    for (const [dir, watcher] of this.watchers) {
+    for (const [dir, watch] of this.watches) {
       if (!wanted.has(dir)) {
-        watcher.close();
-        this.watchers.delete(dir);
+        watch.close();
+        this.watches.delete(dir);
       }
     }
+    const started: Promise<void>[] = [];
     for (const dir of wanted) {
-      if (this.watchers.has(dir)) continue;
+      if (this.watches.has(dir)) continue;
+      const stopped = (error: Error) => this.warn(`Watching ${dir} stopped: ${error.message}. Changes made outside the editor are not seen until the server restarts.`);
       try {
-        const watcher = fs.watch(dir, { recursive: true, persistent: false }, (_event, name) => {
-          if (name) this.changed(path.join(dir, name.toString()));
-        });
-        watcher.on('error', (error) => this.warn(`Watching ${dir} stopped: ${error.message}. Changes made outside the editor are not seen until the server restarts.`));
-        this.watchers.set(dir, watcher);
-        this.info(`Watching ${dir} for changes on disk (the client does not watch files).`);
+        const watch = this.perDirectory ? new DirectoryTreeWatch(dir, (file) => this.changed(file), this.warn) : nativeTreeWatch(dir, (file) => this.changed(file), stopped);
+        this.watches.set(dir, watch);
+        started.push(watch.ready.then(() => this.info(`Watching ${dir} for changes on disk (the client does not watch files).`)));
       } catch (error) {
         this.warn(`Cannot watch ${dir} (${error instanceof Error ? error.message : String(error)}): changes made outside the editor are not seen until the server restarts.`);
       }
     }
+    await Promise.all(started);
   }
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
-    for (const watcher of this.watchers.values()) watcher.close();
-    this.watchers.clear();
+    for (const watch of this.watches.values()) watch.close();
+    this.watches.clear();
   }
 
   private changed(file: string): void {
@@ -70,6 +72,7 @@ export class FolderWatcher {
   private flush(): void {
     this.timer = undefined;
     const events: { uri: string; type: FileChangeType }[] = [];
+    const gone: string[] = [];
     for (const file of this.pending) {
       let stat: fs.Stats | undefined;
       try {
@@ -77,10 +80,13 @@ export class FolderWatcher {
       } catch {
         stat = undefined;
       }
-      // A directory that appears (moved or copied in) is walked; a file that is there is read again; what is gone is dropped.
+      // A directory that appears (moved or copied in) is walked and watched; a file that is there is read again; what is gone is dropped.
+      if (!stat) gone.push(file);
+      else if (stat.isDirectory()) for (const watch of this.watches.values()) watch.directoryAppeared(file);
       events.push({ uri: fileUri(file), type: !stat ? FileChangeType.Deleted : stat.isDirectory() ? FileChangeType.Created : FileChangeType.Changed });
     }
     this.pending.clear();
+    if (gone.length) for (const watch of this.watches.values()) watch.pathsGone(gone);
     if (events.length) this.onEvents(events);
   }
 }

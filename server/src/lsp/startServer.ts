@@ -211,17 +211,16 @@ export function startServer(connection: Connection): void {
               if (folder && !next.some((f) => f.uri === folder.uri)) next.push(folder);
             }
             await index.unsettledDuring('still reading the workspace folders', async () => index.setFolders(next, await readSettingsSafely(next)));
-            ownWatcher?.setFolders(next);
+            void ownWatcher?.setFolders(next);
           }),
         );
       }
       await index.setFolders(initialFolders, await readSettingsSafely(initialFolders));
-      // Only once the folders are read and their diagnostics published: Node's recursive watch
-      // lists every directory before it returns (340 ms for the 6,700 directories of the
-      // 1,000-host bench tree), which must not hold up the first diagnostics. A file changed
-      // meanwhile, after the walk read it, is seen at its next change.
+      // Only once the folders are read and their diagnostics published: listing the
+      // directories to watch (6,700 in the 1,000-host bench tree) must not hold up the first
+      // diagnostics. A file changed meanwhile, after the walk read it, is seen at its next change.
       if (ownWatcher) await delivery?.whenDelivered();
-      ownWatcher?.setFolders(index.workspaceFolders());
+      await ownWatcher?.setFolders(index.workspaceFolders());
     }),
   );
 
