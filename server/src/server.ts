@@ -3,11 +3,13 @@
  * Transport comes from the command line: `--stdio`, `--node-ipc`,
  * `--socket=<port>` or `--pipe=<name>`.
  */
+import { Console } from 'node:console';
 import * as v8 from 'node:v8';
-import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
+import { ProposedFeatures, createConnection, type MessageReader } from 'vscode-languageserver/node';
 import { createLogger, startServer } from './lsp/startServer';
 import { describeError, noteIncomingMessage } from './lsp/runSafe';
 import { SERVER_V8_FLAGS } from './lsp/memory';
+import { CoalescingStreamWriter } from './lsp/streamWriter';
 import { VERSION } from './version';
 
 const args = process.argv.slice(2);
@@ -27,7 +29,16 @@ if (!args.some((arg) => arg === '--stdio' || arg === '--node-ipc' || arg.startsW
 // Memory-minded GC settings (see lsp/memory.ts); the VS Code client passes them to node already.
 for (const flag of SERVER_V8_FLAGS) v8.setFlagsFromString(flag);
 
-const connection = createConnection(ProposedFeatures.all);
+const stdio = args.includes('--stdio');
+// Over stdio, messages go out through our own writer (see streamWriter.ts). Handed its input
+// and output, the library no longer moves the console off stdout, where it would corrupt the
+// protocol: stderr gets it.
+if (stdio) globalThis.console = new Console(process.stderr, process.stderr);
+// stdin is passed as a stream, not a reader, so that the library still exits when it closes;
+// its typings offer streams or reader and writer, its code takes each as it comes.
+const connection = stdio
+  ? createConnection(ProposedFeatures.all, process.stdin as unknown as MessageReader, new CoalescingStreamWriter(process.stdout))
+  : createConnection(ProposedFeatures.all);
 const logger = createLogger(connection);
 
 // A last line of defence: whatever escapes a handler is logged, and the server stays up.
@@ -38,5 +49,5 @@ startServer(connection);
 
 // Work done in slices (indexing, publishing) yields to a message from its arrival on (see runSafe.ts);
 // listening beside the connection's own reader, which is attached by now.
-if (args.includes('--stdio')) process.stdin.on('data', noteIncomingMessage);
+if (stdio) process.stdin.on('data', noteIncomingMessage);
 else if (args.includes('--node-ipc')) process.on('message', noteIncomingMessage);
