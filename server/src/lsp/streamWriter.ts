@@ -4,9 +4,8 @@ import { AbstractMessageWriter, type Message, type MessageWriter } from 'vscode-
 type CorkableStream = NodeJS.WritableStream & { cork(): void; uncork(): void };
 
 /**
- * Writes LSP messages to a byte stream (`--stdio`, `--socket`, `--pipe`), each
- * as one write of header and body, and the messages of one turn of the event
- * loop as one system call. vscode-jsonrpc's own writer writes the header and
+ * Writes LSP messages to a byte stream (`--stdio`), the messages of one turn
+ * of the event loop in one system call. vscode-jsonrpc's own writer writes the header and
  * the body apart and waits for each write's callback before the next message,
  * so a burst of publications (an ML2 edit re-publishes every agent of the
  * deployment: 1,000 messages) costs two system calls and several promise turns
@@ -24,10 +23,9 @@ export class CoalescingStreamWriter extends AbstractMessageWriter implements Mes
   }
 
   write(message: Message): Promise<void> {
-    let frame: string;
+    let json: string;
     try {
-      const json = JSON.stringify(message);
-      frame = `Content-Length: ${Buffer.byteLength(json, 'utf8')}\r\n\r\n${json}`;
+      json = JSON.stringify(message);
     } catch (error) {
       // A message that cannot be serialised (a cycle, a BigInt) is the sender's bug: reported, the stream stays usable.
       this.fireError(error instanceof Error ? error : new Error(String(error)), message, ++this.errorCount);
@@ -41,8 +39,11 @@ export class CoalescingStreamWriter extends AbstractMessageWriter implements Mes
         this.stream.uncork();
       });
     }
+    // Header and body as two chunks of the same system call: a large answer (a topology
+    // graph of every host) is not copied once more into one string.
+    this.stream.write(`Content-Length: ${Buffer.byteLength(json, 'utf8')}\r\n\r\n`, 'ascii');
     return new Promise((resolve, reject) => {
-      this.stream.write(frame, 'utf8', (error?: Error | null) => {
+      this.stream.write(json, 'utf8', (error?: Error | null) => {
         if (!error) return resolve();
         this.fireError(error, message, ++this.errorCount);
         reject(error);
