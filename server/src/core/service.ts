@@ -241,7 +241,7 @@ export class NeutronConfigService {
   /** The wiring as a graph (topology/graph.ts), with each node's and edge's findings. */
   getTopology(options: TopologyOptions = {}): TopologyGraph {
     if (this.topologies.revision !== this.revision) this.topologies = { revision: this.revision, graphs: new Map() };
-    const key = JSON.stringify([options.host, options.physnet, options.group, options.expand]);
+    const key = JSON.stringify([options.host, options.physnet, options.group, options.expand, options.maxNodes]);
     let graph = this.topologies.graphs.get(key);
     if (!graph) {
       graph = buildTopology(this.index, (uri) => this.getDiagnostics(uri), options);

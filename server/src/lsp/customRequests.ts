@@ -24,6 +24,13 @@ export interface CheckWorkspaceResult {
  * and findings; edges maps/attaches/patch), once the workspace is read.
  */
 export const TOPOLOGY_REQUEST = 'neutronConfig/topology';
+/**
+ * The most nodes a topology answer has; a larger graph (every host of a large
+ * deployment on its own, or a group of thousands opened) is refused with an
+ * error saying how to narrow it. 60,000 nodes, 10,000 hosts one by one, are a
+ * 32 MB answer that no layout draws.
+ */
+export const TOPOLOGY_MAX_NODES = 20_000;
 export interface TopologyParams {
   /** Only hosts whose name matches this glob. */
   host?: string;

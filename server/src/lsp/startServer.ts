@@ -15,6 +15,8 @@ import {
   Hover,
   InitializeParams,
   InitializeResult,
+  LSPErrorCodes,
+  ResponseError,
   ServerCapabilities,
   TextDocumentSyncKind,
   TextEdit,
@@ -29,8 +31,8 @@ import { canonicalUri, fileUri, uriToFsPath } from '../uris';
 import { VERSION } from '../version';
 import { DiagnosticsDelivery, PullDiagnostics, PushDiagnostics } from './diagnostics';
 import { navigationCapabilities, refreshNavigation, registerNavigationHandlers } from './navigationHandlers';
-import { CHECK_WORKSPACE_REQUEST, CheckWorkspaceResult, FILE_INFO_REQUEST, FileInfoResult, TOPOLOGY_REQUEST, type TopologyParams } from './customRequests';
-import type { TopologyGraph } from '../core/topology/graph';
+import { CHECK_WORKSPACE_REQUEST, CheckWorkspaceResult, FILE_INFO_REQUEST, FileInfoResult, TOPOLOGY_MAX_NODES, TOPOLOGY_REQUEST, type TopologyParams } from './customRequests';
+import { TopologyTooLarge, type TopologyGraph } from '../core/topology/graph';
 import { IndexingProgress } from './indexingProgress';
 import { Logger, describeError, guard, lifecycle, runSafe, untilOrCancelled } from './runSafe';
 import { Folder, SettingsReader, WorkspaceSync, configurationReader, fixedSettingsReader, folderFromUri } from './workspaceSync';
@@ -333,15 +335,21 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(TOPOLOGY_REQUEST, async (params: TopologyParams | null, token) => {
     await index.whenSettled();
-    return runSafe<TopologyGraph>(logger, TOPOLOGY_REQUEST, token, { nodes: [], edges: [] }, () => {
+    return runSafe<TopologyGraph | ResponseError<void>>(logger, TOPOLOGY_REQUEST, token, { nodes: [], edges: [] }, () => {
       index.flushPendingEdits();
       const options = params ?? {};
-      return service.getTopology({
-        ...(typeof options.host === 'string' && options.host ? { host: options.host } : {}),
-        ...(typeof options.physnet === 'string' && options.physnet ? { physnet: options.physnet } : {}),
-        ...(options.group === 'always' || options.group === 'never' ? { group: options.group } : {}),
-        ...(Array.isArray(options.expand) ? { expand: options.expand.filter((name): name is string => typeof name === 'string') } : {}),
-      });
+      try {
+        return service.getTopology({
+          ...(typeof options.host === 'string' && options.host ? { host: options.host } : {}),
+          ...(typeof options.physnet === 'string' && options.physnet ? { physnet: options.physnet } : {}),
+          ...(options.group === 'always' || options.group === 'never' ? { group: options.group } : {}),
+          ...(Array.isArray(options.expand) ? { expand: options.expand.filter((name): name is string => typeof name === 'string') } : {}),
+          maxNodes: TOPOLOGY_MAX_NODES,
+        });
+      } catch (error) {
+        if (error instanceof TopologyTooLarge) return new ResponseError<void>(LSPErrorCodes.RequestFailed, error.message);
+        throw error;
+      }
     });
   });
 

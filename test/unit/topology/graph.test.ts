@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { NeutronConfigService } from '../../../server/src/core/service';
 import { drawnState, markOf, toDot, toMermaid } from '../../../server/src/core/topology/formats';
-import type { TopologyGraph, TopologyOptions } from '../../../server/src/core/topology/graph';
+import { TopologyTooLarge, type TopologyGraph, type TopologyOptions } from '../../../server/src/core/topology/graph';
 
 const ROOT = (() => {
   let dir = __dirname;
@@ -33,6 +33,21 @@ const graphOf = (dir: string, options?: TopologyOptions) => serviceOn(dir).getTo
 const fixture = (name: string) => path.join(ROOT, 'test', 'fixtures', 'workspaces', name);
 
 describe('topology graph', () => {
+  it('is built whole up to maxNodes nodes, and refused beyond, never cut short', () => {
+    const service = serviceOn(path.join(ROOT, 'examples'));
+    const whole = service.getTopology({ group: 'never' });
+    assert.equal(whole.nodes.length, 17);
+    assert.deepEqual(shape(service.getTopology({ group: 'never', maxNodes: 17 })), shape(whole));
+    assert.throws(
+      () => service.getTopology({ group: 'never', maxNodes: 16 }),
+      (error: unknown) =>
+        error instanceof TopologyTooLarge &&
+        error.message === 'The picture would have more than 16 nodes, more than can be drawn. Narrow it to some hosts (a glob such as compute-1*) or to one physnet, or let identical hosts be drawn as one.',
+    );
+    // The refusal is not kept: the same question with room enough is answered.
+    assert.deepEqual(shape(service.getTopology({ group: 'never', maxNodes: 100 })), shape(whole));
+  });
+
   it('draws the example deployment: four hosts on physnet1, compute-0 mapping the missing br-eth1', () => {
     const d = 'deployment:examples';
     assert.deepEqual(shape(graphOf(path.join(ROOT, 'examples'))), [

@@ -8,6 +8,7 @@ import type { Host } from '../workspace/model';
 import type { DeploymentView, HostView } from '../workspace/views';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { compareText } from '../text/compare';
+import { groupedNumber } from '../text/numbers';
 
 /**
  * The wiring of the workspace as a graph: per deployment its physnets, and per
@@ -75,6 +76,17 @@ export interface TopologyOptions {
   group?: 'auto' | 'always' | 'never';
   /** Hosts drawn on their own even where grouping is on: the members of a group the user opened. */
   expand?: readonly string[];
+  /** Refuse (TopologyTooLarge) rather than build a graph of more nodes than this. */
+  maxNodes?: number;
+}
+
+/** A graph larger than TopologyOptions.maxNodes was asked for: nothing is answered rather than part of it. */
+export class TopologyTooLarge extends Error {
+  constructor(readonly maxNodes: number) {
+    super(
+      `The picture would have more than ${groupedNumber(maxNodes)} nodes, more than can be drawn. Narrow it to some hosts (a glob such as compute-1*) or to one physnet, or let identical hosts be drawn as one.`,
+    );
+  }
 }
 
 export const GROUP_THRESHOLD = 12;
@@ -173,13 +185,13 @@ function addDeployment(graph: TopologyGraph, name: string, deployment: Deploymen
   // Only the hosts drawn become nodes: one per group, named after its members.
   for (const members of groups.values()) {
     const first = members[0];
-    if (members.length === 1) {
-      drawHost(graph, first, `${deploymentId}/host:${first.hostName}`, deploymentId, first.hostName);
-      continue;
+    if (members.length === 1) drawHost(graph, first, `${deploymentId}/host:${first.hostName}`, deploymentId, first.hostName);
+    else {
+      const names = members.map((m) => m.hostName).sort();
+      const groupId = `${deploymentId}/group:${names[0]}+${names.length - 1}`;
+      drawHost(graph, first, groupId, deploymentId, `${names.length} hosts: ${summarise(names)}`, names);
     }
-    const names = members.map((m) => m.hostName).sort();
-    const groupId = `${deploymentId}/group:${names[0]}+${names.length - 1}`;
-    drawHost(graph, first, groupId, deploymentId, `${names.length} hosts: ${summarise(names)}`, names);
+    if (options.maxNodes !== undefined && graph.nodes.length > options.maxNodes) throw new TopologyTooLarge(options.maxNodes);
   }
 }
 
