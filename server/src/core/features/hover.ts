@@ -11,6 +11,8 @@ import { listItems, splitToken } from '../syntax/valueElements';
 import { agentMappingsOf, ovsAgentFactsOf, type MappingTarget, type Ml2Facts, type PciDeviceSpec } from '../workspace/facts';
 import { DEFAULT_INTEGRATION_BRIDGE, DEFAULT_TUNNEL_BRIDGE } from '../workspace/facts';
 import type { IndexedFile } from '../workspace/model';
+import type { PhysnetTargets } from '../workspace/physnetMappers';
+import type { FileKind } from '../settings';
 import type { DeploymentView, HostView } from '../workspace/views';
 import type { HostDevice } from '../network/hostNetwork';
 import { attachesToHint, sourceLabels, vocabulary } from '../network/sourceVocabulary';
@@ -353,29 +355,30 @@ function deploymentMappingLines(deployment: DeploymentView, physnet: string): st
   if (!byPhysnet) mappingLinesCache.set(deployment, (byPhysnet = new Map()));
   const cached = byPhysnet.get(physnet);
   if (cached) return cached;
-  const mappedHosts = new Set<string>();
-  for (const o of deployment.mapped.names.get(physnet) ?? []) mappedHosts.add(o.file.host.name);
+  // From the index's running summary: neither the agents' order nor a walk of all of them.
+  const mappers = deployment.physnetMappers;
+  const mapping = mappers.of(physnet);
   const lines =
-    mappedHosts.size === 0
+    !mapping || mapping.hosts.size === 0
       ? [
-          deployment.agentFiles.length
-            ? `- ⚠ No host of this deployment maps it (${mappingOptionsOf(deployment.agentFiles)}), so ports on its networks cannot bind anywhere.`
+          mappers.files
+            ? `- ⚠ No host of this deployment maps it (${mappingOptionsOf(mappers.agentKinds())}), so ports on its networks cannot bind anywhere.`
             : `- No L2 agent configuration of this deployment (Open vSwitch, Linux bridge, SR-IOV) is in the workspace.`,
         ]
-      : mappingLines(mappedHosts, bridgesFor(deployment.agentFiles, physnet));
+      : mappingLines(mapping.hosts, targetsByLabel(mapping));
   byPhysnet.set(physnet, lines);
   return lines;
 }
 
-/** The mapping options the deployment's agents use, as code: `bridge_mappings`, `physical_interface_mappings`… */
-function mappingOptionsOf(agentFiles: readonly IndexedFile[]): string {
+/** The mapping options agents of these kinds use, as code: `bridge_mappings`, `physical_interface_mappings`… */
+function mappingOptionsOf(kinds: readonly FileKind[]): string {
   const names = new Set<string>();
-  for (const file of agentFiles) {
-    if (file.kind === 'linuxbridge-agent') names.add('physical_interface_mappings');
-    else if (file.kind === 'sriov-agent') names.add('physical_device_mappings');
+  for (const kind of kinds) {
+    if (kind === 'linuxbridge-agent') names.add('physical_interface_mappings');
+    else if (kind === 'sriov-agent') names.add('physical_device_mappings');
     else names.add('bridge_mappings');
   }
-  return [...names].map(code).join(', ');
+  return [...names].sort().map(code).join(', ');
 }
 
 /** A device an L2 agent maps a physnet to: what the host's configuration and its `ip` capture say of it. */
@@ -407,12 +410,18 @@ function deviceSpecHover(context: FeatureContext, specs: readonly PciDeviceSpec[
 
 
 /** Host names are listed in code-unit order; only the first few are shown. */
-function mappingLines(hosts: ReadonlySet<string>, bridges: Map<string, Set<string>>): string[] {
+function mappingLines(hosts: Names, bridges: Map<string, Names>): string[] {
   if (bridges.size === 0) return [`- Not mapped by ${hosts.size === 1 ? firstNames(hosts) : 'any host'}.`];
   return [
     `- Mapped on ${hosts.size} host${hosts.size === 1 ? '' : 's'}: ${firstNames(hosts)}`,
     `- ${[...bridges.keys()].every((label) => label.startsWith('`')) ? 'Bridges' : 'Mapped to'}: ${[...bridges].map(([label, on]) => `${label} (${firstNames(on)})`).join(', ')}`,
   ];
+}
+
+/** Target → host names, from a deployment's summary of one physnet; the key is the target as the hover line shows it. */
+function targetsByLabel(mapping: PhysnetTargets): Map<string, Names> {
+  const labels: [string, Names][] = [...mapping.targets.values()].map((t) => [TARGET_WORDS[t.target] + code(t.name), t.hosts]);
+  return new Map(labels.sort(([a], [b]) => compareText(a, b)));
 }
 
 /** Target → host names, for the mappings of one physnet in the given agent files; the key is the target as the hover line shows it. */
@@ -443,7 +452,10 @@ const TARGET_WORDS: Record<MappingTarget, string> = {
 const FIRST_NAMES = 5;
 
 /** The first names in code-unit order (as `sort()` puts them), and how many more. */
-function firstNames(names: ReadonlySet<string>): string {
+/** Host names, counted: a set, or a deployment's running count of them. */
+type Names = Iterable<string> & { readonly size: number };
+
+function firstNames(names: Names): string {
   const first: string[] = [];
   for (const name of names) {
     if (first.length === FIRST_NAMES && name >= first[FIRST_NAMES - 1]) continue;

@@ -1,3 +1,4 @@
+import { PhysnetMappers } from './physnetMappers';
 import type { Token } from '../syntax/ast';
 import { agentMappingsOf, isL2AgentFacts, ovsAgentFactsOf, type Ml2Facts } from './facts';
 import { TRIPLEO_DEFAULTS, type TripleoEnvFacts } from '../tripleo/environmentFacts';
@@ -94,6 +95,7 @@ export class DeploymentView {
   /** Physnets with VLAN ranges; open when templated. */
   readonly vlan: PhysnetSet = { names: new Map(), open: false };
   private mappedSet: PhysnetSet | undefined;
+  private mappers: PhysnetMappers | undefined;
 
   /**
    * `files`, when given, are the deployment's ML2 and OVS agent files, each
@@ -102,10 +104,11 @@ export class DeploymentView {
   constructor(
     readonly root: string,
     hosts: Iterable<Host>,
-    files?: { ml2Files: IndexedFile[]; tripleoFiles: IndexedFile[]; osaFiles: IndexedFile[]; agentFiles: () => IndexedFile[]; captureFiles: () => IndexedFile[] },
+    files?: { ml2Files: IndexedFile[]; tripleoFiles: IndexedFile[]; osaFiles: IndexedFile[]; agentFiles: () => IndexedFile[]; captureFiles: () => IndexedFile[]; mappers: PhysnetMappers },
   ) {
     this.unsortedHosts = [...hosts];
     if (files) {
+      this.mappers = files.mappers;
       this.ml2Files = files.ml2Files;
       this.tripleoFiles = files.tripleoFiles;
       this.osaFiles = files.osaFiles;
@@ -223,6 +226,11 @@ export class DeploymentView {
   }
 
   private observedMappedSet: Map<string, NameOccurrence[]> | undefined;
+
+  /** Who maps each physnet to what, without the agents' order: the index keeps it up to date. */
+  get physnetMappers(): PhysnetMappers {
+    return (this.mappers ??= PhysnetMappers.of(this.agentFiles));
+  }
 
   /** Physnets mapped by agents; open when some mapping is templated. Computed on first use. */
   get mapped(): PhysnetSet {

@@ -1,3 +1,4 @@
+import { PhysnetMappers } from './physnetMappers';
 import type { NetworkContribution } from '../network/devices';
 import { contributionSignature } from '../network/devices';
 import { DEFAULT_SETTINGS, type FileKind, type Settings } from '../settings';
@@ -267,6 +268,7 @@ export class WorkspaceIndex {
             osaFiles: members.osa.sorted(),
             agentFiles: () => members.agents.sorted(),
             captureFiles: () => members.captures.sorted(),
+            mappers: members.mappers,
           })
         : new DeploymentView(root, []);
       this.deploymentViews.set(root, view);
@@ -844,6 +846,8 @@ class DeploymentMembers {
   readonly tripleo = new SortedFiles();
   readonly osa = new SortedFiles();
   readonly agents = new SortedFiles();
+  /** Who maps which physnet, kept with `agents`. */
+  readonly mappers = new PhysnetMappers();
   readonly readers = new SortedFiles();
   /** Captures of what the deployment runs (provider networks, agents' reports, OVN's mappings in OVSDB). */
   readonly captures = new SortedFiles();
@@ -854,7 +858,10 @@ class DeploymentMembers {
     if (file.kind === 'ml2') this.ml2.add(file);
     if (file.kind === 'tripleo-env') this.tripleo.add(file);
     if (file.kind === 'osa-user-config') this.osa.add(file);
-    if (isAgentFile(file)) this.agents.add(file);
+    if (isAgentFile(file)) {
+      this.agents.add(file);
+      this.mappers.add(file);
+    }
     if (readsPhysnetsOnly(file)) this.readers.add(file);
     if (isDeploymentCapture(file)) this.captures.add(file);
   }
@@ -863,7 +870,10 @@ class DeploymentMembers {
     if (file.kind === 'ml2') this.ml2.delete(file);
     if (file.kind === 'tripleo-env') this.tripleo.delete(file);
     if (file.kind === 'osa-user-config') this.osa.delete(file);
-    if (isAgentFile(file)) this.agents.delete(file);
+    if (isAgentFile(file)) {
+      this.agents.delete(file);
+      this.mappers.delete(file);
+    }
     if (readsPhysnetsOnly(file)) this.readers.delete(file);
     this.captures.delete(file);
     if (file.host.files.size === 0) this.hosts.delete(file.host);
@@ -884,6 +894,8 @@ class DeploymentMembers {
     if (was && is) this.agents.replace(old, file);
     else if (was) this.agents.delete(old);
     else if (is) this.agents.add(file);
+    if (was) this.mappers.delete(old);
+    if (is) this.mappers.add(file);
   }
 }
 
