@@ -42,6 +42,8 @@ const PART_OF_MEMBER: Record<string, DeploymentPart> = {
   agentFilesSorted: 'agents',
   mapped: 'agents',
   mappedSet: 'agents',
+  physnetMappers: 'agents',
+  mappers: 'agents',
   hosts: 'hosts',
   sortedHosts: 'hosts',
   unsortedHosts: 'hosts',

@@ -18,10 +18,11 @@ const linuxbridge = (host: string) => `${host}/etc/neutron/plugins/ml2/linuxbrid
 
 /** Everything the summary says, in a canonical order. */
 function dump(mappers: PhysnetMappers, physnets: string[]): string[] {
-  const out = [`files ${mappers.files}`, `kinds ${mappers.agentKinds().sort().join(',')}`];
+  const out = [`files ${mappers.files}`, `kinds ${mappers.agentKinds().sort().join(',')}`, `open ${mappers.open}`];
   for (const physnet of physnets) {
     const of = mappers.of(physnet);
     if (!of) continue;
+    out.push(`${physnet} maps ${mappers.maps(physnet)}`);
     out.push(`${physnet} hosts ${[...of.hosts].sort().join(',')}`);
     for (const t of [...of.targets.values()].sort((a, b) => (a.name < b.name ? -1 : 1))) out.push(`${physnet} ${t.target}:${t.name} ${[...t.hosts].sort().join(',')}`);
   }
@@ -58,13 +59,20 @@ describe('the running summary of physnet mappings', () => {
       const running = deploymentOf(service).physnetMappers;
       const fresh = PhysnetMappers.of(deploymentOf(workspaceOf(files)).agentFiles);
       assert.deepEqual(dump(running, ['physnet1', 'physnet2', '{{ mappings }}']), dump(fresh, ['physnet1', 'physnet2', '{{ mappings }}']), `after ${path}`);
+      // What the rules ask of it is what the walk of every agent (DeploymentView.mapped) says.
+      const walked = deploymentOf(service).mapped;
+      assert.equal(running.open, walked.open, `open after ${path}`);
+      for (const physnet of ['physnet1', 'physnet2', 'physnet3']) assert.equal(running.maps(physnet), walked.names.has(physnet), `${physnet} after ${path}`);
     }
     assert.deepEqual(dump(deploymentOf(service).physnetMappers, ['physnet1', 'physnet2']), [
       'files 3',
       'kinds ovs-agent',
+      'open true',
+      'physnet1 maps true',
       'physnet1 hosts compute-0',
       'physnet1 ovs-bridge:br-ex compute-0',
       'physnet1 ovs-bridge:{{ bridge }} compute-3',
+      'physnet2 maps true',
       'physnet2 hosts compute-1',
       'physnet2 ovs-bridge:br-vlan compute-1',
     ]);

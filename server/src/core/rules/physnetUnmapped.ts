@@ -16,7 +16,10 @@ export const physnetUnmapped: Rule = {
   scope: 'deployment',
   reads: (kind) => (kind === 'ml2' ? ['declarations', 'agents', 'captures'] : []),
   check({ file, deployment }) {
-    if (file.kind !== 'ml2' || !deployment || deployment.agentFiles.length === 0 || deployment.mapped.open) return [];
+    if (file.kind !== 'ml2' || !deployment) return [];
+    // The index's running summary: no walk of every agent for an ML2 file that finds nothing.
+    const mappers = deployment.physnetMappers;
+    if (mappers.files === 0 || mappers.open) return [];
     const facts = file.facts as Ml2Facts;
     const declared: { token: Token; how: string }[] = [];
     if (facts.flatNetworks && !facts.flatNetworks.templated) {
@@ -27,7 +30,7 @@ export const physnetUnmapped: Rule = {
     }
     if (declared.length === 0) return [];
 
-    const agents = deployment.agentFiles;
+    let agents: IndexedFile[] | undefined;
     // Wording and related information are the same for every finding: built at the first one.
     let agentHosts: string | undefined;
     let related: NonNullable<Finding['related']> | undefined;
@@ -37,7 +40,8 @@ export const physnetUnmapped: Rule = {
     for (const { token, how } of declared) {
       const physnet = token.text;
       // OVN hosts map physnets in OVSDB (ovn-bridge-mappings), which only their captures show.
-      if (deployment.mapped.names.has(physnet) || deployment.observedMapped.has(physnet)) continue;
+      if (mappers.maps(physnet) || deployment.observedMapped.has(physnet)) continue;
+      agents ??= deployment.agentFiles;
       agentHosts ??= hostsOf(agents);
       related ??= agents.slice(0, RELATED_LIMIT).map((agent) => {
         const options = agentMappingsOf(agent.facts);

@@ -45,6 +45,8 @@ export class PhysnetMappers {
   private readonly kinds = new Map<FileKind, number>();
   /** The files counted: each is counted once, and taken away only if it was. */
   private readonly counted = new Set<IndexedFile>();
+  /** Files with a templated mapping option or entry: what they map is not known. */
+  private templatedFiles = 0;
 
   /** The summary of these files, built at once (a view that is not the index's). */
   static of(files: Iterable<IndexedFile>): PhysnetMappers {
@@ -61,6 +63,16 @@ export class PhysnetMappers {
   /** Kinds of the agent files counted (what mapping options they use). */
   agentKinds(): FileKind[] {
     return [...this.kinds.keys()];
+  }
+
+  /** Whether some agent's mappings are templated, so that any physnet may be mapped (DeploymentView.mapped.open). */
+  get open(): boolean {
+    return this.templatedFiles > 0;
+  }
+
+  /** Whether a literal mapping of some agent names the physnet (a key of DeploymentView.mapped.names). */
+  maps(physnet: string): boolean {
+    return (this.byPhysnet.get(physnet)?.hosts.size ?? 0) > 0;
   }
 
   /** The hosts and targets of a physnet; undefined when no agent file names it. */
@@ -84,7 +96,9 @@ export class PhysnetMappers {
     if (kinds > 0) this.kinds.set(file.kind, kinds);
     else this.kinds.delete(file.kind);
     const host = file.host.name;
-    for (const option of agentMappingsOf(file.facts)) {
+    const options = agentMappingsOf(file.facts);
+    if (options.some((o) => o.fact.templated || o.fact.mappings.some((m) => m.templated))) this.templatedFiles += by;
+    for (const option of options) {
       for (const m of option.fact.mappings) {
         const physnet = m.physnet.text;
         let entry = this.byPhysnet.get(physnet);

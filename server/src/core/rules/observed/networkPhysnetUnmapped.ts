@@ -52,10 +52,11 @@ function judge(network: ProviderNetwork, deployment: DeploymentView): Finding | 
     };
   }
   // Whether any host maps it: known only when some host's mappings are in the workspace, none of them templated.
-  const agentsKnown = deployment.agentFiles.length > 0 && !deployment.mapped.open;
+  const mappers = deployment.physnetMappers;
+  const agentsKnown = mappers.files > 0 && !mappers.open;
   const observed = deployment.observedMapped;
   if (!agentsKnown && observed.size === 0) return undefined;
-  if (deployment.mapped.open || deployment.mapped.names.has(physnet.text) || observed.has(physnet.text)) return undefined;
+  if (mappers.open || mappers.maps(physnet.text) || observed.has(physnet.text)) return undefined;
   return {
     code: 'network-physnet-unmapped',
     range: physnet.range,
