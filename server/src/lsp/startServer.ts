@@ -39,6 +39,7 @@ import { Folder, SettingsReader, WorkspaceSync, configurationReader, fixedSettin
 import { isSettingsFileOf, withSettingsFiles } from './settingsFiles';
 import { FolderWatcher } from './folderWatcher';
 import { prepareCatalog } from '../core/catalog/index';
+import { prepareYaml } from '../core/syntax/yamlLibrary';
 
 export type DiagnosticMode = 'push' | 'pull' | 'auto';
 
@@ -180,6 +181,7 @@ export function startServer(connection: Connection): void {
     }
     logger.info(`neutron-config ${VERSION}: ${pull ? 'pull' : 'push'} diagnostics, ${initialFolders.length} workspace folder(s).`);
     prepareCatalog();
+    prepareYaml();
     return { capabilities, serverInfo: { name: 'neutron-config', version: VERSION } };
   });
 
