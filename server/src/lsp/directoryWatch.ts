@@ -16,8 +16,8 @@ export type PathTouched = (file: string) => void;
 export interface TreeWatch {
   /** Resolves once every directory that was there at the start is watched. */
   readonly ready: Promise<void>;
-  /** A directory appeared (created, moved in): watch it and what is below it. */
-  directoryAppeared(dir: string): void;
+  /** A directory appeared (created, moved in): watch it and what is below it; resolves once they are watched. */
+  directoryAppeared(dir: string): Promise<void>;
   /** Paths that are gone: stop watching the directories among them and below them. */
   pathsGone(paths: readonly string[]): void;
   close(): void;
@@ -32,7 +32,7 @@ export function nativeTreeWatch(root: string, touched: PathTouched, failed: (err
     if (name) touched(path.join(root, name.toString()));
   });
   watcher.on('error', failed);
-  return { ready: Promise.resolve(), directoryAppeared: () => undefined, pathsGone: () => undefined, close: () => watcher.close() };
+  return { ready: Promise.resolve(), directoryAppeared: () => Promise.resolve(), pathsGone: () => undefined, close: () => watcher.close() };
 }
 
 /**
@@ -91,9 +91,9 @@ export class DirectoryTreeWatch implements TreeWatch {
     return [...this.watchers.keys()];
   }
 
-  directoryAppeared(dir: string): void {
-    if (this.closed || this.watchers.has(dir) || !this.realRoot || !isPathInside(dir, this.root) || skipped(dir, this.root)) return;
-    void ASYNC_DISK.realpath(dir).then(
+  directoryAppeared(dir: string): Promise<void> {
+    if (this.closed || this.watchers.has(dir) || !this.realRoot || !isPathInside(dir, this.root) || skipped(dir, this.root)) return Promise.resolve();
+    return ASYNC_DISK.realpath(dir).then(
       (real) => this.add(dir, real),
       () => undefined, // gone again: nothing to watch
     );

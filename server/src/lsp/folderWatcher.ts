@@ -25,6 +25,8 @@ export class FolderWatcher {
   private readonly watches = new Map<string, TreeWatch>();
   private readonly pending = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
+  /** Batches waiting for a new directory's watches before they are handed over. */
+  private handingOver: Promise<void> | undefined;
 
   constructor(
     private readonly onEvents: FileEvents,
@@ -73,6 +75,7 @@ export class FolderWatcher {
     this.timer = undefined;
     const events: { uri: string; type: FileChangeType }[] = [];
     const gone: string[] = [];
+    const appeared: Promise<void>[] = [];
     for (const file of this.pending) {
       let stat: fs.Stats | undefined;
       try {
@@ -82,11 +85,22 @@ export class FolderWatcher {
       }
       // A directory that appears (moved or copied in) is walked and watched; a file that is there is read again; what is gone is dropped.
       if (!stat) gone.push(file);
-      else if (stat.isDirectory()) for (const watch of this.watches.values()) watch.directoryAppeared(file);
+      else if (stat.isDirectory()) for (const watch of this.watches.values()) appeared.push(watch.directoryAppeared(file));
       events.push({ uri: fileUri(file), type: !stat ? FileChangeType.Deleted : stat.isDirectory() ? FileChangeType.Created : FileChangeType.Changed });
     }
     this.pending.clear();
     if (gone.length) for (const watch of this.watches.values()) watch.pathsGone(gone);
-    if (events.length) this.onEvents(events);
+    if (!events.length) return;
+    // A directory that appeared is handed over (and walked) once it is watched: a file
+    // changed there after the walk read it is then always seen. Batches keep their order.
+    if (appeared.length === 0 && this.handingOver === undefined) return this.onEvents(events);
+    const handOver = (this.handingOver ?? Promise.resolve())
+      .then(() => Promise.all(appeared))
+      .then(() => this.onEvents(events))
+      .catch((error: unknown) => this.warn(`Changes on disk were not taken in: ${error instanceof Error ? error.message : String(error)}`));
+    this.handingOver = handOver;
+    void handOver.finally(() => {
+      if (this.handingOver === handOver) this.handingOver = undefined;
+    });
   }
 }
