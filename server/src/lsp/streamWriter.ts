@@ -5,12 +5,12 @@ type CorkableStream = NodeJS.WritableStream & { cork(): void; uncork(): void };
 
 /**
  * Writes LSP messages to a byte stream (`--stdio`), the messages of one turn
- * of the event loop in one system call. vscode-jsonrpc's own writer writes the header and
- * the body apart and waits for each write's callback before the next message,
- * so a burst of publications (an ML2 edit re-publishes every agent of the
- * deployment: 1,000 messages) costs two system calls and several promise turns
- * per message. The bytes on the wire are the same: `Content-Length`, then the
- * JSON of the message in UTF-8.
+ * of the event loop in one system call. vscode-jsonrpc's own writer writes
+ * the header and the body apart and waits for each write's callback before
+ * the next message, so a burst of publications (an ML2 edit re-publishes
+ * every agent of the deployment: 1,000 messages) costs two system calls and
+ * several promise turns per message. The bytes on the wire are the same:
+ * `Content-Length`, then the JSON of the message in UTF-8.
  */
 export class CoalescingStreamWriter extends AbstractMessageWriter implements MessageWriter {
   private errorCount = 0;

@@ -451,10 +451,10 @@ const TARGET_WORDS: Record<MappingTarget, string> = {
 
 const FIRST_NAMES = 5;
 
-/** The first names in code-unit order (as `sort()` puts them), and how many more. */
 /** Host names, counted: a set, or a deployment's running count of them. */
 type Names = Iterable<string> & { readonly size: number };
 
+/** The first names in code-unit order (as `sort()` puts them), and how many more. */
 function firstNames(names: Names): string {
   const first: string[] = [];
   for (const name of names) {

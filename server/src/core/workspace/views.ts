@@ -1,6 +1,6 @@
-import { PhysnetMappers } from './physnetMappers';
 import type { Token } from '../syntax/ast';
 import { agentMappingsOf, isL2AgentFacts, ovsAgentFactsOf, type Ml2Facts } from './facts';
+import { PhysnetMappers } from './physnetMappers';
 import { TRIPLEO_DEFAULTS, type TripleoEnvFacts } from '../tripleo/environmentFacts';
 import { osaDeclarations, osaDeclarationsOpen, type OsaUserConfigFacts } from '../osa/providerNetworks';
 import type { Host, IndexedFile } from './model';

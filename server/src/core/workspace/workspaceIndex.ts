@@ -1,7 +1,7 @@
-import { PhysnetMappers } from './physnetMappers';
 import type { NetworkContribution } from '../network/devices';
 import { contributionSignature } from '../network/devices';
 import { DEFAULT_SETTINGS, type FileKind, type Settings } from '../settings';
+import { PhysnetMappers } from './physnetMappers';
 import type { Range } from 'vscode-languageserver-types';
 import type { IniDocument, IniOption, ParsedDocument } from '../syntax/ast';
 import { parseIfcfg } from '../syntax/ifcfgParser';
