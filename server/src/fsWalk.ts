@@ -350,7 +350,15 @@ export async function* walkFiles(root: string, options: WalkOptions = {}): Async
   const visited = new Set<string>();
   // A blocking walk lists a directory when it gets there.
   const prefetch = (dir: string) => (blocking() ? undefined : list(dir));
-  const stack: PendingDirectory[] = [{ dir: root, real: undefined, listing: prefetch(root) }];
+  // A workspace's root is where thousands of hosts sit side by side (listing 10,000 entries
+  // blocks for 30 ms): a walk that blocks only while the disk is fast lists it on the thread pool.
+  const rootListing = adaptive
+    ? ASYNC_DISK.readdir(root).then(
+        (entries): Listing => ({ entries }),
+        (error: unknown): Listing => ({ error }),
+      )
+    : prefetch(root);
+  const stack: PendingDirectory[] = [{ dir: root, real: undefined, listing: rootListing }];
   const pauseEvery = options.pauseEvery;
   let sliceStart = performance.now();
   const sliceOver = () => pauseEvery !== undefined && blocking() && performance.now() - sliceStart >= pauseEvery.ms;

@@ -589,6 +589,15 @@ export class WorkspaceSync {
    */
   private async reconcile(root: string): Promise<number> {
     const seen = new Set<string>();
+    // What the index knew under this folder before the walk: what the walk does not find again
+    // is gone from disk. Files taken in meanwhile (a change on disk, a closed document) stay, and
+    // a first read, which knew nothing, has nothing to look through after the walk (21 ms for
+    // the 53,660 files of 10,000 hosts, in one turn).
+    const knownBefore: string[] = [];
+    for (const uri of this.known.keys()) {
+      const fsPath = uriToFsPath(uri);
+      if (fsPath !== undefined && isPathInside(fsPath, root)) knownBefore.push(uri);
+    }
     const isCancelled = () => this.stopped;
     const state: IndexingState = { filesRead: 0, filesFound: 0, walking: true };
     let lastProgress = performance.now();
@@ -694,10 +703,8 @@ export class WorkspaceSync {
       this.setReading(undefined);
     }
     if (this.stopped) return seen.size;
-    for (const uri of [...this.known.keys()]) {
-      if (seen.has(uri) || this.open.has(uri)) continue;
-      const fsPath = uriToFsPath(uri);
-      if (fsPath !== undefined && isPathInside(fsPath, root)) this.drop(uri);
+    for (const uri of knownBefore) {
+      if (!seen.has(uri) && !this.open.has(uri) && this.known.has(uri)) this.drop(uri);
     }
     return seen.size;
   }
