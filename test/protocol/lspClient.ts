@@ -7,6 +7,7 @@
 import { ChildProcessWithoutNullStreams, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { URI } from 'vscode-uri';
 
 export interface Message {
   jsonrpc: '2.0';
@@ -137,6 +138,14 @@ export class LspClient {
 
   notify(method: string, params?: unknown): void {
     this.send({ jsonrpc: '2.0', method, params });
+  }
+
+  /** Sends `initialize` with `dir` as the one workspace folder, then `initialized`; resolves with the server's answer. */
+  async initializeOn(dir: string, capabilities: object, extra: Record<string, unknown> = {}, name = 'deployment'): Promise<any> {
+    const uri = URI.file(dir).toString();
+    const answer = await this.request('initialize', { processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name }], capabilities, ...extra });
+    this.notify('initialized', {});
+    return answer;
   }
 
   /** Writes bytes to the server as they are (framing included or not). */

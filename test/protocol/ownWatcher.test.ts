@@ -22,8 +22,7 @@ describe('the server watching the folders itself', () => {
     dir = copyFixture('cli-basic');
     client = LspClient.start(SERVER);
     // No workspace.didChangeWatchedFiles: nobody tells the server about changes on disk.
-    await client.request('initialize', { processId: process.pid, rootUri: uriOf(dir), workspaceFolders: [{ uri: uriOf(dir), name: 'deployment' }], capabilities: { textDocument: { publishDiagnostics: {} } } });
-    client.notify('initialized', {});
+    await client.initializeOn(dir, { textDocument: { publishDiagnostics: {} } });
     await client.waitForDiagnostics(uriOf(path.join(dir, OVS)), (d) => codes(d).includes('physnet-undeclared'), 'the first findings');
     // The watch is set up once the folder is read; the server says so.
     await client.waitFor('the server watching the folder', () => client.notifications.some((n) => n.method === 'window/logMessage' && /^Watching .* for changes on disk/.test(n.params.message)));

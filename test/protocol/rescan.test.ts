@@ -22,13 +22,7 @@ describe('checking the workspace again from disk', () => {
   before(async () => {
     dir = copyFixture('cli-basic');
     client = LspClient.start(SERVER);
-    await client.request('initialize', {
-      processId: process.pid,
-      rootUri: uriOf(dir),
-      workspaceFolders: [{ uri: uriOf(dir), name: 'deployment' }],
-      capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: {} } },
-    });
-    client.notify('initialized', {});
+    await client.initializeOn(dir, { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: {} } });
     await client.waitForDiagnostics(uriOf(path.join(dir, OVS)), (d) => codes(d).includes('physnet-undeclared'), 'the first findings');
   });
 

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { TOPOLOGY_MAX_NODES } from '../../server/src/lsp/customRequests';
 import { LspClient, LspError } from './lspClient';
-import { SERVER, removeDirectory, uriOf } from './fixture';
+import { SERVER, removeDirectory } from './fixture';
 
 /** Hosts of three nodes each (host, br-int, br-ex): one more than fits in the limit. */
 const HOSTS = Math.floor(TOPOLOGY_MAX_NODES / 3) + 1;
@@ -29,8 +29,7 @@ describe('a topology too large to answer', () => {
     write('controller/etc/neutron/plugins/ml2/ml2_conf.ini', '[ml2]\ntype_drivers = flat\n\n[ml2_type_flat]\nflat_networks = physnet1\n');
     for (let i = 0; i < HOSTS; i++) write(`compute-${String(i).padStart(4, '0')}/etc/neutron/plugins/ml2/openvswitch_agent.ini`, '[ovs]\nbridge_mappings = physnet1:br-ex\n');
     client = LspClient.start(SERVER);
-    await client.request('initialize', { processId: process.pid, rootUri: uriOf(dir), workspaceFolders: [{ uri: uriOf(dir), name: 'large' }], capabilities: {} });
-    client.notify('initialized', {});
+    await client.initializeOn(dir, {}, {}, 'large');
   });
 
   after(() => {
