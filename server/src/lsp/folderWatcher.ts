@@ -25,8 +25,8 @@ export class FolderWatcher {
   private readonly watches = new Map<string, TreeWatch>();
   private readonly pending = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
-  /** Batches waiting for a new directory's watches before they are handed over. */
-  private handingOver: Promise<void> | undefined;
+  /** The batches handed over so far, in order: each waits for the watches of the directories it names. */
+  private handingOver: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly onEvents: FileEvents,
@@ -93,14 +93,9 @@ export class FolderWatcher {
     if (!events.length) return;
     // A directory that appeared is handed over (and walked) once it is watched: a file
     // changed there after the walk read it is then always seen. Batches keep their order.
-    if (appeared.length === 0 && this.handingOver === undefined) return this.onEvents(events);
-    const handOver = (this.handingOver ?? Promise.resolve())
+    this.handingOver = this.handingOver
       .then(() => Promise.all(appeared))
       .then(() => this.onEvents(events))
       .catch((error: unknown) => this.warn(`Changes on disk were not taken in: ${error instanceof Error ? error.message : String(error)}`));
-    this.handingOver = handOver;
-    void handOver.finally(() => {
-      if (this.handingOver === handOver) this.handingOver = undefined;
-    });
   }
 }
