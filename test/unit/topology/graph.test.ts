@@ -82,6 +82,43 @@ describe('topology graph', () => {
     ]);
   });
 
+  it('places each node and edge where it is defined, from every source, and in the same places when the wiring is reused', () => {
+    const examples = path.join(ROOT, 'examples');
+    const base = `${pathToFileURL(examples).href}/`;
+    const places = (graph: TopologyGraph) =>
+      [...graph.nodes.map((n) => [n.id, n.location] as const), ...graph.edges.map((e) => [`${e.from} -> ${e.to}`, e.location] as const)]
+        .filter(([, at]) => at)
+        .map(([what, at]) => `${what.replaceAll('deployment:examples/', '')} ${at!.uri.replace(base, '')} ${at!.range.start.line}:${at!.range.start.character}-${at!.range.end.line}:${at!.range.end.character}`);
+    const agent = (host: string) => `${host}/etc/neutron/plugins/ml2/openvswitch_agent.ini`;
+    const expected = [
+      `host:compute-0 ${agent('compute-0')} 0:0-0:0`,
+      // A bridge no source creates is placed at its name in the mapping.
+      `host:compute-0/bridge:br-eth1 ${agent('compute-0')} 21:27-21:34`,
+      `host:compute-1 ${agent('compute-1')} 0:0-0:0`,
+      'host:compute-1/bridge:br-ex compute-1/etc/NetworkManager/system-connections/br-ex.nmconnection 4:15-4:20',
+      'host:compute-1/bridge:br-ex/port:eth1 compute-1/etc/NetworkManager/system-connections/port-eth1.nmconnection 4:15-4:19',
+      `host:compute-2 ${agent('compute-2')} 0:0-0:0`,
+      'host:compute-2/bridge:br-ex compute-2/etc/os-net-config/config.yaml 12:8-12:13',
+      'host:compute-2/bridge:br-ex/port:nic2 compute-2/etc/os-net-config/config.yaml 16:10-16:14',
+      `host:network ${agent('network')} 0:0-0:0`,
+      'host:network/bridge:br-ex network/etc/sysconfig/network-scripts/ifcfg-br-ex 2:7-2:12',
+      'host:network/bridge:br-ex/port:eth1 network/etc/sysconfig/network-scripts/ifcfg-eth1 1:7-1:11',
+      // A mapping edge is placed at its whole entry (physnet1:br-eth1).
+      `physnet:physnet1 -> host:compute-0/bridge:br-eth1 ${agent('compute-0')} 21:18-21:34`,
+      `physnet:physnet1 -> host:compute-1/bridge:br-ex ${agent('compute-1')} 21:18-21:32`,
+      `physnet:physnet1 -> host:compute-2/bridge:br-ex ${agent('compute-2')} 21:18-21:32`,
+      `physnet:physnet1 -> host:network/bridge:br-ex ${agent('network')} 21:18-21:32`,
+    ];
+    const service = serviceOn(examples);
+    const first = service.getTopology({ group: 'never' });
+    assert.deepEqual(places(first), expected);
+    // A change elsewhere makes a new graph; every host's wiring is taken from the cache.
+    service.setFile(pathToFileURL(path.join(examples, 'controller/etc/neutron/neutron.conf')).href, '[DEFAULT]\ncore_plugin = ml2\n');
+    const second = service.getTopology({ group: 'never' });
+    assert.notEqual(second, first);
+    assert.deepEqual(places(second), expected);
+  });
+
   it('keeps two deployments apart, and filters by host glob and physnet', () => {
     const all = graphOf(fixture('two-deployments'));
     assert.deepEqual(all.nodes.filter((n) => n.kind === 'deployment').map((n) => n.id), ['deployment:two-deployments/prod', 'deployment:two-deployments/staging']);

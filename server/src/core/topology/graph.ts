@@ -1,4 +1,5 @@
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
+import type { Token } from '../syntax/ast';
 import type { HostDevice } from '../network/hostNetwork';
 import { agentPatchPair } from '../network/patchPorts';
 import { literalMappings } from '../rules/bridgeMappings';
@@ -47,7 +48,7 @@ export interface TopologyNode {
   observed?: 'ok' | 'missing' | 'down';
   /** Hosts a group node stands for (hosts with identical wiring), sorted. */
   hosts?: string[];
-  findings: TopologyFinding[];
+  findings: readonly TopologyFinding[];
 }
 
 export interface TopologyEdge {
@@ -56,7 +57,7 @@ export interface TopologyEdge {
   kind: 'maps' | 'attaches' | 'patch';
   state: TopologyState;
   location?: TopologyLocation;
-  findings: TopologyFinding[];
+  findings: readonly TopologyFinding[];
 }
 
 export interface TopologyGraph {
@@ -140,7 +141,7 @@ function deploymentName(root: string, host: Host): string {
 
 function addDeployment(graph: TopologyGraph, name: string, deployment: DeploymentView | undefined, hosts: HostView[], diagnosticsOf: DiagnosticsOf, options: TopologyOptions): void {
   const deploymentId = `deployment:${name}`;
-  graph.nodes.push({ id: deploymentId, kind: 'deployment', label: name, state: 'ok', findings: [] });
+  graph.nodes.push({ id: deploymentId, kind: 'deployment', label: name, state: 'ok', findings: NO_FINDINGS });
   const wanted = (physnet: string) => !options.physnet || options.physnet === physnet;
 
   // Physnets: declared by ML2 (flat_networks, network_vlan_ranges) and mapped by the hosts' agents.
@@ -177,7 +178,7 @@ function addDeployment(graph: TopologyGraph, name: string, deployment: Deploymen
   const expanded = new Set(options.expand ?? []);
   const groups = new Map<string, HostWiring[]>();
   for (const wiring of wirings) {
-    const key = group && !expanded.has(wiring.hostName) ? wiring.signature() : `host:${wiring.hostName}`;
+    const key = group && !expanded.has(wiring.hostName) ? signatureOf(wiring) : `host:${wiring.hostName}`;
     const list = groups.get(key);
     if (list) list.push(wiring);
     else groups.set(key, [wiring]);
@@ -195,16 +196,26 @@ function addDeployment(graph: TopologyGraph, name: string, deployment: Deploymen
   }
 }
 
+/**
+ * Where something is defined. A token's range is worked out only for what is
+ * drawn (it costs a search of the file's lines). Plain data, not a closure: the
+ * wiring of every host is kept between requests, and a closure keeps its whole
+ * scope alive (5 KB a host, measured with heap snapshots at 10,000 hosts).
+ */
+type Place = TopologyLocation | { uri: string; token: Token };
+
+function locationOf(place: Place): TopologyLocation {
+  return 'token' in place ? { uri: place.uri, range: place.token.range } : place;
+}
+
 /** A mapped bridge of one host, as the configuration and the captures have it. */
-/** Where something is defined, worked out only for what is drawn (a range costs a search of the file's lines). */
-type LazyLocation = () => TopologyLocation;
 
 interface BridgeWiring {
   name: string;
   state: TopologyState;
   observed: 'ok' | 'missing' | undefined;
-  location: LazyLocation;
-  findings: TopologyFinding[];
+  location: Place;
+  findings: readonly TopologyFinding[];
   ports: PortWiring[];
   /** Whether the agent patches it to the integration bridge (not the integration or tunnel bridge itself), and whether OVSDB shows the pair. */
   patch: 'ok' | 'missing' | undefined;
@@ -214,16 +225,16 @@ interface PortWiring {
   name: string;
   layer: 'declared' | 'observed';
   observed: 'ok' | 'missing' | 'down' | undefined;
-  location: LazyLocation;
-  findings: TopologyFinding[];
+  location: Place;
+  findings: readonly TopologyFinding[];
 }
 
 interface MappingWiring {
   physnet: string;
   bridge: string;
   state: TopologyState;
-  location: LazyLocation;
-  findings: TopologyFinding[];
+  location: Place;
+  findings: readonly TopologyFinding[];
 }
 
 /** One host's wiring, before it is drawn: hosts with the same signature draw the same. */
@@ -231,11 +242,9 @@ interface HostWiring {
   hostName: string;
   hostLocation: TopologyLocation;
   integration: { name: string; observed: 'ok' | 'missing' | undefined; used: boolean };
-  templated: { key: string; text: string; location: LazyLocation }[];
+  templated: { key: string; text: string; location: Place }[];
   bridges: BridgeWiring[];
   mappings: MappingWiring[];
-  /** The wiring without host names or places. */
-  signature(): string;
 }
 
 /**
@@ -245,6 +254,28 @@ interface HostWiring {
  * the hosts it touched are looked at anew.
  */
 const wiringCache = new WeakMap<HostView, { physnet: string | undefined; findingsUsed: [uri: string, findings: readonly Diagnostic[]][]; wiring: HostWiring }>();
+
+/** The wiring without host names or places: hosts with the same signature draw the same. */
+const signatures = new WeakMap<HostWiring, string>();
+
+function signatureOf(wiring: HostWiring): string {
+  let signature = signatures.get(wiring);
+  if (signature === undefined) {
+    const { integration, templated, bridges, mappings } = wiring;
+    signature = JSON.stringify([
+      integration,
+      templated.map((t) => t.text),
+      bridges.map((b) => [b.name, b.state, b.observed, b.patch, codesOf(b.findings), b.ports.map((p) => [p.name, p.layer, p.observed, codesOf(p.findings)])]),
+      mappings.map((m) => [m.physnet, m.bridge, m.state, codesOf(m.findings)]),
+    ]);
+    signatures.set(wiring, signature);
+  }
+  return signature;
+}
+
+function codesOf(findings: readonly TopologyFinding[]): string[] {
+  return findings.map((f) => f.code);
+}
 
 function cachedHostWiring(view: HostView, diagnosticsOf: DiagnosticsOf, physnet: string | undefined, wanted: (physnet: string) => boolean): HostWiring {
   const hit = wiringCache.get(view);
@@ -273,7 +304,7 @@ function hostWiring(view: HostView, diagnosticsOf: DiagnosticsOf, wanted: (physn
     const facts = ovsAgentFactsOf(file.facts)!;
     if (facts.bridgeMappings?.templated || facts.bridgeMappings?.mappings.some((m) => m.templated)) {
       const option = facts.bridgeMappings!.option;
-      templated.push({ key: file.relativePath, text: option.value.text, location: () => ({ uri: file.uri, range: option.value.range }) });
+      templated.push({ key: file.relativePath, text: option.value.text, location: { uri: file.uri, token: option.value } });
     }
     for (const mapping of literalMappings(file)) {
       const physnet = mapping.physnet.text;
@@ -290,7 +321,7 @@ function hostWiring(view: HostView, diagnosticsOf: DiagnosticsOf, wanted: (physn
           name: bridge,
           state,
           observed: knowsOvsdb ? (observed.hasBridge(bridge) ? 'ok' : 'missing') : undefined,
-          location: definition ? () => ({ uri: definition.file.uri, range: definition.nameRange }) : () => ({ uri: file.uri, range: mapping.bridge.range }),
+          location: definition ? { uri: definition.file.uri, range: definition.nameRange } : { uri: file.uri, token: mapping.bridge },
           findings: findingsAt(diagnosticsOf, file.uri, () => mapping.bridge.range),
           ports: portsOf(view, bridge).map((port) => {
             const link = observed.devicesNamed(port.name).find((d) => d.link)?.link;
@@ -301,14 +332,14 @@ function hostWiring(view: HostView, diagnosticsOf: DiagnosticsOf, wanted: (physn
               layer: port.layer,
               // Not in OVSDB at all says more than the state of its link.
               observed: !seen ? 'missing' : down ? 'down' : link ? 'ok' : undefined,
-              location: () => ({ uri: port.device.file.uri, range: port.device.nameRange }),
+              location: { uri: port.device.file.uri, range: port.device.nameRange },
               findings: port.layer === 'declared' ? findingsAt(diagnosticsOf, port.device.file.uri, () => port.device.bridge?.token?.range ?? port.device.nameRange) : [],
             };
           }),
           patch: reserved ? undefined : patched ? 'ok' : 'missing',
         });
       }
-      mappings.push({ physnet, bridge, state, location: () => ({ uri: file.uri, range: mapping.entry.range }), findings: findingsAt(diagnosticsOf, file.uri, () => mapping.physnet.range) });
+      mappings.push({ physnet, bridge, state, location: { uri: file.uri, token: mapping.entry }, findings: findingsAt(diagnosticsOf, file.uri, () => mapping.physnet.range) });
     }
   }
   const bridgeList = [...bridges.values()];
@@ -317,48 +348,32 @@ function hostWiring(view: HostView, diagnosticsOf: DiagnosticsOf, wanted: (physn
     observed: knowsOvsdb ? (observed.hasBridge(integrationName) ? ('ok' as const) : ('missing' as const)) : undefined,
     used: bridgeList.some((b) => b.patch !== undefined),
   };
-  const codes = (findings: TopologyFinding[]) => findings.map((f) => f.code);
-  let signature: string | undefined;
-  return {
-    hostName: view.host.name,
-    hostLocation: { uri: agentFile.uri, range: startOf() },
-    integration,
-    templated,
-    bridges: bridgeList,
-    mappings,
-    signature: () =>
-      (signature ??= JSON.stringify([
-        integration,
-        templated.map((t) => t.text),
-        bridgeList.map((b) => [b.name, b.state, b.observed, b.patch, codes(b.findings), b.ports.map((p) => [p.name, p.layer, p.observed, codes(p.findings)])]),
-        mappings.map((m) => [m.physnet, m.bridge, m.state, codes(m.findings)]),
-      ])),
-  };
+  return { hostName: view.host.name, hostLocation: { uri: agentFile.uri, range: FILE_START }, integration, templated, bridges: bridgeList, mappings };
 }
 
 /** The nodes and edges of one drawn host (or group of identical hosts, under `id`). */
 function drawHost(graph: TopologyGraph, wiring: HostWiring, hostId: string, deploymentId: string, label: string, members?: string[]): void {
-  graph.nodes.push({ id: hostId, kind: 'host', label, state: 'ok', parent: deploymentId, location: wiring.hostLocation, ...(members ? { hosts: members } : {}), findings: [] });
+  graph.nodes.push({ id: hostId, kind: 'host', label, state: 'ok', parent: deploymentId, location: wiring.hostLocation, ...(members ? { hosts: members } : {}), findings: NO_FINDINGS });
   const integrationId = `${hostId}/bridge:${wiring.integration.name}`;
   const { integration } = wiring;
   if (integration.used) {
-    graph.nodes.push({ id: integrationId, kind: 'integration', label: integration.name, state: 'ok', parent: hostId, ...(integration.observed ? { observed: integration.observed } : {}), findings: [] });
+    graph.nodes.push({ id: integrationId, kind: 'integration', label: integration.name, state: 'ok', parent: hostId, ...(integration.observed ? { observed: integration.observed } : {}), findings: NO_FINDINGS });
   }
   for (const t of wiring.templated) {
-    graph.nodes.push({ id: `${hostId}/templated:${t.key}`, kind: 'bridge', label: t.text, state: 'templated', parent: hostId, location: t.location(), findings: [] });
+    graph.nodes.push({ id: `${hostId}/templated:${t.key}`, kind: 'bridge', label: t.text, state: 'templated', parent: hostId, location: locationOf(t.location), findings: NO_FINDINGS });
   }
   for (const bridge of wiring.bridges) {
     const bridgeId = `${hostId}/bridge:${bridge.name}`;
-    graph.nodes.push({ id: bridgeId, kind: 'bridge', label: bridge.name, state: bridge.state, parent: hostId, location: bridge.location(), ...(bridge.observed ? { observed: bridge.observed } : {}), findings: bridge.findings });
+    graph.nodes.push({ id: bridgeId, kind: 'bridge', label: bridge.name, state: bridge.state, parent: hostId, location: locationOf(bridge.location), ...(bridge.observed ? { observed: bridge.observed } : {}), findings: bridge.findings });
     for (const port of bridge.ports) {
       const portId = `${bridgeId}/port:${port.name}`;
-      graph.nodes.push({ id: portId, kind: 'port', label: port.name, state: 'ok', parent: hostId, location: port.location(), ...(port.observed ? { observed: port.observed } : {}), findings: port.findings });
-      graph.edges.push({ from: bridgeId, to: portId, kind: 'attaches', state: 'ok', findings: [] });
+      graph.nodes.push({ id: portId, kind: 'port', label: port.name, state: 'ok', parent: hostId, location: locationOf(port.location), ...(port.observed ? { observed: port.observed } : {}), findings: port.findings });
+      graph.edges.push({ from: bridgeId, to: portId, kind: 'attaches', state: 'ok', findings: NO_FINDINGS });
     }
-    if (bridge.patch) graph.edges.push({ from: integrationId, to: bridgeId, kind: 'patch', state: bridge.patch, findings: [] });
+    if (bridge.patch) graph.edges.push({ from: integrationId, to: bridgeId, kind: 'patch', state: bridge.patch, findings: NO_FINDINGS });
   }
   for (const m of wiring.mappings) {
-    graph.edges.push({ from: `${deploymentId}/physnet:${m.physnet}`, to: `${hostId}/bridge:${m.bridge}`, kind: 'maps', state: m.state, location: m.location(), findings: m.findings });
+    graph.edges.push({ from: `${deploymentId}/physnet:${m.physnet}`, to: `${hostId}/bridge:${m.bridge}`, kind: 'maps', state: m.state, location: locationOf(m.location), findings: m.findings });
   }
 }
 
@@ -379,14 +394,17 @@ function portsOf(view: HostView, bridge: string): { name: string; layer: 'declar
   return out;
 }
 
+/** Shared by everything without findings: most of what a large graph holds. */
+const NO_FINDINGS: readonly TopologyFinding[] = Object.freeze([]);
+
 /** Our diagnostics of a file that touch a range (worked out only when the file has any). */
-function findingsAt(diagnosticsOf: DiagnosticsOf, uri: string, rangeOf: () => Range): TopologyFinding[] {
+function findingsAt(diagnosticsOf: DiagnosticsOf, uri: string, rangeOf: () => Range): readonly TopologyFinding[] {
   const all = diagnosticsOf(uri);
-  if (all.length === 0) return [];
+  if (all.length === 0) return NO_FINDINGS;
   const range = rangeOf();
-  return all
-    .filter((d) => overlaps(d.range, range))
-    .map((d) => ({ code: String(d.code), message: typeof d.message === 'string' ? d.message : d.message.value, severity: SEVERITY[d.severity ?? 1] ?? 'error' }));
+  const touching = all.filter((d) => overlaps(d.range, range));
+  if (touching.length === 0) return NO_FINDINGS;
+  return touching.map((d) => ({ code: String(d.code), message: typeof d.message === 'string' ? d.message : d.message.value, severity: SEVERITY[d.severity ?? 1] ?? 'error' }));
 }
 
 function overlaps(a: Range, b: Range): boolean {
@@ -394,9 +412,8 @@ function overlaps(a: Range, b: Range): boolean {
   return !before(a.end, b.start) && !before(b.end, a.start);
 }
 
-function startOf(): Range {
-  return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-}
+/** A host's place: the start of its agent file (one object for every host; nothing changes a graph once built). */
+const FILE_START: Range = Object.freeze({ start: Object.freeze({ line: 0, character: 0 }), end: Object.freeze({ line: 0, character: 0 }) });
 
 /** `compute-000, compute-001, … compute-411` */
 function summarise(names: string[]): string {
