@@ -283,8 +283,8 @@ const PUSH_CLIENT_CAPABILITIES = {
 };
 
 /** Starts a server, waits until it reads stdin, sends initialize + initialized with the folder. */
-/** The server is started the way the VS Code client starts it (SERVER_V8_FLAGS in server/src/lsp/memory.ts). */
-const SERVER_NODE_ARGS = ['--max-semi-space-size=2', '--heap-growing-percent=50'];
+/** The server is started the way the VS Code client starts it (SERVER_NODE_ARGS in server/src/lsp/memory.ts). */
+const SERVER_NODE_ARGS = ['--max-semi-space-size=2', '--heap-growing-percent=50', '--v8-pool-size=1'];
 /** `--server-node-args`: node/V8 flags that replace SERVER_NODE_ARGS, for experiments. */
 let serverNodeArgs = SERVER_NODE_ARGS;
 

@@ -11,7 +11,7 @@ import {
   FILE_INFO_REQUEST,
   type FileInfoResult,
 } from '../../server/src/lsp/customRequests';
-import { SERVER_V8_FLAGS } from '../../server/src/lsp/memory';
+import { SERVER_NODE_ARGS } from '../../server/src/lsp/memory';
 import { TopologyPanel } from './topologyPanel';
 
 const CLIENT_ID = 'neutronConfig';
@@ -159,8 +159,8 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   waitingForConfiguration = false;
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_V8_FLAGS] } },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_V8_FLAGS, '--nolazy', '--inspect=6011'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS, '--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [...RECOGNISED_PATTERNS.map((pattern) => ({ scheme: 'file', pattern })), ...fileKindSelectors()],

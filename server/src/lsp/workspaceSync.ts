@@ -45,8 +45,12 @@ export interface Folder {
 
 /** How long typing must pause before edits that arrived while the document was not settled are handed to the service. */
 export const EDIT_DEBOUNCE_MS = 150;
-/** Work done between two turns of the event loop while indexing, so requests wait at most about this long. */
-export const INDEX_SLICE_MS = 4;
+/**
+ * Work done between two turns of the event loop while indexing, so requests wait at most about
+ * this long. 2 ms rather than 4: hover p95 while indexing 1,000 hosts 10.0 -> 9.3 ms (median of
+ * six interleaved runs each), the indexing time within the noise.
+ */
+export const INDEX_SLICE_MS = 2;
 /** URIs handed to the diagnostics' delivery per turn after a folder is read (see reportInSlices). */
 const REPORT_SLICE = 2_000;
 
