@@ -21,7 +21,7 @@ export const SERVER_V8_FLAGS: readonly string[] = ['--max-semi-space-size=2', '-
  * rather than Node's four. The workers run the concurrent and parallel parts
  * of garbage collection; four of them on a two-core machine take the core the
  * main thread and the editor need, and requests wait (hover p95 while indexing
- * 1,000 hosts on two cores: 9.3 -> 7.0 ms, six interleaved runs each). A
+ * 1,000 hosts on two cores: 9.3 -> 7.0 ms, mean over six interleaved runs). A
  * language server's heap is small enough for one. This is a node option, not a
  * V8 flag: it cannot be set once node runs, so it is not in SERVER_V8_FLAGS.
  */

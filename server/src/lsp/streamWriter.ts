@@ -40,10 +40,9 @@ export class CoalescingStreamWriter extends AbstractMessageWriter implements Mes
       });
     }
     // Header and body as two chunks of the same system call: a large answer (a topology
-    // graph of every host) is not copied once more into one string.
-    // Encoded here rather than by the stream: for a string, Node sets aside three
-    // bytes per character to encode into (10 MB for the 3.4 MB answer of a
-    // 6,000-node topology), an exact Buffer holds only the bytes.
+    // graph of every host) is not copied once more into one string. The body is encoded
+    // here, not by the stream: for a string, Node sets aside three bytes per character to
+    // encode into (10 MB for the 3.4 MB answer of a 6,000-node graph).
     const body = Buffer.from(json, 'utf8');
     this.stream.write(`Content-Length: ${body.length}\r\n\r\n`, 'ascii');
     return new Promise((resolve, reject) => {
