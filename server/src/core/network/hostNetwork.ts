@@ -23,10 +23,12 @@ export class NetworkLayer {
   /** Devices attached to a bridge, by the bridge's name; built on first use, once every alias is known. */
   private attachedTo: Map<string, HostDevice[]> | undefined;
   private readonly attached: HostDevice[] = [];
+  // The next two are made on first use: most layers have neither (every host has an observed
+  // layer, most without captures), and an empty Map is about 250 bytes.
   /** Other names of devices (a NetworkManager profile's UUID and id) → the device name. */
-  private readonly aliasOf = new Map<string, string>();
+  private aliasOf: Map<string, string> | undefined;
   private anyUncertain = false;
-  private readonly openflowByBridge = new Map<string, BridgeOpenflow>();
+  private openflowByBridge: Map<string, BridgeOpenflow> | undefined;
 
   constructor(readonly name: NetworkLayerName) {}
 
@@ -39,10 +41,14 @@ export class NetworkLayer {
       const located: HostDevice = { ...device, file };
       push(this.byName, device.name, located);
       if (device.role === 'ovs-bridge') push(this.bridgesByName, device.name, located);
-      for (const alias of device.aliases ?? []) if (!this.aliasOf.has(alias)) this.aliasOf.set(alias, device.name);
+      for (const alias of device.aliases ?? []) {
+        this.aliasOf ??= new Map();
+        if (!this.aliasOf.has(alias)) this.aliasOf.set(alias, device.name);
+      }
       if (device.bridge?.name) this.attached.push(located);
     }
     for (const view of contribution.openflow ?? []) {
+      this.openflowByBridge ??= new Map();
       let entry = this.openflowByBridge.get(view.bridge);
       if (!entry) this.openflowByBridge.set(view.bridge, (entry = { ports: new Map(), flows: [] }));
       for (const port of view.ports ?? []) if (!entry.ports.has(port.name.text)) entry.ports.set(port.name.text, { port, file });
@@ -58,12 +64,12 @@ export class NetworkLayer {
 
   /** What OpenFlow captures show of a bridge: its port numbers and its dump-flows, when captured. */
   openflow(bridge: string): BridgeOpenflow | undefined {
-    return this.openflowByBridge.get(bridge);
+    return this.openflowByBridge?.get(bridge);
   }
 
   /** The device name a controller reference means: the name itself, or the device it is an alias of. */
   resolve(name: string): string {
-    return this.byName.has(name) ? name : (this.aliasOf.get(name) ?? name);
+    return this.byName.has(name) ? name : (this.aliasOf?.get(name) ?? name);
   }
 
   /** Whether any source of this layer is on the host. */
@@ -132,7 +138,8 @@ export class HostNetwork {
 
   /** os-net-config's abstract NIC names (`nic2`), as the host's mapping file resolves them. */
   readonly nics: NicNames;
-  private readonly resolved = new Map<IndexedFile, NetworkContribution>();
+  /** Contributions whose NIC names the mapping file changed; made on first use, as most hosts have none. */
+  private resolved: Map<IndexedFile, NetworkContribution> | undefined;
 
   /** `files` sorted by path. */
   constructor(files: Iterable<IndexedFile>) {
@@ -142,14 +149,14 @@ export class HostNetwork {
     for (const file of all) {
       if (file.facts.network?.layer !== 'declared') continue;
       const resolved = this.nics.apply(file.facts.network);
-      if (resolved !== file.facts.network) this.resolved.set(file, resolved);
+      if (resolved !== file.facts.network) (this.resolved ??= new Map()).set(file, resolved);
       this.declared.add(file, resolved);
     }
   }
 
   /** A file's contribution as the host reads it: os-net-config's mapped nicN under their NICs' names. */
   contributionOf(file: IndexedFile): NetworkContribution | undefined {
-    return this.resolved.get(file) ?? file.facts.network;
+    return this.resolved?.get(file) ?? file.facts.network;
   }
 }
 
