@@ -23,11 +23,11 @@ export class NetworkLayer {
   /** Devices attached to a bridge, by the bridge's name; built on first use, once every alias is known. */
   private attachedTo: Map<string, HostDevice[]> | undefined;
   private readonly attached: HostDevice[] = [];
+  private anyUncertain = false;
   // The next two are made on first use: most layers have neither (every host has an observed
   // layer, most without captures), and an empty Map is about 250 bytes.
   /** Other names of devices (a NetworkManager profile's UUID and id) → the device name. */
   private aliasOf: Map<string, string> | undefined;
-  private anyUncertain = false;
   private openflowByBridge: Map<string, BridgeOpenflow> | undefined;
 
   constructor(readonly name: NetworkLayerName) {}
