@@ -312,8 +312,8 @@ export async function* walkFiles(root: string, options: WalkOptions = {}): Async
   const blocking = () => (adaptive ? adaptive.blocking : options.synchronous === true);
   const limiter = createLimiter(options.concurrency ?? IO_CONCURRENCY, true);
   const limit = <T>(task: () => Promise<T>) => (blocking() ? task() : limiter(task));
-  const list = (dir: string): Promise<Listing> =>
-    limit(() => disk.readdir(dir)).then(
+  const list = (dir: string, on: Disk = disk): Promise<Listing> =>
+    limit(() => on.readdir(dir)).then(
       (entries) => ({ entries }),
       (error: unknown) => ({ error }),
     );
@@ -352,12 +352,7 @@ export async function* walkFiles(root: string, options: WalkOptions = {}): Async
   const prefetch = (dir: string) => (blocking() ? undefined : list(dir));
   // A workspace's root is where thousands of hosts sit side by side (listing 10,000 entries
   // blocks for 30 ms): a walk that blocks only while the disk is fast lists it on the thread pool.
-  const rootListing = adaptive
-    ? ASYNC_DISK.readdir(root).then(
-        (entries): Listing => ({ entries }),
-        (error: unknown): Listing => ({ error }),
-      )
-    : prefetch(root);
+  const rootListing = adaptive ? list(root, ASYNC_DISK) : prefetch(root);
   const stack: PendingDirectory[] = [{ dir: root, real: undefined, listing: rootListing }];
   const pauseEvery = options.pauseEvery;
   let sliceStart = performance.now();

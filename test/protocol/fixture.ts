@@ -69,3 +69,8 @@ export function hoverText(hover: any): string {
   const one = (c: any): string => (typeof c === 'string' ? c : typeof c?.value === 'string' ? c.value : '');
   return Array.isArray(contents) ? contents.map(one).join('\n') : one(contents);
 }
+
+/** The codes of published diagnostics, sorted. */
+export function codesOf(diagnostics: any[]): string[] {
+  return diagnostics.map((d) => String(d.code)).sort();
+}

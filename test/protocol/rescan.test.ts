@@ -10,10 +10,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { LspClient } from './lspClient';
-import { SERVER, copyFixture, removeDirectory, uriOf } from './fixture';
+import { SERVER, codesOf, copyFixture, removeDirectory, uriOf } from './fixture';
 
 const OVS = 'compute-0/etc/neutron/plugins/ml2/openvswitch_agent.ini';
-const codes = (diagnostics: any[]) => diagnostics.map((d) => String(d.code)).sort();
 
 describe('checking the workspace again from disk', () => {
   let dir: string;
@@ -23,7 +22,7 @@ describe('checking the workspace again from disk', () => {
     dir = copyFixture('cli-basic');
     client = LspClient.start(SERVER);
     await client.initializeOn(dir, { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: {} } });
-    await client.waitForDiagnostics(uriOf(path.join(dir, OVS)), (d) => codes(d).includes('physnet-undeclared'), 'the first findings');
+    await client.waitForDiagnostics(uriOf(path.join(dir, OVS)), (d) => codesOf(d).includes('physnet-undeclared'), 'the first findings');
   });
 
   after(() => {
@@ -41,7 +40,7 @@ describe('checking the workspace again from disk', () => {
     const after = await client.request('neutronConfig/checkWorkspace', {});
     assert.equal(after.files, 2);
     await client.waitForDiagnostics(uriOf(path.join(dir, OVS)), (d) => d.length === 0, 'the removed file\'s findings withdrawn');
-    const found = await client.waitForDiagnostics(uriOf(added), (d) => codes(d).includes('physnet-undeclared'), 'the added file checked');
+    const found = await client.waitForDiagnostics(uriOf(added), (d) => codesOf(d).includes('physnet-undeclared'), 'the added file checked');
     assert.match(found.find((d: any) => d.code === 'physnet-undeclared').message, /physnet7/);
   });
 });

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ASYNC_DISK, IO_CONCURRENCY, SKIPPED_DIRECTORIES, createLimiter, isPathInside, yieldToEventLoop } from '../fsWalk';
+import { errorMessage } from './runSafe';
 
 /** Sub-directories set up per turn of the event loop (each `fs.watch` is a system call). */
 const ENTRIES_PER_TURN = 256;
@@ -82,7 +83,7 @@ export class DirectoryTreeWatch implements TreeWatch {
         this.realRoot = real;
         return this.add(root, real);
       },
-      (error: unknown) => this.warn(`Cannot watch ${root}: ${describe(error)}. Changes made outside the editor are not seen until the server restarts.`),
+      (error: unknown) => this.warn(`Cannot watch ${root}: ${errorMessage(error)}. Changes made outside the editor are not seen until the server restarts.`),
     );
   }
 
@@ -209,8 +210,4 @@ function skipped(dir: string, root: string): boolean {
     .relative(root, dir)
     .split(path.sep)
     .some((segment) => SKIPPED_DIRECTORIES.has(segment));
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

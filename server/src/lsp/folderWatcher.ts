@@ -4,6 +4,7 @@ import { FileChangeType } from 'vscode-languageserver';
 import { SKIPPED_DIRECTORIES } from '../fsWalk';
 import { fileUri } from '../uris';
 import { DirectoryTreeWatch, nativeTreeWatch, type TreeWatch } from './directoryWatch';
+import { errorMessage } from './runSafe';
 import type { Folder } from './workspaceSync';
 
 /** Changes on disk gathered this long before they are handed over at once (an editor's save is several events). */
@@ -53,7 +54,7 @@ export class FolderWatcher {
         this.watches.set(dir, watch);
         started.push(watch.ready.then(() => this.info(`Watching ${dir} for changes on disk (the client does not watch files).`)));
       } catch (error) {
-        this.warn(`Cannot watch ${dir} (${error instanceof Error ? error.message : String(error)}): changes made outside the editor are not seen until the server restarts.`);
+        this.warn(`Cannot watch ${dir} (${errorMessage(error)}): changes made outside the editor are not seen until the server restarts.`);
       }
     }
     await Promise.all(started);
@@ -96,6 +97,6 @@ export class FolderWatcher {
     this.handingOver = this.handingOver
       .then(() => Promise.all(appeared))
       .then(() => this.onEvents(events))
-      .catch((error: unknown) => this.warn(`Changes on disk were not taken in: ${error instanceof Error ? error.message : String(error)}`));
+      .catch((error: unknown) => this.warn(`Changes on disk were not taken in: ${errorMessage(error)}`));
   }
 }

@@ -7,6 +7,11 @@ export interface Logger {
   info(message: string): void;
 }
 
+/** What was thrown, in a few words for a message to the user (no stack). */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** Formats anything thrown into one loggable string, with the stack when there is one. */
 export function describeError(error: unknown): string {
   if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;

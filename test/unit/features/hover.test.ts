@@ -165,6 +165,16 @@ describe('hover: elements of a value', () => {
     assert.match(lines(star.hover)[0], /any\*\* physnet name/);
   });
 
+  it('shows where a host outside any deployment sends a physnet, from its own agent files', () => {
+    const files = { [agent('compute-0')]: '', [ifcfg('compute-0', 'br-ex')]: bridge('br-ex') };
+    const { text, hover } = hoverAt(agent('compute-0'), '[ovs]\nbridge_mappings = phys|net1:br-ex,physnet2:br-vlan\n', files);
+    assert.deepEqual(hover?.range, rangeOf(text, 'physnet1'));
+    includesLine(hover, '- No ML2 configuration covers compute-0, so where `physnet1` is declared is unknown.');
+    includesLine(hover, '- Mapped on 1 host: compute-0');
+    includesLine(hover, '- Bridges: `br-ex` (compute-0)');
+    assert.ok(!lines(hover).some((line) => line.includes('br-vlan')), 'only the hovered physnet\'s bridge');
+  });
+
   it('shows the physnet of a VLAN range entry with its tag count', () => {
     const { text, hover } = hoverAt(ML2, ML2_TEXT.replace('physnet2:100:199', 'phys|net2:100:199'));
     assert.deepEqual(hover?.range, rangeOf(text, 'physnet2'));

@@ -8,10 +8,10 @@ import type { Hover, Position } from 'vscode-languageserver-types';
 import type { IniOption, Token } from '../syntax/ast';
 import { isTemplated } from '../syntax/templates';
 import { listItems, splitToken } from '../syntax/valueElements';
-import { agentMappingsOf, ovsAgentFactsOf, type MappingTarget, type Ml2Facts, type PciDeviceSpec } from '../workspace/facts';
+import { ovsAgentFactsOf, type MappingTarget, type Ml2Facts, type PciDeviceSpec } from '../workspace/facts';
 import { DEFAULT_INTEGRATION_BRIDGE, DEFAULT_TUNNEL_BRIDGE } from '../workspace/facts';
 import type { IndexedFile } from '../workspace/model';
-import type { PhysnetTargets } from '../workspace/physnetMappers';
+import { PhysnetMappers, type PhysnetTargets } from '../workspace/physnetMappers';
 import type { FileKind } from '../settings';
 import type { DeploymentView, HostView } from '../workspace/views';
 import type { HostDevice } from '../network/hostNetwork';
@@ -336,7 +336,8 @@ function physnetDescription(context: FeatureContext, physnet: string, extra?: st
   if (extra) out.push(`- This entry: ${extra}`);
   if (!deployment) {
     out.push(`- No ML2 configuration covers ${context.host.host.name}, so where ${code(physnet)} is declared is unknown.`);
-    out.push(...mappingLines(new Set([context.host.host.name]), bridgesFor(context.host.agentFiles, physnet)));
+    const mapping = PhysnetMappers.of(context.host.agentFiles).of(physnet);
+    out.push(...mappingLines(new Set([context.host.host.name]), mapping ? targetsByLabel(mapping) : new Map()));
     return out.join('\n');
   }
   if (deployment.allows(physnet)) out.push(`- Declared: ${declarationText(deployment, physnet)}`);
@@ -418,27 +419,10 @@ function mappingLines(hosts: Names, bridges: Map<string, Names>): string[] {
   ];
 }
 
-/** Target → host names, from a deployment's summary of one physnet; the key is the target as the hover line shows it. */
+/** Target → host names, from a summary of one physnet (a deployment's, or one host's); the key is the target as the hover line shows it. */
 function targetsByLabel(mapping: PhysnetTargets): Map<string, Names> {
   const labels: [string, Names][] = [...mapping.targets.values()].map((t) => [TARGET_WORDS[t.target] + code(t.name), t.hosts]);
   return new Map(labels.sort(([a], [b]) => compareText(a, b)));
-}
-
-/** Target → host names, for the mappings of one physnet in the given agent files; the key is the target as the hover line shows it. */
-function bridgesFor(agentFiles: IndexedFile[], physnet: string): Map<string, Set<string>> {
-  const bridges = new Map<string, Set<string>>();
-  for (const file of agentFiles) {
-    for (const option of agentMappingsOf(file.facts)) {
-      for (const m of option.fact.mappings) {
-        if (m.physnet.text !== physnet) continue;
-        const label = TARGET_WORDS[option.target] + code(m.target.text);
-        const hosts = bridges.get(label);
-        if (hosts) hosts.add(file.host.name);
-        else bridges.set(label, new Set([file.host.name]));
-      }
-    }
-  }
-  return new Map([...bridges].sort(([a], [b]) => compareText(a, b)));
 }
 
 /** How a hover line names a mapping's target; OVS bridges go bare, as they always have. */

@@ -3,24 +3,24 @@ import type { FileKind } from '../settings';
 import type { IndexedFile } from './model';
 
 /** Names with how many files contribute each: a name goes when its last file goes. */
-export class CountedNames implements Iterable<string> {
-  private readonly counts = new Map<string, number>();
+export class CountedNames<Name extends string = string> implements Iterable<Name> {
+  private readonly counts = new Map<Name, number>();
 
   get size(): number {
     return this.counts.size;
   }
 
-  has(name: string): boolean {
+  has(name: Name): boolean {
     return this.counts.has(name);
   }
 
-  add(name: string, by: 1 | -1): void {
+  add(name: Name, by: 1 | -1): void {
     const count = (this.counts.get(name) ?? 0) + by;
     if (count > 0) this.counts.set(name, count);
     else this.counts.delete(name);
   }
 
-  [Symbol.iterator](): Iterator<string> {
+  [Symbol.iterator](): Iterator<Name> {
     return this.counts.keys();
   }
 }
@@ -42,7 +42,7 @@ export interface PhysnetTargets {
  */
 export class PhysnetMappers {
   private readonly byPhysnet = new Map<string, { hosts: CountedNames; targets: Map<string, { target: MappingTarget; name: string; hosts: CountedNames }> }>();
-  private readonly kinds = new Map<FileKind, number>();
+  private readonly kinds = new CountedNames<FileKind>();
   /** The files counted: each is counted once, and taken away only if it was. */
   private readonly counted = new Set<IndexedFile>();
   /** Files with a templated mapping option or entry: what they map is not known. */
@@ -62,7 +62,7 @@ export class PhysnetMappers {
 
   /** Kinds of the agent files counted (what mapping options they use). */
   agentKinds(): FileKind[] {
-    return [...this.kinds.keys()];
+    return [...this.kinds];
   }
 
   /** Whether some agent's mappings are templated, so that any physnet may be mapped (DeploymentView.mapped.open). */
@@ -92,9 +92,7 @@ export class PhysnetMappers {
   }
 
   private count(file: IndexedFile, by: 1 | -1): void {
-    const kinds = (this.kinds.get(file.kind) ?? 0) + by;
-    if (kinds > 0) this.kinds.set(file.kind, kinds);
-    else this.kinds.delete(file.kind);
+    this.kinds.add(file.kind, by);
     const host = file.host.name;
     const options = agentMappingsOf(file.facts);
     if (options.some((o) => o.fact.templated || o.fact.mappings.some((m) => m.templated))) this.templatedFiles += by;
