@@ -8,16 +8,10 @@
  * exactly the diagnostics it gets from the whole folder.
  */
 import { strict as assert } from 'node:assert';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { pathToFileURL } from 'node:url';
-import { NeutronConfigService } from '../../server/src/core/service';
 import { RULES } from '../../server/src/core/rules/registry';
-import type { Settings } from '../../server/src/core/settings';
 import type { DeploymentPart, DeploymentView } from '../../server/src/core/workspace/views';
-
-const FIXTURES = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'workspaces');
+import { fixtures, serviceFor } from './fixtureCorpus';
 
 /** Which part of a deployment each member of DeploymentView (private ones included) belongs to. */
 const PART_OF_MEMBER: Record<string, DeploymentPart> = {
@@ -48,45 +42,6 @@ const PART_OF_MEMBER: Record<string, DeploymentPart> = {
   sortedHosts: 'hosts',
   unsortedHosts: 'hosts',
 };
-
-interface Fixture {
-  name: string;
-  dir: string;
-  settings: Partial<Settings> | undefined;
-  /** Recognised files, relative path and text, in path order. */
-  files: { relative: string; uri: string; text: string }[];
-}
-
-function listFiles(dir: string, prefix = ''): string[] {
-  const out: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...listFiles(path.join(dir, entry.name), relative));
-    else if (entry.isFile() && relative !== 'expected.json') out.push(relative);
-  }
-  return out.sort();
-}
-
-function serviceFor(fixture: Pick<Fixture, 'dir' | 'settings'>): NeutronConfigService {
-  const service = new NeutronConfigService();
-  service.setWorkspaceFolders([{ uri: pathToFileURL(fixture.dir).href, ...(fixture.settings ? { settings: fixture.settings } : {}) }]);
-  return service;
-}
-
-const fixtures: Fixture[] = fs
-  .readdirSync(FIXTURES, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
-  .map((entry) => {
-    const dir = path.join(FIXTURES, entry.name);
-    const expected = JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8')) as { settings?: Partial<Settings> };
-    const probe = serviceFor({ dir, settings: expected.settings });
-    const files = listFiles(dir)
-      .map((relative) => ({ relative, uri: pathToFileURL(path.join(dir, ...relative.split('/'))).href }))
-      .filter(({ uri }) => probe.isRecognised(uri))
-      .map((f) => ({ ...f, text: fs.readFileSync(new URL(f.uri), 'utf8') }));
-    return { name: entry.name, dir, settings: expected.settings, files };
-  })
-  .sort((a, b) => a.name.localeCompare(b.name));
 
 /** A view that records which of its members are read, through methods and getters too. */
 function recording(view: DeploymentView, read: Set<string>): DeploymentView {

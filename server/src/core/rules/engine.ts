@@ -1,7 +1,7 @@
 import { isRepeatedMultiValued } from './multiValued';
 import { isEvidenceKind } from '../workspace/fileKinds';
 import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver-types';
-import type { SeveritySetting, Settings } from '../settings';
+import type { FileKind, SeveritySetting, Settings } from '../settings';
 import type { Folder, IndexedFile } from '../workspace/model';
 import { CODES, DIAGNOSTIC_SEVERITY, SOURCE, isDiagnosticCode } from './codes';
 import type { HostView } from '../workspace/views';
@@ -119,8 +119,25 @@ function sameFiles(a: readonly IndexedFile[], b: readonly IndexedFile[]): boolea
   return true;
 }
 
+/** Per list of rules and kind of file: the positions of the rules that may report on such a file, by scope. */
+const applicable = new WeakMap<readonly Rule[], Map<FileKind, Record<RuleScope, readonly number[]>>>();
+
+function rulesFor(rules: readonly Rule[], kind: FileKind): Record<RuleScope, readonly number[]> {
+  let byKind = applicable.get(rules);
+  if (!byKind) applicable.set(rules, (byKind = new Map()));
+  let positions = byKind.get(kind);
+  if (!positions) {
+    const of: Record<RuleScope, number[]> = { file: [], host: [], deployment: [] };
+    rules.forEach((rule, i) => {
+      if (!rule.kinds || rule.kinds.includes(kind)) of[rule.scope].push(i);
+    });
+    byKind.set(kind, (positions = of));
+  }
+  return positions;
+}
+
 function runScope(entry: ScopeResults, scope: RuleScope, rules: readonly Rule[], context: RuleContext, onRuleError?: OnRuleError): void {
-  for (let i = 0; i < rules.length; i++) if (rules[i].scope === scope) runInto(entry, i, rules[i], context, onRuleError);
+  for (const i of rulesFor(rules, context.file.kind)[scope]) runInto(entry, i, rules[i], context, onRuleError);
 }
 
 function retryFailed(entry: ScopeResults, rules: readonly Rule[], context: RuleContext, onRuleError?: OnRuleError): void {
@@ -158,10 +175,17 @@ export function diagnose(context: RuleContext, rules: readonly Rule[], onRuleErr
   const local = fileLocalResults(context, rules, onRuleError);
   const hostLevel = hostLevelResults(local, context, rules, onRuleError);
   const findings: Finding[] = [...local.parser];
+  const deploymentLevel = rulesFor(rules, file.kind).deployment;
+  let next = 0;
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i];
-    const found =
-      rule.scope === 'file' ? local.byRule?.get(i) : rule.scope === 'host' ? hostLevel.byRule?.get(i) : runRule(rule, context, onRuleError);
+    let found: Finding[] | undefined;
+    if (rule.scope === 'file') found = local.byRule?.get(i);
+    else if (rule.scope === 'host') found = hostLevel.byRule?.get(i);
+    else if (deploymentLevel[next] === i) {
+      next++;
+      found = runRule(rule, context, onRuleError);
+    }
     if (found) for (const finding of found) findings.push(finding);
   }
   const suppressions = local.suppressions;

@@ -11,6 +11,7 @@ import { compareText } from '../text/compare';
 export const flatTypeDriverMissing: Rule = {
   codes: ['flat-type-driver-missing'],
   scope: 'deployment',
+  kinds: ['ml2'],
   reads: (kind) => (kind === 'ml2' ? ['declarations', 'agents'] : []),
   check({ file, deployment }) {
     if (file.kind !== 'ml2') return [];

@@ -29,6 +29,7 @@ const WHAT: Record<Aspect, { option: string; section: string; fewer: string; has
 export const ml2ConfigsDisagree: Rule = {
   codes: ['ml2-configs-disagree'],
   scope: 'deployment',
+  kinds: ['ml2'],
   reads: (kind) => (kind === 'ml2' ? ['declarations'] : []),
   check({ file, deployment }) {
     if (file.kind !== 'ml2' || !deployment || deployment.ml2Files.length < 2) return [];

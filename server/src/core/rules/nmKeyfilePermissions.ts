@@ -16,6 +16,7 @@ const LIVE_DIRS = ['/etc/NetworkManager/system-connections/', '/run/NetworkManag
 export const nmKeyfilePermissions: Rule = {
   codes: ['nm-keyfile-permissions'],
   scope: 'file',
+  kinds: ['nm-keyfile'],
   check({ file, fileMode }) {
     if (file.kind !== 'nm-keyfile' || !fileMode || !LIVE_DIRS.some((dir) => file.path.startsWith(dir))) return [];
     const stat = fileMode(file.uri);

@@ -14,6 +14,7 @@ const RELATED_LIMIT = 10;
 export const physnetUnmapped: Rule = {
   codes: ['physnet-unmapped'],
   scope: 'deployment',
+  kinds: ['ml2'],
   reads: (kind) => (kind === 'ml2' ? ['declarations', 'agents', 'captures'] : []),
   check({ file, deployment }) {
     if (file.kind !== 'ml2' || !deployment) return [];

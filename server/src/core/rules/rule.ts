@@ -46,6 +46,13 @@ export type Rule = RuleBase & (FileOrHostRule | DeploymentRule);
 interface RuleBase {
   /** The codes this rule can produce. */
   codes: readonly DiagnosticCode[];
+  /**
+   * The kinds of file it can report on, when it is a few: the engine runs it
+   * on those only (it is asked about every file otherwise, and thousands of
+   * files times every rule is a cost of its own). A test holds it to them on
+   * every fixture.
+   */
+  kinds?: readonly FileKind[];
   check(context: RuleContext): Finding[];
 }
 

@@ -6,11 +6,14 @@ const DIRECTIVE = /neutron-config:\s*(disable-file|disable)\s*=\s*([\w\-,\s]+)/;
 
 /** Codes silenced by `# neutron-config: disable=…` comments, by line and for the whole file. */
 export interface Suppressions {
-  file: Set<string>;
-  byLine: Map<number, Set<string>>;
+  readonly file: ReadonlySet<string>;
+  readonly byLine: ReadonlyMap<number, ReadonlySet<string>>;
   /** Each directive as written: its codes where they stand, and the lines it silences (all of them for disable-file). */
-  directives: SuppressionDirective[];
+  readonly directives: readonly SuppressionDirective[];
 }
+
+/** What most files hold: no directive. One shared answer, not three new collections per file checked. */
+const NO_SUPPRESSIONS: Suppressions = Object.freeze({ file: new Set<string>(), byLine: new Map<number, ReadonlySet<string>>(), directives: Object.freeze([]) });
 
 export interface SuppressionDirective {
   kind: 'disable' | 'disable-file';
@@ -34,9 +37,9 @@ export function isSuppressed(s: Suppressions, code: string, line: number): boole
  * the leading comment block silences the whole file.
  */
 export function readSuppressions(doc: ParsedDocument): Suppressions {
-  const result: Suppressions = { file: new Set(), byLine: new Map(), directives: [] };
   // Most files hold no directive at all: then there is nothing to place.
-  if (!doc.comments.some((c) => c.text.includes('neutron-config'))) return result;
+  if (!doc.comments.some((c) => c.text.includes('neutron-config'))) return NO_SUPPRESSIONS;
+  const result = { file: new Set<string>(), byLine: new Map<number, Set<string>>(), directives: [] as SuppressionDirective[] };
   const index = doc.lineIndex;
   const text = index.text;
   const isBlankOrComment = (line: number) => {

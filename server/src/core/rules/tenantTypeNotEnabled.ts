@@ -12,6 +12,7 @@ import type { Finding, Rule } from './rule';
 export const tenantTypeNotEnabled: Rule = {
   codes: ['tenant-type-not-enabled'],
   scope: 'file',
+  kinds: ['ml2'],
   check({ file }) {
     if (file.kind !== 'ml2') return [];
     const facts = file.facts as Ml2Facts;

@@ -11,6 +11,7 @@ import { asIfcfg, filesForDevice, hasTemplateLines, literalValue, ovsType, typeR
 export const ifcfgBondMembers: Rule = {
   codes: ['ifcfg-bond-members'],
   scope: 'host',
+  kinds: ['ifcfg'],
   check({ file, host }) {
     const f = asIfcfg(file);
     const ovs = f && ovsType(f);

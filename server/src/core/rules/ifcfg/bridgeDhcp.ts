@@ -12,6 +12,7 @@ const UPLINK_ROLES = new Set(['port', 'bond']);
 export const ifcfgBridgeDhcp: Rule = {
   codes: ['ifcfg-bridge-dhcp'],
   scope: 'host',
+  kinds: ['ifcfg'],
   check({ file, host }) {
     const f = asIfcfg(file);
     const ovs = f && ovsType(f);

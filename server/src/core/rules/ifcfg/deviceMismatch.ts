@@ -13,6 +13,7 @@ import { asIfcfg, isLiteral } from './helpers';
 export const ifcfgDeviceMismatch: Rule = {
   codes: ['ifcfg-device-mismatch'],
   scope: 'file',
+  kinds: ['ifcfg'],
   check({ file }) {
     const f = asIfcfg(file);
     if (!f) return [];

@@ -12,6 +12,7 @@ import { asIfcfg } from './helpers';
 export const duplicateVariable: Rule = {
   codes: ['duplicate-variable'],
   scope: 'file',
+  kinds: ['ifcfg'],
   check({ file }) {
     const f = asIfcfg(file);
     if (!f) return [];

@@ -16,6 +16,7 @@ import { asIfcfg, exactType, hasTemplateMarker, isLiteral, valueSpan } from './h
 export const invalidValue: Rule = {
   codes: ['invalid-value'],
   scope: 'file',
+  kinds: ['ifcfg'],
   check({ file }) {
     const f = asIfcfg(file);
     if (!f) return [];

@@ -16,6 +16,7 @@ const DYNAMIC = new Set(['dhcp', 'bootp']);
 export const ifcfgIpOnBridgePort: Rule = {
   codes: ['ifcfg-ip-on-bridge-port'],
   scope: 'file',
+  kinds: ['ifcfg'],
   check({ file }) {
     const f = asIfcfg(file);
     const ovs = f && ovsType(f);

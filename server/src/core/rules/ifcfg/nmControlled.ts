@@ -16,6 +16,7 @@ export const ifcfgNmControlled: Rule = {
   codes: ['ifcfg-nm-controlled'],
   // Reads the host: whether NetworkManager runs there decides how much this matters.
   scope: 'host',
+  kinds: ['ifcfg'],
   check({ file, host }) {
     const f = asIfcfg(file);
     const ovs = f && ovsType(f);

@@ -9,6 +9,7 @@ import { asIfcfg, hasTemplateLines, literalValue, ovsType, typeRange } from './h
 export const ifcfgOvsBridgeMissing: Rule = {
   codes: ['ifcfg-ovs-bridge-missing'],
   scope: 'host',
+  kinds: ['ifcfg'],
   check({ file, host }) {
     const f = asIfcfg(file);
     const ovs = f && ovsType(f);

@@ -9,6 +9,7 @@ import { asIfcfg, hasTemplateLines, literalValue, ovsType, typeRange } from './h
 export const ifcfgOvsDevicetypeMissing: Rule = {
   codes: ['ifcfg-ovs-devicetype-missing'],
   scope: 'file',
+  kinds: ['ifcfg'],
   check({ file }) {
     const f = asIfcfg(file);
     const ovs = f && ovsType(f);

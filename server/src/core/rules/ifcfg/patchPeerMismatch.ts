@@ -10,6 +10,7 @@ import { asIfcfg, filesForDevice, hasTemplateLines, isLiteral, literalValue, ovs
 export const ifcfgPatchPeerMismatch: Rule = {
   codes: ['ifcfg-patch-peer-mismatch'],
   scope: 'host',
+  kinds: ['ifcfg'],
   check({ file, host }) {
     const f = asIfcfg(file);
     const ovs = f && ovsType(f);

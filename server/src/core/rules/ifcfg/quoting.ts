@@ -21,6 +21,7 @@ import { asIfcfg, hasTemplateMarker, isNmUnmanaged } from './helpers';
 export const ifcfgQuoting: Rule = {
   codes: ['ifcfg-quoting'],
   scope: 'file',
+  kinds: ['ifcfg'],
   check({ file }) {
     const f = asIfcfg(file);
     if (!f) return [];

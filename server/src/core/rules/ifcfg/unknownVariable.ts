@@ -108,6 +108,7 @@ const LEGAL_PATTERNS = [/^DNS[1-9][0-9]*$/, /^METRIC[0-9]+$/, /^ROUTING_RULE6?_[
 export const unknownVariable: Rule = {
   codes: ['unknown-variable'],
   scope: 'file',
+  kinds: ['ifcfg'],
   check({ file }) {
     const f = asIfcfg(file);
     if (!f) return [];

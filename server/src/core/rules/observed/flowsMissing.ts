@@ -20,6 +20,7 @@ import { captureName, firstLineOf } from './observedHelpers';
 export const observedFlowsMissing: Rule = {
   codes: ['observed-flows-missing'],
   scope: 'host',
+  kinds: ['capture'],
   check({ file, host }) {
     if (file.kind !== 'capture') return [];
     return flowProblems(host).filter((p) => p.file === file).map((p) => p.finding);

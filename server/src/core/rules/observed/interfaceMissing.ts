@@ -14,6 +14,7 @@ import { captureName, changedAfterCapture, relatedAt } from './observedHelpers';
 export const observedInterfaceMissing: Rule = {
   codes: ['observed-interface-missing'],
   scope: 'host',
+  kinds: ['linuxbridge-agent', 'sriov-agent'],
   check(context) {
     const { file, host } = context;
     if (file.kind !== 'linuxbridge-agent' && file.kind !== 'sriov-agent') return [];
