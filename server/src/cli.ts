@@ -14,7 +14,7 @@ import { DEFAULT_SETTINGS, Settings, mergeSettings, normaliseSettings } from './
 import { parseSettingsFile, type SettingsFile } from './core/settingsFile';
 import { CliOptions, FOLDER_CONFIG_FILE, GraphFormat, HELP, UsageError, parseArguments } from './cliArguments';
 import { CheckResult, Finding, formatGithub, formatHosts, formatJson, formatSarif, formatText, summaryLine, toFinding } from './cliFormat';
-import { isPathInside, readTextFiles, walkFiles } from './fsWalk';
+import { isPathInside, readTextFiles, relativePosixPath, walkFiles } from './fsWalk';
 import type { TopologyGraph } from './core/topology/graph';
 import { toDot, toMermaid } from './core/topology/formats';
 import { loadRenderer } from './render/loadRenderer';
@@ -51,10 +51,6 @@ function describeIoError(error: unknown): string {
   if (e?.code === 'ENOENT') return 'no such file or directory';
   if (e?.code === 'EACCES' || e?.code === 'EPERM') return 'permission denied';
   return e?.message ?? String(error);
-}
-
-function toPosix(relative: string): string {
-  return relative.split(path.sep).join('/');
 }
 
 export interface CliIo {
@@ -177,7 +173,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         confineTo,
         excludes,
         onSkip: (file, skip, isDirectory) => {
-          if (isDirectory) warn(`${toPosix(path.relative(base, file))}: a link to ${skip.target}, outside the folders checked: not followed`);
+          if (isDirectory) warn(`${relativePosixPath(base, file)}: a link to ${skip.target}, outside the folders checked: not followed`);
           else {
             skipped.push([fileUri(file), skip]);
             loaded.set(fileUri(file), file);
@@ -271,13 +267,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
     const relativeToBase = (uri: string): string | undefined => {
       const file = uriToFsPath(uri);
-      return file === undefined ? undefined : toPosix(path.relative(base, file));
+      return file === undefined ? undefined : relativePosixPath(base, file);
     };
     const result: CheckResult = { files: [], diagnostics: [] };
     const textByPath = new Map<string, string>();
     for (const [uri, file] of loaded) {
       if (!reported.has(uri)) continue;
-      const relative = toPosix(path.relative(base, file));
+      const relative = relativePosixPath(base, file);
       const text = texts.get(uri);
       if (text !== undefined) textByPath.set(relative, text);
       // A skipped file was not checked, so it is not listed among the files; its one finding says why.

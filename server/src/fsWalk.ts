@@ -353,7 +353,8 @@ export async function* walkFiles(root: string, options: WalkOptions = {}): Async
   // A workspace's root is where thousands of hosts sit side by side (listing 10,000 entries
   // blocks for 30 ms): a walk that blocks only while the disk is fast lists it on the thread pool.
   const rootListing = adaptive ? list(root, ASYNC_DISK) : prefetch(root);
-  const stack: PendingDirectory[] = [{ dir: root, real: undefined, listing: rootListing }];
+  // Normal from here on, so that each entry's path is its directory's and its name (childPath).
+  const stack: PendingDirectory[] = [{ dir: path.normalize(root), real: undefined, listing: rootListing }];
   const pauseEvery = options.pauseEvery;
   let sliceStart = performance.now();
   const sliceOver = () => pauseEvery !== undefined && blocking() && performance.now() - sliceStart >= pauseEvery.ms;
@@ -391,7 +392,7 @@ export async function* walkFiles(root: string, options: WalkOptions = {}): Async
       if (cancelled()) return;
       // A directory of thousands of hosts is listed in one call but looked through in slices.
       if (sliceOver()) await pause();
-      const full = path.join(dir, entry.name);
+      const full = childPath(dir, entry.name);
       let isDirectory = entry.isDirectory();
       let isFile = entry.isFile();
       const isLink = entry.isSymbolicLink();
@@ -426,7 +427,7 @@ export async function* walkFiles(root: string, options: WalkOptions = {}): Async
       if (excludes?.excluded(full, isDirectory)) continue;
       if (isDirectory) {
         if (!SKIPPED_DIRECTORIES.has(entry.name)) {
-          subdirectories.push({ dir: full, real: isLink ? linkReal : path.join(real, entry.name), listing: prefetch(full) });
+          subdirectories.push({ dir: full, real: isLink ? linkReal : childPath(real, entry.name), listing: prefetch(full) });
         }
       } else if (isFile && accept(full)) {
         yield full;
@@ -435,6 +436,18 @@ export async function* walkFiles(root: string, options: WalkOptions = {}): Async
     // Pushed in reverse so that the stack pops them in name order.
     for (let i = subdirectories.length - 1; i >= 0; i--) stack.push(subdirectories[i]);
   }
+}
+
+/**
+ * `path.join(dir, name)` for a directory path that is already normal (the
+ * walk's root is normalised once, every other directory is made here or by
+ * realpath) and a name from its listing, which holds no separator and is
+ * never `.` or `..`: the concatenation, without join's normalising pass
+ * (once per entry walked).
+ */
+function childPath(dir: string, name: string): string {
+  if (dir === '.') return name;
+  return dir.endsWith(path.sep) ? dir + name : dir + path.sep + name;
 }
 
 /**
@@ -474,12 +487,25 @@ export async function listFiles(root: string, options: WalkOptions = {}): Promis
   return out;
 }
 
+/**
+ * The common case of `isPathInside`, without path.relative's two resolves
+ * (asked once per file walked): on POSIX, a plain path below a plain parent,
+ * no `.`, `..` or empty segment on the way.
+ */
+function isPlainlyBelow(child: string, parent: string): boolean {
+  return path.sep === '/' && parent.length > 1 && child.length > parent.length && child.charCodeAt(parent.length) === 47 /* / */ && child.startsWith(parent) && !child.includes('/.') && !child.includes('//');
+}
+
+/** `path.relative(from, to)` with forward slashes; the plain case (a file the walk found below the folder) by slicing. */
+export function relativePosixPath(from: string, to: string): string {
+  if (isPlainlyBelow(to, from)) return to.slice(from.length + 1);
+  const relative = path.relative(from, to);
+  return path.sep === '/' ? relative : relative.split(path.sep).join('/');
+}
+
 /** Whether `child` is `parent` or lies below it (both absolute, same separator style). */
 export function isPathInside(child: string, parent: string): boolean {
-  // The common case, a plain path below a plain parent, without path.relative's two resolves (called once per file walked).
-  if (path.sep === '/' && parent.length > 1 && child.length > parent.length && child.charCodeAt(parent.length) === 47 /* / */ && child.startsWith(parent) && !child.includes('/.') && !child.includes('//')) {
-    return true;
-  }
+  if (isPlainlyBelow(child, parent)) return true;
   const relative = path.relative(parent, child);
   if (relative === '') return true;
   if (path.isAbsolute(relative)) return false;

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { SLOW_CALLS_TOLERATED, blockingWhileFast, createLimiter, inspectPath, listFiles, readTextFiles, walkFiles, type BlockingWhileFast, type LinkSkip } from '../../../server/src/fsWalk';
+import { SLOW_CALLS_TOLERATED, blockingWhileFast, createLimiter, inspectPath, isPathInside, listFiles, readTextFiles, relativePosixPath, walkFiles, type BlockingWhileFast, type LinkSkip } from '../../../server/src/fsWalk';
 
 /** Every way the faces reach the disk: each must find and read the same files. */
 const IO_MODES: [mode: string, io: () => { synchronous?: boolean; adaptive?: BlockingWhileFast }][] = [
@@ -222,5 +222,29 @@ describe('symbolic links confined to the workspace, and the size limit (issue #1
     });
     assert.deepEqual(await inspectPath(path.join(dir, 'etc', 'dangling.ini'), real, any), { reason: 'dangling-link', target: path.join(dir, 'missing.ini') });
     await assert.rejects(inspectPath(path.join(dir, 'absent.ini'), real, any), { code: 'ENOENT' });
+  });
+});
+
+describe('paths below a folder', () => {
+  const cases: [from: string, to: string][] = [
+    ['/srv/deploy', '/srv/deploy/compute-0/etc/neutron/neutron.conf'],
+    ['/srv/deploy', '/srv/deploy'],
+    ['/srv/deploy', '/srv/deployment/x.ini'],
+    ['/srv/deploy', '/srv/other/x.ini'],
+    ['/srv/deploy', '/srv/deploy/./a/../b.ini'],
+    ['/srv/deploy', '/srv/deploy//b.ini'],
+    ['/srv/deploy/', '/srv/deploy/b.ini'],
+    ['/', '/etc/neutron/neutron.conf'],
+  ];
+
+  it('relativePosixPath says what path.relative says', () => {
+    for (const [from, to] of cases) assert.equal(relativePosixPath(from, to), path.relative(from, to), `${from} -> ${to}`);
+  });
+
+  it('isPathInside says whether path.relative leaves the folder', () => {
+    for (const [from, to] of cases) {
+      const relative = path.relative(from, to);
+      assert.equal(isPathInside(to, from), relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative)), `${from} -> ${to}`);
+    }
   });
 });

@@ -2,9 +2,12 @@ import { LineIndex } from '../text/lineIndex';
 import type { Comment, IfcfgAssignment, IfcfgDocument, IfcfgQuoting, ParseProblem, Token } from './ast';
 import { CommentNode, IfcfgAssignmentNode, SourceToken, sourceToken } from './nodes';
 import { encodingProblem } from './encoding';
-import { isTemplateLine } from './templates';
+import { isTemplateLineAt } from './templates';
+import { trimEndOffset, trimStartOffset } from '../text/whitespace';
 
 const BOM = 0xfeff;
+/** `[export ]KEY[index]<spaces>=<spaces>`, at the start of a line's content. */
+const ASSIGNMENT = /^(export\s+)?([A-Za-z_][A-Za-z0-9_]*)(\[[^\]]*\])?(\s*)=(\s*)/;
 
 /**
  * Parses an ifcfg network-script the way bash reads its `KEY=value` lines
@@ -50,19 +53,17 @@ export function parseIfcfg(text: string): IfcfgDocument {
     let lineStart = index.lineStart(line);
     if (line === 0 && text.charCodeAt(0) === BOM) lineStart++;
     const lineEnd = index.lineEnd(line);
-    const raw = text.slice(lineStart, lineEnd);
-    const indent = raw.length - raw.trimStart().length;
-    const start = lineStart + indent;
-    const end = lineStart + raw.trimEnd().length;
+    const start = trimStartOffset(text, lineStart, lineEnd);
+    const end = trimEndOffset(text, lineStart, lineEnd);
     if (start >= end) continue;
-    const content = text.slice(start, end);
-    if (content.startsWith('#')) {
+    if (text.charCodeAt(start) === 35 /* # */) {
       comments.push(new CommentNode(line, start, end, index));
       continue;
     }
-    if (isTemplateLine(content)) continue;
+    if (isTemplateLineAt(text, start)) continue;
 
-    const match = /^(export\s+)?([A-Za-z_][A-Za-z0-9_]*)(\[[^\]]*\])?(\s*)=(\s*)/.exec(content);
+    const content = text.slice(start, end);
+    const match = ASSIGNMENT.exec(content);
     if (!match) {
       problem(
         'syntax',
@@ -111,12 +112,9 @@ export function parseIfcfg(text: string): IfcfgDocument {
     const plain = inner.start === valueStart && inner.end === word.end && word.value === raw_.text;
     const value = plain ? raw_ : new SourceToken(word.value, inner.start, inner.end, index);
     assignments.push(new IfcfgAssignmentNode(key, value, raw_, word.quoting, word.expands, Boolean(match[1]), line, index));
-    const rest = text.slice(word.end, end);
-    const restTrimmed = rest.trimStart();
-    if (restTrimmed.startsWith('#') && rest.length !== restTrimmed.length) {
-      const commentStart = end - restTrimmed.length;
-      comments.push(new CommentNode(line, commentStart, end, index));
-    }
+    // A comment after the value needs white space before its `#`.
+    const restStart = trimStartOffset(text, word.end, end);
+    if (restStart > word.end && restStart < end && text.charCodeAt(restStart) === 35 /* # */) comments.push(new CommentNode(line, restStart, end, index));
   }
   return { format: 'ifcfg', lineIndex: index, assignments, comments, problems };
 }
@@ -144,21 +142,39 @@ interface ShellWord {
   singleQuotedWord?: { start: number; end: number };
 }
 
+/** Characters that end a bash word unquoted: white space and the shell's control characters. */
+function endsWord(ch: number): boolean {
+  // ' ' \t ; & | < > ( )
+  return ch === 32 || ch === 9 || ch === 59 || ch === 38 || ch === 124 || ch === 60 || ch === 62 || ch === 40 || ch === 41;
+}
+
+const SINGLE_QUOTE = 39;
+const DOUBLE_QUOTE = 34;
+const BACKSLASH = 92;
+const DOLLAR = 36;
+const BACKTICK = 96;
+
+/** The quoting of a word so far after one more quoted part of `kind`. */
+function withQuoting(kinds: IfcfgQuoting | undefined, kind: IfcfgQuoting): IfcfgQuoting {
+  return kinds === undefined || kinds === kind ? kind : 'mixed';
+}
+
 /** Reads one bash word starting at `start`, stopping at unquoted white space or the line end. */
 function readShellWord(text: string, start: number, end: number): ShellWord {
+  // Runs of plain characters are sliced, not added one by one: most values are one such run.
   let value = '';
   let i = start;
   let expands = false;
-  const kinds = new Set<IfcfgQuoting>();
+  // The kind of quoting seen, 'mixed' once two kinds are.
+  let kinds: IfcfgQuoting | undefined;
   let quotedParts = 0;
   let lastQuoted: { start: number; end: number } | undefined;
   let unquotedChars = 0;
   let unterminated: number | undefined;
   while (i < end) {
-    const ch = text[i];
-    // White space and shell control characters end the word; bash runs what follows as a command.
-    if (ch === ' ' || ch === '\t' || ';&|<>()'.includes(ch)) break;
-    if (ch === "'") {
+    const ch = text.charCodeAt(i);
+    if (endsWord(ch)) break;
+    if (ch === SINGLE_QUOTE) {
       const close = text.indexOf("'", i + 1);
       if (close < 0 || close >= end) {
         unterminated = i;
@@ -167,11 +183,11 @@ function readShellWord(text: string, start: number, end: number): ShellWord {
         break;
       }
       value += text.slice(i + 1, close);
-      kinds.add('single');
+      kinds = withQuoting(kinds, 'single');
       quotedParts++;
       lastQuoted = { start: i + 1, end: close };
       i = close + 1;
-    } else if (ch === '$' && text[i + 1] === "'") {
+    } else if (ch === DOLLAR && text.charCodeAt(i + 1) === SINGLE_QUOTE) {
       const parsed = readAnsiC(text, i + 2, end);
       if (parsed.close < 0) {
         unterminated = i;
@@ -180,47 +196,58 @@ function readShellWord(text: string, start: number, end: number): ShellWord {
         break;
       }
       value += parsed.value;
-      kinds.add('ansi-c');
+      kinds = withQuoting(kinds, 'ansi-c');
       quotedParts++;
       lastQuoted = { start: i + 2, end: parsed.close };
       i = parsed.close + 1;
-    } else if (ch === '"') {
+    } else if (ch === DOUBLE_QUOTE) {
       let j = i + 1;
-      let part = '';
-      while (j < end && text[j] !== '"') {
-        if (text[j] === '\\' && j + 1 < end && '"\\$`'.includes(text[j + 1])) {
-          part += text[j + 1];
+      let run = j;
+      while (j < end) {
+        const c = text.charCodeAt(j);
+        if (c === DOUBLE_QUOTE) break;
+        if (c === BACKSLASH && j + 1 < end && '"\\$`'.includes(text[j + 1])) {
+          value += text.slice(run, j) + text[j + 1];
           j += 2;
+          run = j;
           continue;
         }
-        if (text[j] === '$' || text[j] === '`') expands = true;
-        part += text[j];
+        if (c === DOLLAR || c === BACKTICK) expands = true;
         j++;
       }
-      value += part;
+      value += text.slice(run, j);
       if (j >= end) {
         unterminated = i;
         i = end;
         break;
       }
-      kinds.add('double');
+      kinds = withQuoting(kinds, 'double');
       quotedParts++;
       lastQuoted = { start: i + 1, end: j };
       i = j + 1;
-    } else if (ch === '\\' && i + 1 < end) {
+    } else if (ch === BACKSLASH && i + 1 < end) {
       value += text[i + 1];
       unquotedChars += 2;
       i += 2;
     } else {
-      if (ch === '$' || ch === '`') expands = true;
-      value += ch;
-      unquotedChars++;
-      i++;
+      let j = i + 1;
+      if (ch === DOLLAR || ch === BACKTICK) expands = true;
+      for (; j < end; j++) {
+        const c = text.charCodeAt(j);
+        if (endsWord(c) || c === SINGLE_QUOTE || c === DOUBLE_QUOTE || c === BACKSLASH) break;
+        if (c === DOLLAR) {
+          if (text.charCodeAt(j + 1) === SINGLE_QUOTE) break;
+          expands = true;
+        } else if (c === BACKTICK) expands = true;
+      }
+      value += text.slice(i, j);
+      unquotedChars += j - i;
+      i = j;
     }
   }
   let quoting: IfcfgQuoting = 'none';
-  if (kinds.size === 1 && unquotedChars === 0 && quotedParts === 1) quoting = [...kinds][0];
-  else if (kinds.size > 0) quoting = 'mixed';
+  if (kinds !== undefined && kinds !== 'mixed' && unquotedChars === 0 && quotedParts === 1) quoting = kinds;
+  else if (kinds !== undefined) quoting = 'mixed';
   const word: ShellWord = { value, end: i, quoting, expands };
   if (unterminated !== undefined) word.unterminated = unterminated;
   if (quoting !== 'none' && quoting !== 'mixed' && lastQuoted) word.singleQuotedWord = lastQuoted;

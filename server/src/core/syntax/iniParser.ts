@@ -1,7 +1,8 @@
 import { LineIndex } from '../text/lineIndex';
 import type { Comment, IniDocument, IniOption, ParseProblem, Token, ValueSegment } from './ast';
 import { CommentNode, IniOptionNode, IniSectionNode, SourceToken, sourceToken } from './nodes';
-import { isTemplateLine } from './templates';
+import { isTemplateLine, isTemplateLineAt } from './templates';
+import { trimEndOffset, trimStartOffset } from '../text/whitespace';
 import { encodingProblem } from './encoding';
 
 /**
@@ -66,24 +67,22 @@ class IniParser {
     let start = this.index.lineStart(line);
     if (line === 0 && this.text.charCodeAt(0) === BOM) start++;
     const end = this.index.lineEnd(line);
-    const raw = this.text.slice(start, end);
-    const trimmedEnd = start + raw.trimEnd().length;
+    const trimmedEnd = trimEndOffset(this.text, start, end);
     if (trimmedEnd === start) {
       this.open = undefined; // a blank line ends a multi-line value
       return;
     }
-    const first = raw.charCodeAt(0);
+    const first = this.text.charCodeAt(start);
     if (first === 32 || first === 9) {
       this.continuation(line, start, trimmedEnd);
       return;
     }
     this.open = undefined;
-    const content = this.text.slice(start, trimmedEnd);
-    if (content.startsWith('[')) this.header(start, trimmedEnd);
-    else if (content.startsWith('#') || content.startsWith(';')) {
+    if (first === 91 /* [ */) this.header(start, trimmedEnd);
+    else if (first === 35 /* # */ || first === 59 /* ; */) {
       this.comments.push(new CommentNode(line, start, trimmedEnd, this.index));
       this.extendSection(trimmedEnd);
-    } else if (isTemplateLine(content)) {
+    } else if (isTemplateLineAt(this.text, start)) {
       // A template directive line: neither configuration nor an error.
       this.templateLines.push(line);
     } else this.assignment(start, trimmedEnd);
@@ -148,9 +147,11 @@ class IniParser {
   }
 
   private assignment(start: number, end: number): void {
-    const content = this.text.slice(start, end);
-    const colon = content.indexOf(':');
-    const equal = content.indexOf('=');
+    const text = this.text;
+    const colonAt = text.indexOf(':', start);
+    const equalAt = text.indexOf('=', start);
+    const colon = colonAt < 0 || colonAt >= end ? -1 : colonAt - start;
+    const equal = equalAt < 0 || equalAt >= end ? -1 : equalAt - start;
     if (colon < 0 && equal < 0) {
       this.problem(
         'syntax',
@@ -162,16 +163,14 @@ class IniParser {
       return;
     }
     const sep = colon < 0 || (equal >= 0 && equal < colon) ? equal : colon;
-    const nameText = content.slice(0, sep);
-    const nameStart = start + (nameText.length - nameText.trimStart().length);
-    const nameEnd = start + nameText.trimEnd().length;
+    const nameStart = trimStartOffset(text, start, start + sep);
+    const nameEnd = trimEndOffset(text, start, start + sep);
     if (nameEnd <= nameStart) {
       this.problem('syntax', 'This line has a value but no option name, so oslo.config refuses the whole file.', start, end, 'error');
       return;
     }
     const afterSep = start + sep + 1;
-    const rest = this.text.slice(afterSep, end);
-    let valueStart = afterSep + (rest.length - rest.trimStart().length);
+    let valueStart = trimStartOffset(text, afterSep, end);
     let valueEnd = end;
     // oslo.config drops one pair of matching quotes around the first line's value.
     const first = this.text[valueStart];

@@ -2,7 +2,8 @@ import { LineIndex } from '../text/lineIndex';
 import type { Comment, IniDocument, IniOption, ParseProblem } from './ast';
 import { encodingProblem } from './encoding';
 import { CommentNode, IniOptionNode, IniSectionNode, sourceToken } from './nodes';
-import { isTemplateLine } from './templates';
+import { isTemplateLineAt } from './templates';
+import { trimEndOffset, trimStartOffset } from '../text/whitespace';
 
 /**
  * Parses a NetworkManager keyfile (`*.nmconnection`), which NetworkManager
@@ -14,6 +15,14 @@ import { isTemplateLine } from './templates';
  * makes GKeyFile refuse the file, and NetworkManager then skips the whole
  * profile. The result has the INI document's shape; it never throws.
  */
+const HASH = 35;
+const OPEN_BRACKET = 91;
+
+/** What GKeyFile skips at the start of a line (g_ascii_isspace without the line ends) and a stray byte order mark. */
+function isKeyfileIndent(code: number): boolean {
+  return code === 32 || code === 9 || code === 12 || code === 11 || code === 0xfeff;
+}
+
 export function parseKeyfile(text: string): IniDocument {
   const lineIndex = new LineIndex(text);
   const encoding = encodingProblem(text, lineIndex);
@@ -34,44 +43,38 @@ export function parseKeyfile(text: string): IniDocument {
   for (let line = 0; line < lineIndex.lineCount; line++) {
     const lineStart = lineIndex.lineStart(line);
     const lineEnd = lineIndex.lineEnd(line);
-    const raw = text.slice(lineStart, lineEnd);
-    const start = lineStart + (raw.length - raw.replace(/^[ \t\f\v\ufeff]+/, '').length);
-    const end = lineStart + raw.trimEnd().length;
+    // Offsets, not slices: most lines are read without a string made of them.
+    let start = lineStart;
+    while (start < lineEnd && isKeyfileIndent(text.charCodeAt(start))) start++;
+    const end = trimEndOffset(text, lineStart, lineEnd);
     if (end <= start) continue;
-    const content = text.slice(start, end);
-    if (content.startsWith('#')) {
+    const first = text.charCodeAt(start);
+    if (first === HASH) {
       comments.push(new CommentNode(line, start, end, lineIndex));
       section?.extendTo(end);
-    } else if (content.startsWith('[')) {
-      const close = content.indexOf(']');
-      if (close < 0 || content.slice(close + 1).trim() !== '' || close === 1) {
+    } else if (first === OPEN_BRACKET) {
+      const closeAt = text.indexOf(']', start);
+      const close = closeAt < 0 || closeAt >= end ? -1 : closeAt - start;
+      if (close < 0 || trimEndOffset(text, closeAt + 1, end) > closeAt + 1 || close === 1) {
         refused(close < 0 ? 'This group header has no closing "]".' : close === 1 ? 'This group header has no name.' : 'Text follows the "]" of this group header.', start, end);
         continue;
       }
       section = new IniSectionNode(sourceToken(lineIndex, start + 1, start + close), start, end, lineIndex);
       sections.push(section);
-    } else if (isTemplateLine(content)) {
+    } else if (isTemplateLineAt(text, start)) {
       continue;
     } else {
-      const equals = content.indexOf('=');
-      const key = equals < 0 ? '' : content.slice(0, equals).trimEnd();
-      if (equals <= 0 || key === '') {
+      const equalsAt = text.indexOf('=', start);
+      const equals = equalsAt < 0 || equalsAt >= end ? -1 : equalsAt - start;
+      const keyEnd = equals < 0 ? start : trimEndOffset(text, start, equalsAt);
+      if (equals <= 0 || keyEnd === start) {
         refused(equals < 0 ? 'This line is not a key=value pair, a [group] or a # comment.' : 'This line has a value but no key.', start, end);
         continue;
       }
-      const afterEquals = start + equals + 1;
-      const valueText = text.slice(afterEquals, end);
-      const valueStart = afterEquals + (valueText.length - valueText.trimStart().length);
+      const afterEquals = equalsAt + 1;
+      const valueStart = trimStartOffset(text, afterEquals, end);
       const value = sourceToken(lineIndex, valueStart, end);
-      const option = new IniOptionNode(
-        sourceToken(lineIndex, start, start + key.length),
-        start + equals,
-        value,
-        [{ text: value.text, start: valueStart }],
-        end,
-        section?.name.text,
-        lineIndex,
-      );
+      const option = new IniOptionNode(sourceToken(lineIndex, start, keyEnd), equalsAt, value, [{ text: value.text, start: valueStart }], end, section?.name.text, lineIndex);
       if (section) {
         section.options.push(option);
         section.extendTo(end);

@@ -16,5 +16,13 @@ export function isTemplated(text: string): boolean {
 
 /** A whole line that is a template directive rather than configuration (`{% if … %}`). */
 export function isTemplateLine(trimmedLine: string): boolean {
-  return /^(\{%|\{#|\{\{|<%)/.test(trimmedLine);
+  return isTemplateLineAt(trimmedLine, 0);
+}
+
+/** `isTemplateLine` for the line whose first character after its indentation is at `start` in `text`. */
+export function isTemplateLineAt(text: string, start: number): boolean {
+  const first = text.charCodeAt(start);
+  const second = text.charCodeAt(start + 1);
+  // {% {# {{ <%
+  return first === 123 ? second === 37 || second === 35 || second === 123 : first === 60 && second === 37;
 }
