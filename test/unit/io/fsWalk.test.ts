@@ -202,6 +202,9 @@ describe('symbolic links confined to the workspace, and the size limit (issue #1
       const small = [];
       for await (const read of readTextFiles(files, { ...io(), maxBytes: 3 })) small.push(read.tooLarge?.bytes);
       assert.deepEqual(small, [200_000, 6], 'files smaller than one read are measured too');
+      const whole = [];
+      for await (const read of readTextFiles(files, { ...io(), maxBytes: 1_000_000 })) whole.push(read.text);
+      assert.deepEqual(whole, ['x'.repeat(200_000), '[ml2]\n'], 'a file larger than one read is read whole, and the next one after it');
     });
   }
 
