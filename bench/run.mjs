@@ -930,7 +930,11 @@ function goals(results, meta) {
   return verdicts;
 }
 
-/** Bundles the server and the CLI like esbuild.mjs does for development (not minified, source maps). */
+/**
+ * Bundles the server and the CLI as they ship (esbuild.mjs --production: minified, names kept),
+ * with linked source maps besides, so that profiles map back to server/src (the maps cost nothing
+ * at run time: node does not read them without --enable-source-maps).
+ */
 async function buildBundles(outdir) {
   const esbuild = await import('esbuild');
   const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -944,7 +948,7 @@ async function buildBundles(outdir) {
     external: ['vscode'],
     sourcemap: 'linked',
     sourcesContent: false,
-    minify: false,
+    minify: true,
     keepNames: true,
     define: { __NEUTRON_CONFIG_VERSION__: JSON.stringify(version) },
     logLevel: 'error',
@@ -973,7 +977,7 @@ async function main() {
   const outDir = path.resolve(ROOT, options.out);
   mkdirSync(outDir, { recursive: true });
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'neutron-bench-'));
-  // The measured code: a development bundle (readable names, linked source maps) built from the
+  // The measured code: the shipped (production) bundle, with source maps, built from the
   // working tree into a private directory, so concurrent builds of dist/ cannot change it mid-run.
   // With --dist DIR, prebuilt bundles from DIR are copied instead.
   const snapshot = options.profile ? path.join(outDir, `profiles-${stamp}`, 'dist') : path.join(tmp, 'dist');
