@@ -3,7 +3,7 @@ import type { Comment, IfcfgAssignment, IfcfgDocument, IfcfgQuoting, ParseProble
 import { CommentNode, IfcfgAssignmentNode, SourceToken, sourceToken } from './nodes';
 import { encodingProblem } from './encoding';
 import { isTemplateLineAt } from './templates';
-import { trimEndOffset, trimStartOffset } from '../text/whitespace';
+import { indexWithin, trimEndOffset, trimStartOffset } from '../text/offsets';
 
 const BOM = 0xfeff;
 /** `[export ]KEY[index]<spaces>=<spaces>`, at the start of a line's content. */
@@ -175,8 +175,8 @@ function readShellWord(text: string, start: number, end: number): ShellWord {
     const ch = text.charCodeAt(i);
     if (endsWord(ch)) break;
     if (ch === SINGLE_QUOTE) {
-      const close = text.indexOf("'", i + 1);
-      if (close < 0 || close >= end) {
+      const close = indexWithin(text, "'", i + 1, end);
+      if (close < 0) {
         unterminated = i;
         value += text.slice(i + 1, end);
         i = end;

@@ -2,7 +2,7 @@ import { LineIndex } from '../text/lineIndex';
 import type { Comment, IniDocument, IniOption, ParseProblem, Token, ValueSegment } from './ast';
 import { CommentNode, IniOptionNode, IniSectionNode, SourceToken, sourceToken } from './nodes';
 import { isTemplateLine, isTemplateLineAt } from './templates';
-import { trimEndOffset, trimStartOffset } from '../text/whitespace';
+import { indexWithin, trimEndOffset, trimStartOffset } from '../text/offsets';
 import { encodingProblem } from './encoding';
 
 /**
@@ -148,10 +148,10 @@ class IniParser {
 
   private assignment(start: number, end: number): void {
     const text = this.text;
-    const colonAt = text.indexOf(':', start);
-    const equalAt = text.indexOf('=', start);
-    const colon = colonAt < 0 || colonAt >= end ? -1 : colonAt - start;
-    const equal = equalAt < 0 || equalAt >= end ? -1 : equalAt - start;
+    const colonAt = indexWithin(text, ':', start, end);
+    const equalAt = indexWithin(text, '=', start, end);
+    const colon = colonAt < 0 ? -1 : colonAt - start;
+    const equal = equalAt < 0 ? -1 : equalAt - start;
     if (colon < 0 && equal < 0) {
       this.problem(
         'syntax',

@@ -3,7 +3,15 @@ import type { Comment, IniDocument, IniOption, ParseProblem } from './ast';
 import { encodingProblem } from './encoding';
 import { CommentNode, IniOptionNode, IniSectionNode, sourceToken } from './nodes';
 import { isTemplateLineAt } from './templates';
-import { trimEndOffset, trimStartOffset } from '../text/whitespace';
+import { indexWithin, trimEndOffset, trimStartOffset } from '../text/offsets';
+
+const HASH = 35;
+const OPEN_BRACKET = 91;
+
+/** What GKeyFile skips at the start of a line (g_ascii_isspace without the line ends) and a stray byte order mark. */
+function isKeyfileIndent(code: number): boolean {
+  return code === 32 || code === 9 || code === 12 || code === 11 || code === 0xfeff;
+}
 
 /**
  * Parses a NetworkManager keyfile (`*.nmconnection`), which NetworkManager
@@ -15,14 +23,6 @@ import { trimEndOffset, trimStartOffset } from '../text/whitespace';
  * makes GKeyFile refuse the file, and NetworkManager then skips the whole
  * profile. The result has the INI document's shape; it never throws.
  */
-const HASH = 35;
-const OPEN_BRACKET = 91;
-
-/** What GKeyFile skips at the start of a line (g_ascii_isspace without the line ends) and a stray byte order mark. */
-function isKeyfileIndent(code: number): boolean {
-  return code === 32 || code === 9 || code === 12 || code === 11 || code === 0xfeff;
-}
-
 export function parseKeyfile(text: string): IniDocument {
   const lineIndex = new LineIndex(text);
   const encoding = encodingProblem(text, lineIndex);
@@ -53,8 +53,8 @@ export function parseKeyfile(text: string): IniDocument {
       comments.push(new CommentNode(line, start, end, lineIndex));
       section?.extendTo(end);
     } else if (first === OPEN_BRACKET) {
-      const closeAt = text.indexOf(']', start);
-      const close = closeAt < 0 || closeAt >= end ? -1 : closeAt - start;
+      const closeAt = indexWithin(text, ']', start, end);
+      const close = closeAt < 0 ? -1 : closeAt - start;
       if (close < 0 || trimEndOffset(text, closeAt + 1, end) > closeAt + 1 || close === 1) {
         refused(close < 0 ? 'This group header has no closing "]".' : close === 1 ? 'This group header has no name.' : 'Text follows the "]" of this group header.', start, end);
         continue;
@@ -64,8 +64,8 @@ export function parseKeyfile(text: string): IniDocument {
     } else if (isTemplateLineAt(text, start)) {
       continue;
     } else {
-      const equalsAt = text.indexOf('=', start);
-      const equals = equalsAt < 0 || equalsAt >= end ? -1 : equalsAt - start;
+      const equalsAt = indexWithin(text, '=', start, end);
+      const equals = equalsAt < 0 ? -1 : equalsAt - start;
       const keyEnd = equals < 0 ? start : trimEndOffset(text, start, equalsAt);
       if (equals <= 0 || keyEnd === start) {
         refused(equals < 0 ? 'This line is not a key=value pair, a [group] or a # comment.' : 'This line has a value but no key.', start, end);

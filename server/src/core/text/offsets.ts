@@ -1,7 +1,7 @@
 /**
- * Trimming by offsets: what `String.prototype.trim*` would leave of
- * `text.slice(start, end)`, without making the slice (the parsers ask for
- * every line of every file).
+ * Reading a part of a text by offsets: what `String.prototype.trim*` and
+ * `indexOf` would say of `text.slice(start, end)`, without making the slice
+ * (the parsers ask for every line of every file).
  */
 
 /** Whether `trim()` removes this UTF-16 code unit: ECMAScript's WhiteSpace and LineTerminator. */
@@ -31,4 +31,11 @@ export function trimStartOffset(text: string, start: number, end: number): numbe
 export function trimEndOffset(text: string, start: number, end: number): number {
   while (end > start && isTrimmedSpace(text.charCodeAt(end - 1))) end--;
   return end;
+}
+
+/** The offset of the first `char` in [start, end), or -1: `indexOf` that stops at the end of the line (not of the file, which would make a file of many such lines quadratic). */
+export function indexWithin(text: string, char: string, start: number, end: number): number {
+  const code = char.charCodeAt(0);
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === code) return i;
+  return -1;
 }

@@ -1,7 +1,7 @@
-/** Trimming by offsets must leave what String.prototype.trim* leaves. */
+/** Reading by offsets must say what String.prototype.trim* and indexOf say of the slice. */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { isTrimmedSpace, trimEndOffset, trimStartOffset } from '../../../server/src/core/text/whitespace';
+import { indexWithin, isTrimmedSpace, trimEndOffset, trimStartOffset } from '../../../server/src/core/text/offsets';
 
 describe('trimming by offsets', () => {
   it('removes exactly the code units trim() removes', () => {
@@ -22,6 +22,7 @@ describe('trimming by offsets', () => {
           const slice = text.slice(start, end);
           assert.equal(trimStartOffset(text, start, end), start + slice.length - slice.trimStart().length, JSON.stringify([text, start, end]));
           assert.equal(trimEndOffset(text, start, end), start + slice.trimEnd().length, JSON.stringify([text, start, end]));
+          for (const char of ['=', '#', ' ']) assert.equal(indexWithin(text, char, start, end), slice.includes(char) ? start + slice.indexOf(char) : -1, JSON.stringify([text, char, start, end]));
         }
       }
     }
