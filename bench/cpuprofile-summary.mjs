@@ -25,20 +25,24 @@ function sourceMapFor(url) {
   return map;
 }
 
-/** "server/src/core/x.ts:12" for a bundle position, or "dist/server.js:1234" / "node:internal/..." otherwise. */
+/**
+ * Where a profiled function stands: "server/src/core/x.ts:12" for a bundle position, or
+ * "dist/server.js:1234" / "node:internal/..." otherwise; and its name in the source (the
+ * shipped bundles are minified: the profile names a function `gS` where the source says `run`).
+ */
 function locate(callFrame) {
   const { url, lineNumber, columnNumber } = callFrame;
-  if (!url) return '';
+  if (!url) return { where: '', name: undefined };
   const map = sourceMapFor(url);
   if (map && lineNumber >= 0) {
     const entry = map.findEntry(lineNumber, columnNumber);
     if (entry && entry.originalSource) {
       const source = entry.originalSource.replace(/^file:\/\//, '').replace(/^(\.\.\/)+/, '').replace(/^.*?\/(server|client|node_modules)\//, '$1/');
-      return `${source}:${entry.originalLine + 1}`;
+      return { where: `${source}:${entry.originalLine + 1}`, name: entry.name };
     }
   }
   const short = url.replace(/^file:\/\//, '');
-  return `${short.includes('/') ? path.basename(short) : short}:${lineNumber + 1}`;
+  return { where: `${short.includes('/') ? path.basename(short) : short}:${lineNumber + 1}`, name: undefined };
 }
 
 /**
@@ -54,8 +58,9 @@ export function summariseProfile(file, { top = 25, window } = {}) {
   const info = new Map();
   for (const n of profile.nodes) {
     const cf = n.callFrame;
-    const name = cf.functionName || (cf.url ? '(anonymous)' : '(root)');
-    const where = locate(cf);
+    const located = locate(cf);
+    const where = located.where;
+    const name = (cf.functionName && located.name) || cf.functionName || (cf.url ? '(anonymous)' : '(root)');
     const key = `${name} ${where}`;
     keyOf.set(n.id, key);
     if (!info.has(key)) info.set(key, { function: name, location: where, selfMs: 0, inclusiveMs: 0 });
