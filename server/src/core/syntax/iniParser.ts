@@ -211,9 +211,14 @@ class IniParser {
   /** The last assignment of a name in a section wins; earlier ones are dead. */
   private reportDuplicates(): void {
     const lastByKey = new Map<string, IniOption>();
-    const all = this.sections.flatMap((s) => s.options);
-    for (const option of all) lastByKey.set(duplicateKey(option), option);
-    for (const option of all) {
+    let count = 0;
+    for (const section of this.sections) {
+      for (const option of section.options) lastByKey.set(duplicateKey(option), option);
+      count += section.options.length;
+    }
+    // No name set twice in a section, as in most files: nothing to report.
+    if (lastByKey.size === count) return;
+    for (const option of this.sections.flatMap((s) => s.options)) {
       const winner = lastByKey.get(duplicateKey(option));
       if (!winner || winner === option) continue;
       const winnerLine = winner.name.range.start.line;
