@@ -548,23 +548,24 @@ export async function* readTextFiles(
   options: { concurrency?: number; isCancelled?: () => boolean; synchronous?: boolean; adaptive?: BlockingWhileFast; maxBytes?: number } = {},
 ): AsyncGenerator<ReadResult> {
   const adaptive = options.adaptive;
+  const cancelled = options.isCancelled ?? (() => false);
   if (options.synchronous && !adaptive) {
     // One read at a time, each blocking: no promise per read to wait on (the CLI reads thousands).
     for await (const file of paths) {
-      if (options.isCancelled?.()) return;
+      if (cancelled()) return;
       yield readNow(file, options.maxBytes ?? Infinity);
     }
     return;
   }
   const inParallel = Math.max(1, options.concurrency ?? IO_CONCURRENCY);
-  const width = () => ((adaptive ? adaptive.blocking : options.synchronous) ? 1 : inParallel);
-  const disk = adaptive?.disk ?? (options.synchronous ? SYNC_DISK : ASYNC_DISK);
-  const cancelled = options.isCancelled ?? (() => false);
+  // Blocking reads while the disk is fast, one at a time; the thread pool's, several in flight.
+  const width = () => (adaptive?.blocking ? 1 : inParallel);
+  const disk = adaptive?.disk ?? ASYNC_DISK;
   const inFlight: Promise<ReadResult>[] = [];
   const start = (file: string) =>
     inFlight.push(
       disk.readText(file, options.maxBytes).then(
-        (text): ReadResult => (typeof text === 'string' ? { path: file, text } : { path: file, tooLarge: text }),
+        (text) => readResultOf(file, text),
         (error: unknown): ReadResult => ({ path: file, error: asErrno(error) }),
       ),
     );
@@ -586,11 +587,14 @@ export async function* readTextFiles(
   }
 }
 
+function readResultOf(file: string, text: string | TooLarge): ReadResult {
+  return typeof text === 'string' ? { path: file, text } : { path: file, tooLarge: text };
+}
+
 /** A blocking read as `readTextFiles` reports it. */
 function readNow(file: string, maxBytes: number): ReadResult {
   try {
-    const text = readTextSync(file, maxBytes);
-    return typeof text === 'string' ? { path: file, text } : { path: file, tooLarge: text };
+    return readResultOf(file, readTextSync(file, maxBytes));
   } catch (error) {
     return { path: file, error: asErrno(error) };
   }

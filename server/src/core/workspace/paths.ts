@@ -4,14 +4,14 @@ import { URI } from 'vscode-uri';
 /** The last answer of uriPath: one URI is usually asked about several times in a row (recognised? which folder? its path). */
 let lastUri: string | undefined;
 let lastPath = '';
-/** A `file:` URI whose path needs no decoding: unreserved characters and slashes only. */
-const PLAIN_PATH = /^file:\/\/[A-Za-z0-9/._~-]*$/;
+/** A `file:` URI without an authority whose path needs no decoding: unreserved characters and slashes only. */
+const PLAIN_FILE_URI = /^file:\/\/\/[A-Za-z0-9/._~-]*$/;
 
 export function uriPath(uri: string): string {
   if (uri === lastUri) return lastPath;
   let path: string;
   // A plain file URI, as the walk and most editors write them, is its path after `file://`; anything escaped, with a drive letter, a query or an authority goes through the parser.
-  if (uri.startsWith('file:///') && PLAIN_PATH.test(uri)) path = uri.slice(7);
+  if (PLAIN_FILE_URI.test(uri)) path = uri.slice(7);
   else {
     try {
       path = URI.parse(uri).path;
