@@ -31,6 +31,7 @@ import { canonicalUri, fileUri, uriToFsPath } from '../uris';
 import { VERSION } from '../version';
 import { DiagnosticsDelivery, PullDiagnostics, PushDiagnostics } from './diagnostics';
 import { navigationCapabilities, refreshNavigation, registerNavigationHandlers } from './navigationHandlers';
+import { LARGE_ANSWER_NODES, MemoryRelease } from './memoryRelease';
 import { CHECK_WORKSPACE_REQUEST, CheckWorkspaceResult, FILE_INFO_REQUEST, FileInfoResult, TOPOLOGY_MAX_NODES, TOPOLOGY_REQUEST, type TopologyParams } from './customRequests';
 import { TopologyTooLarge, type TopologyGraph } from '../core/topology/graph';
 import { IndexingProgress } from './indexingProgress';
@@ -92,6 +93,7 @@ export function startServer(connection: Connection): void {
     },
   });
   let delivery: DiagnosticsDelivery | undefined;
+  const memoryRelease = new MemoryRelease();
   const changedBeforeDelivery = new Set<string>();
   let navigationRefresh: NodeJS.Timeout | undefined;
   const index = new WorkspaceSync(service, documents, logger, (uris) => {
@@ -341,13 +343,15 @@ export function startServer(connection: Connection): void {
       index.flushPendingEdits();
       const options = params ?? {};
       try {
-        return service.getTopology({
+        const graph = service.getTopology({
           ...(typeof options.host === 'string' && options.host ? { host: options.host } : {}),
           ...(typeof options.physnet === 'string' && options.physnet ? { physnet: options.physnet } : {}),
           ...(options.group === 'always' || options.group === 'never' ? { group: options.group } : {}),
           ...(Array.isArray(options.expand) ? { expand: options.expand.filter((name): name is string => typeof name === 'string') } : {}),
           maxNodes: TOPOLOGY_MAX_NODES,
         });
+        if (graph.nodes.length > LARGE_ANSWER_NODES) memoryRelease.afterLargeAnswer();
+        return graph;
       } catch (error) {
         if (error instanceof TopologyTooLarge) return new ResponseError<void>(LSPErrorCodes.RequestFailed, error.message);
         throw error;
@@ -362,6 +366,7 @@ export function startServer(connection: Connection): void {
     if (navigationRefresh) clearTimeout(navigationRefresh);
     navigationRefresh = undefined;
     index.stop();
+    memoryRelease.dispose();
     ownWatcher?.dispose();
     delivery?.dispose();
   });
