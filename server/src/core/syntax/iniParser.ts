@@ -105,13 +105,10 @@ class IniParser {
     }
     const option = this.open;
     const segment: ValueSegment = { text: this.text.slice(valueStart, end), start: valueStart };
-    option.segments.push(segment);
-    if (option.value.text === '') {
-      option.value = this.token(valueStart, end);
-    } else {
-      option.value = new SourceToken(option.value.text + '\n' + segment.text, option.value.start, end, this.index);
-    }
-    option.extendTo(end);
+    option.continueWith(
+      segment,
+      option.value.text === '' ? this.token(valueStart, end) : new SourceToken(option.value.text + '\n' + segment.text, option.value.start, end, this.index),
+    );
     this.extendSection(end);
     if (/^[A-Za-z_][\w-]*\s*=/.test(segment.text)) {
       this.problem(
@@ -183,7 +180,6 @@ class IniParser {
       this.token(nameStart, nameEnd),
       start + sep,
       value,
-      [{ text: value.text, start: valueStart }],
       end,
       this.section?.name.text,
       this.index,

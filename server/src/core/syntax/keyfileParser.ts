@@ -74,7 +74,7 @@ export function parseKeyfile(text: string): IniDocument {
       const afterEquals = equalsAt + 1;
       const valueStart = trimStartOffset(text, afterEquals, end);
       const value = sourceToken(lineIndex, valueStart, end);
-      const option = new IniOptionNode(sourceToken(lineIndex, start, keyEnd), equalsAt, value, [{ text: value.text, start: valueStart }], end, section?.name.text, lineIndex);
+      const option = new IniOptionNode(sourceToken(lineIndex, start, keyEnd), equalsAt, value, end, section?.name.text, lineIndex);
       if (section) {
         section.options.push(option);
         section.extendTo(end);

@@ -45,12 +45,17 @@ export class IniOptionNode implements IniOption {
   readonly #separatorAt: number;
   /** Offset just past the last character of the last continuation line. */
   #end: number;
+  /**
+   * The value's lines once it has continuation lines. Until then its one
+   * segment is the value itself, made when asked: most options have one line,
+   * and an array and an object each for thousands of options add up.
+   */
+  #segments: ValueSegment[] | undefined;
 
   constructor(
     readonly name: Token,
     separatorAt: number,
     public value: Token,
-    readonly segments: ValueSegment[],
     end: number,
     readonly section: string | undefined,
     lines: LineIndex,
@@ -64,13 +69,20 @@ export class IniOptionNode implements IniOption {
     return sourceToken(this.#lines, this.#separatorAt, this.#separatorAt + 1);
   }
 
+  get segments(): ValueSegment[] {
+    return this.#segments ?? [{ text: this.value.text, start: this.value.start }];
+  }
+
   get range(): Range {
     return this.#lines.range(this.name.start, this.#end);
   }
 
-  /** A continuation line adds to the value. */
-  extendTo(end: number): void {
-    this.#end = end;
+  /** A continuation line adds to the value: `value` is the value with it, `segment` the line's part. */
+  continueWith(segment: ValueSegment, value: Token): void {
+    this.#segments ??= this.segments;
+    this.#segments.push(segment);
+    this.value = value;
+    this.#end = segment.start + segment.text.length;
   }
 
   toJSON(): object {
