@@ -81,8 +81,8 @@ function checkYaml(text: string): void {
   const doc = parseYaml(text);
   for (const p of doc.problems) assertRangeIn(lengths, p.range, `yaml problem ${p.code}`);
   for (const device of osNetConfigNetwork(doc).devices) {
-    assertRangeIn(lengths, device.nameRange, 'os-net-config name');
-    assertRangeIn(lengths, device.definitionRange, 'os-net-config object');
+    assertRangeIn(lengths, device.ranges.name, 'os-net-config name');
+    assertRangeIn(lengths, device.ranges.definition, 'os-net-config object');
     if (device.nameToken) assert.equal(text.slice(device.nameToken.start, device.nameToken.end), device.name);
   }
 }
@@ -108,7 +108,7 @@ function checkCapture(text: string): void {
     assertTokenIn(text, lengths, m.bridge, 'ovn bridge');
   }
   for (const network of facts.networks) if (network.physicalNetwork) assertRangeIn(lengths, network.physicalNetwork.range, 'provider physnet');
-  for (const device of facts.network?.devices ?? []) assertRangeIn(lengths, device.definitionRange, 'observed device');
+  for (const device of facts.network?.devices ?? []) assertRangeIn(lengths, device.ranges.definition, 'observed device');
 }
 
 describe('property: parsers', () => {

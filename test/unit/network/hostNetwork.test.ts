@@ -45,9 +45,9 @@ describe('host network model: the declared layer from ifcfg files', () => {
       ],
     );
     const [brEx] = declared.bridge('br-ex');
-    assert.deepEqual(brEx.nameRange, rangeOf(BR_EX, 'br-ex'));
-    assert.deepEqual(brEx.declarationRange, rangeOf(BR_EX, 'DEVICE=br-ex'));
-    assert.deepEqual(brEx.typeRange, rangeOf(BR_EX, 'TYPE=OVSBridge'));
+    assert.deepEqual(brEx.ranges.name, rangeOf(BR_EX, 'br-ex'));
+    assert.deepEqual(brEx.ranges.declaration, rangeOf(BR_EX, 'DEVICE=br-ex'));
+    assert.deepEqual(brEx.ranges.type, rangeOf(BR_EX, 'TYPE=OVSBridge'));
     assert.equal(brEx.addressed, true);
     assert.equal(declared.bridge('br-vlan')[0].addressed, false);
   });
@@ -101,11 +101,8 @@ describe('host network model: any source, one model', () => {
     name,
     role,
     sourceType: role === 'ovs-bridge' ? 'ovs-bridge' : 'ovs-port',
-    nameRange: at,
+    ranges: { name: at, declaration: at, type: undefined, definition: at },
     nameToken: undefined,
-    declarationRange: at,
-    typeRange: undefined,
-    definitionRange: at,
     ...(bridge ? { bridge: { name: bridge, token: undefined } } : {}),
   });
 

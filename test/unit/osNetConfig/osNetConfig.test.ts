@@ -30,7 +30,7 @@ const YAML = [
 
 const devices = (text: string) =>
   osNetConfigNetwork(parseYaml(text)).devices.map(
-    (d) => `${d.role} ${d.name}@${formatRange(d.nameRange)}${d.nameToken ? '' : ' (no token)'}${d.bridge ? ` on ${d.bridge.name}` : ''}${d.members ? ` members ${d.members.map((m) => m.name).join(',')}` : ''}${d.peer ? ` peer ${d.peer.name}` : ''}`,
+    (d) => `${d.role} ${d.name}@${formatRange(d.ranges.name)}${d.nameToken ? '' : ' (no token)'}${d.bridge ? ` on ${d.bridge.name}` : ''}${d.members ? ` members ${d.members.map((m) => m.name).join(',')}` : ''}${d.peer ? ` peer ${d.peer.name}` : ''}`,
   );
 
 describe('os-net-config source', () => {

@@ -36,7 +36,7 @@ export function definition(context: FeatureContext, position: Position): Locatio
 function observedBlocks(context: FeatureContext, name: string, bridge: boolean): Location[] {
   const observed = context.host.network.observed;
   const devices = bridge ? observed.bridge(name) : observed.devicesNamed(name).filter((d) => d.role !== 'ovs-bridge');
-  return devices.map((d) => ({ uri: d.file.uri, range: d.definitionRange }));
+  return devices.map((d) => ({ uri: d.file.uri, range: d.ranges.definition }));
 }
 
 /** From a name in a capture to where the host's configuration declares that bridge or device. */
@@ -45,7 +45,7 @@ function captureDefinition(context: FeatureContext, doc: CaptureDocument, positi
   if (!name) return null;
   const declared = context.host.network.declared;
   const devices = name.kind === 'bridge' ? declared.bridge(name.token.text) : declared.devicesNamed(name.token.text);
-  return devices.length ? devices.map((d) => ({ uri: d.file.uri, range: d.nameRange })) : null;
+  return devices.length ? devices.map((d) => ({ uri: d.file.uri, range: d.ranges.name })) : null;
 }
 
 /** Where an undeclared physnet is allowed all the same. */

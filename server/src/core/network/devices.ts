@@ -1,5 +1,6 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { Token } from '../syntax/ast';
+import type { LineIndex } from '../text/lineIndex';
 import type { OpenflowView } from './sources/captures';
 
 /**
@@ -37,21 +38,94 @@ export interface NameRef {
   token: Token | undefined;
 }
 
+/**
+ * Where a device stands in its source. Sources that parse files work each
+ * range out when it is read (FileDeviceRanges, SpanDeviceRanges): a host has
+ * several devices, each with four ranges, and only those of a finding, a
+ * definition or a picture are ever read.
+ */
+export interface DeviceRanges {
+  /** Where the device's name stands; the file's first line when only the file name says it. */
+  readonly name: Range;
+  /** The statement that names the device (`DEVICE=br-ex`, `interface-name=br-ex`, a YAML `name:` pair); related information points here. */
+  readonly declaration: Range;
+  /** The statement that gives its type (`TYPE=OVSBridge`), if any. */
+  readonly type: Range | undefined;
+  /** Where the device's whole definition stands (a file, a YAML node, a capture block). */
+  readonly definition: Range;
+}
+
+/** A parse-tree node or token: its range is worked out when asked. */
+interface Ranged {
+  readonly range: Range;
+}
+
+/** A device that a whole file defines (an ifcfg file, a NetworkManager keyfile), placed by the nodes that name and type it. */
+export class FileDeviceRanges implements DeviceRanges {
+  constructor(
+    private readonly lines: LineIndex,
+    private readonly nameNode: Ranged | undefined,
+    private readonly declarationNode: Ranged | undefined,
+    private readonly typeNode: Ranged | undefined,
+  ) {}
+
+  get name(): Range {
+    return this.nameNode?.range ?? this.lines.range(0, 0);
+  }
+
+  get declaration(): Range {
+    return this.declarationNode?.range ?? this.lines.range(0, 0);
+  }
+
+  get type(): Range | undefined {
+    return this.typeNode?.range;
+  }
+
+  get definition(): Range {
+    return this.lines.range(0, this.lines.text.length);
+  }
+}
+
+/** A device defined by part of a file (an os-net-config YAML node), placed by offsets; a type offset below 0 means no type statement. */
+export class SpanDeviceRanges implements DeviceRanges {
+  constructor(
+    private readonly lines: LineIndex,
+    private readonly nameStart: number,
+    private readonly nameEnd: number,
+    private readonly declarationStart: number,
+    private readonly declarationEnd: number,
+    private readonly typeStart: number,
+    private readonly typeEnd: number,
+    private readonly definitionStart: number,
+    private readonly definitionEnd: number,
+  ) {}
+
+  get name(): Range {
+    return this.lines.range(this.nameStart, this.nameEnd);
+  }
+
+  get declaration(): Range {
+    return this.lines.range(this.declarationStart, this.declarationEnd);
+  }
+
+  get type(): Range | undefined {
+    return this.typeStart < 0 ? undefined : this.lines.range(this.typeStart, this.typeEnd);
+  }
+
+  get definition(): Range {
+    return this.lines.range(this.definitionStart, this.definitionEnd);
+  }
+}
+
 export interface NetworkDevice {
   name: string;
   role: DeviceRole;
   /** The source's own word for the type (`OVSBridge`, `ovs-bridge`, `ovs_bridge`, `patch`), for messages and hover. */
   sourceType: string | undefined;
-  /** Where the device's name stands; the file's first line when only the file name says it. */
-  nameRange: Range;
+  /** Where it stands in its source. */
+  ranges: DeviceRanges;
   /** The name's token when it can be edited in place (rename). */
   nameToken: Token | undefined;
-  /** The statement that names the device (`DEVICE=br-ex`, `interface-name=br-ex`, a YAML `name:` pair); related information points here. */
-  declarationRange: Range;
-  /** The statement that gives its type (`TYPE=OVSBridge`), if any. */
-  typeRange: Range | undefined;
-  /** Where the device's whole definition stands (a file, a YAML node, a capture block). */
-  definitionRange: Range;
   /** The OVS bridge this device is a port of, if any. */
   bridge?: NameRef;
   /** The OVS port (NetworkManager's ovs-port profile) this interface belongs to, if any. */

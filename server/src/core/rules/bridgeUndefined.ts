@@ -50,7 +50,7 @@ export const bridgeUndefined: Rule = {
         data: { bridge, suggestions },
       };
       if (sameDevice) {
-        const range = sameDevice.typeRange ?? sameDevice.declarationRange;
+        const range = sameDevice.ranges.type ?? sameDevice.ranges.declaration;
         finding.related = [{ uri: sameDevice.file.uri, range, message: `"${bridge}" is described here, but not as an OVS bridge` }];
       }
       findings.push(finding);

@@ -32,7 +32,7 @@ export const bridgeWithoutPort: Rule = {
           `a port, bond or interface to it (${attachesToHint(declared.sourceNames, bridge)}). Traffic of physical network "${mapping.physnet.text}" ` +
           `reaches the bridge and goes no further: instances on that network cannot talk to the physical network from this host.`,
         data: { bridge },
-        related: [{ uri: definition.file.uri, range: definition.declarationRange, message: `"${bridge}" is created here` }],
+        related: [{ uri: definition.file.uri, range: definition.ranges.declaration, message: `"${bridge}" is created here` }],
       });
     }
     return findings;

@@ -320,7 +320,7 @@ function hostWiring(view: HostView, diagnosticsOf: DiagnosticsOf, wanted: (physn
           name: bridge,
           state,
           observed: knowsOvsdb ? (observed.hasBridge(bridge) ? 'ok' : 'missing') : undefined,
-          location: definition ? { uri: definition.file.uri, range: definition.nameRange } : { uri: file.uri, token: mapping.bridge },
+          location: definition ? { uri: definition.file.uri, range: definition.ranges.name } : { uri: file.uri, token: mapping.bridge },
           findings: findingsAt(diagnosticsOf, file.uri, () => mapping.bridge.range),
           ports: portsOf(view, bridge).map((port) => {
             const link = observed.devicesNamed(port.name).find((d) => d.link)?.link;
@@ -331,8 +331,8 @@ function hostWiring(view: HostView, diagnosticsOf: DiagnosticsOf, wanted: (physn
               layer: port.layer,
               // Not in OVSDB at all says more than the state of its link.
               observed: !seen ? 'missing' : down ? 'down' : link ? 'ok' : undefined,
-              location: { uri: port.device.file.uri, range: port.device.nameRange },
-              findings: port.layer === 'declared' ? findingsAt(diagnosticsOf, port.device.file.uri, () => port.device.bridge?.token?.range ?? port.device.nameRange) : NO_FINDINGS,
+              location: { uri: port.device.file.uri, range: port.device.ranges.name },
+              findings: port.layer === 'declared' ? findingsAt(diagnosticsOf, port.device.file.uri, () => port.device.bridge?.token?.range ?? port.device.ranges.name) : NO_FINDINGS,
             };
           }),
           patch: reserved ? undefined : patched ? 'ok' : 'missing',

@@ -776,7 +776,7 @@ function factPositions(file: IndexedFile): string {
 function networkPositions(network: NetworkContribution | undefined): unknown {
   if (!network) return null;
   const at = (r: Range | undefined) => r && [r.start.line, r.start.character, r.end.line, r.end.character];
-  return network.devices.map((d) => [at(d.nameRange), at(d.bridge?.token?.range), at(d.peer?.token?.range), d.members?.map((m) => at(m.token?.range))]);
+  return network.devices.map((d) => [at(d.ranges.name), at(d.bridge?.token?.range), at(d.peer?.token?.range), d.members?.map((m) => at(m.token?.range))]);
 }
 
 /** Files an index may hold for a bulk load to count as a first read (see startBulkLoad). */

@@ -1,6 +1,6 @@
 import type { CaptureDocument } from '../../syntax/ast';
 import type { DumpFlowsSection, OfctlPort, VsctlInterface, VsctlShowSection } from '../../captures/model';
-import type { DeviceRole, NetworkContribution, NetworkDevice, NetworkSourceName } from '../devices';
+import type { DeviceRanges, DeviceRole, NetworkContribution, NetworkDevice, NetworkSourceName } from '../devices';
 
 /**
  * What a capture file shows of its host's network, as the observed layer of
@@ -27,11 +27,8 @@ export function captureNetwork(doc: CaptureDocument): NetworkContribution | unde
             name: link.name.text,
             role: 'interface',
             sourceType: undefined,
-            nameRange: link.name.range,
+            ranges: { name: link.name.range, declaration: link.range, type: undefined, definition: link.range },
             nameToken: undefined,
-            declarationRange: link.range,
-            typeRange: undefined,
-            definitionRange: link.range,
             addressed: link.addressed,
             link: { up: link.flags.includes('UP'), lowerUp: link.flags.includes('LOWER_UP'), master: link.master, state: link.state, flags: link.flags },
           });
@@ -79,11 +76,8 @@ function vsctlDevices(section: VsctlShowSection): NetworkDevice[] {
       name: bridge.name.text,
       role: 'ovs-bridge',
       sourceType: bridge.datapathType,
-      nameRange: bridge.name.range,
+      ranges: { name: bridge.name.range, declaration: bridge.header, type: undefined, definition: bridge.range },
       nameToken: undefined,
-      declarationRange: bridge.header,
-      typeRange: undefined,
-      definitionRange: bridge.range,
     });
     for (const port of bridge.ports) {
       const bridgeRef = { name: bridge.name.text, token: undefined };
@@ -101,9 +95,7 @@ function vsctlDevices(section: VsctlShowSection): NetworkDevice[] {
       const iface: VsctlInterface | undefined = port.interfaces[0];
       const device: NetworkDevice = iface ? interfaceDevice(iface) : portDevice(port.name.text, 'ovs-port', undefined, port.name.range, port.header, port.range);
       device.name = port.name.text;
-      device.nameRange = port.name.range;
-      device.declarationRange = port.header;
-      device.definitionRange = port.range;
+      device.ranges = { name: port.name.range, declaration: port.header, type: undefined, definition: port.range };
       device.bridge = bridgeRef;
       if (port.tag !== undefined) device.tag = port.tag;
       devices.push(device);
@@ -119,8 +111,8 @@ function interfaceDevice(iface: VsctlInterface): NetworkDevice {
   return device;
 }
 
-type Range = NetworkDevice['definitionRange'];
+type Range = DeviceRanges['definition'];
 
 function portDevice(name: string, role: DeviceRole, sourceType: string | undefined, nameRange: Range, header: Range, range: Range): NetworkDevice {
-  return { name, role, sourceType, nameRange, nameToken: undefined, declarationRange: header, typeRange: undefined, definitionRange: range };
+  return { name, role, sourceType, ranges: { name: nameRange, declaration: header, type: undefined, definition: range }, nameToken: undefined };
 }

@@ -1,6 +1,6 @@
 import type { IfcfgAssignment, IfcfgDocument } from '../../syntax/ast';
 import { getInterfaceType, type IfcfgTypeRole } from '../../ifcfg/interfaceTypes';
-import type { DeviceRole, NameRef, NetworkContribution, NetworkDevice } from '../devices';
+import { FileDeviceRanges, type DeviceRole, type NameRef, type NetworkContribution, type NetworkDevice } from '../devices';
 
 /** The parts of an ifcfg file's facts the network model reads. */
 export interface IfcfgNetworkInput {
@@ -35,16 +35,12 @@ export function ifcfgNetwork(doc: IfcfgDocument, input: IfcfgNetworkInput): Netw
       : ROLE_BY_IFCFG_ROLE[type.role]
     : 'interface';
   const nameToken = input.deviceAssignment && !input.deviceAssignment.expands ? input.deviceAssignment.value : undefined;
-  const fileStart = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   const device: NetworkDevice = {
     name: input.device,
     role,
     sourceType: input.type,
-    nameRange: input.deviceAssignment?.value.range ?? fileStart,
+    ranges: new FileDeviceRanges(doc.lineIndex, input.deviceAssignment?.value, input.deviceAssignment ?? input.typeAssignment, input.typeAssignment),
     nameToken,
-    declarationRange: (input.deviceAssignment ?? input.typeAssignment)?.range ?? fileStart,
-    typeRange: input.typeAssignment?.range,
-    definitionRange: { start: { line: 0, character: 0 }, end: doc.lineIndex.positionAt(doc.lineIndex.text.length) },
     addressed: isAddressed(doc),
   };
   const bridge = input.ovsBridge;

@@ -1,6 +1,6 @@
 import type { IniDocument, IniOption } from '../../syntax/ast';
 import { isTemplated } from '../../syntax/templates';
-import type { DeviceRole, NameRef, NetworkContribution, NetworkDevice } from '../devices';
+import { FileDeviceRanges, type DeviceRole, type NameRef, type NetworkContribution, type NetworkDevice } from '../devices';
 
 /**
  * The device a NetworkManager keyfile profile describes, for the host model.
@@ -42,16 +42,12 @@ export function nmKeyfileNetwork(doc: IniDocument, input: NmKeyfileNetworkInput)
   const role = roleOf(type, literal(input.ovsInterfaceType));
   const name = literal(input.interfaceName);
   if (!role || !name || !input.interfaceName) return { layer: 'declared', source: 'nm-keyfile', devices: [], uncertain };
-  const end = doc.lineIndex.positionAt(doc.lineIndex.text.length);
   const device: NetworkDevice = {
     name,
     role,
     sourceType: type === 'ovs-interface' ? `ovs-interface (${literal(input.ovsInterfaceType) ?? 'internal'})` : type,
-    nameRange: input.interfaceName.value.range,
+    ranges: new FileDeviceRanges(doc.lineIndex, input.interfaceName.value, input.interfaceName, input.connectionType),
     nameToken: input.interfaceName.value,
-    declarationRange: input.interfaceName.range,
-    typeRange: input.connectionType?.range,
-    definitionRange: { start: { line: 0, character: 0 }, end },
   };
   const aliases = [literal(input.uuid), literal(input.id)].filter((a): a is string => a !== undefined && a !== name);
   if (aliases.length > 0) device.aliases = aliases;

@@ -4,7 +4,7 @@ import type { YamlDocument } from '../../syntax/ast';
 import { scalarToken } from '../../syntax/yamlScalars';
 import { isTemplated } from '../../syntax/templates';
 import type { LineIndex } from '../../text/lineIndex';
-import type { DeviceRole, NameRef, NetworkContribution, NetworkDevice } from '../devices';
+import { SpanDeviceRanges, type DeviceRole, type NameRef, type NetworkContribution, type NetworkDevice } from '../devices';
 
 /**
  * The devices an os-net-config file (`/etc/os-net-config/config.yaml` or
@@ -63,11 +63,16 @@ export function osNetConfigNetwork(doc: YamlDocument): NetworkContribution {
       name,
       role: parent.bridge && role === 'interface' ? (type === 'vlan' ? 'ovs-internal' : 'ovs-port') : role,
       sourceType: type,
-      nameRange: nameToken?.range ?? lines.range(nameNode!.range![0], nameNode!.range![1]),
+      ranges: new SpanDeviceRanges(
+        lines,
+        nameToken?.start ?? nameNode!.range![0],
+        nameToken?.end ?? nameNode!.range![1],
+        ...pairSpan(namePair!),
+        ...(typePair ? pairSpan(typePair) : NO_SPAN),
+        node.range![0],
+        node.range![1],
+      ),
       nameToken,
-      declarationRange: pairRange(namePair!, lines),
-      typeRange: typePair ? pairRange(typePair, lines) : undefined,
-      definitionRange: lines.range(node.range![0], node.range![1]),
       addressed: isAddressed(node),
     };
     if (parent.bridge) device.bridge = { name: parent.bridge.name, token: undefined };
@@ -141,8 +146,11 @@ function refOf(map: YAMLMap, key: string, lines: LineIndex): NameRef | undefined
   return { name, token: scalarToken(value, lines) };
 }
 
-function pairRange(pair: Pair, lines: LineIndex) {
+/** From a pair's key to the end of its value, as offsets. */
+function pairSpan(pair: Pair): [start: number, end: number] {
   const key = pair.key as Scalar;
   const value = pair.value as Scalar | undefined;
-  return lines.range(key.range![0], value?.range?.[1] ?? key.range![1]);
+  return [key.range![0], value?.range?.[1] ?? key.range![1]];
 }
+
+const NO_SPAN: [start: number, end: number] = [-1, -1];

@@ -65,12 +65,12 @@ function linkProblems(host: HostView, context: Pick<RuleContext, 'modifiedTime'>
     const finding: Finding = declaredBy
       ? {
           code: 'observed-link-down',
-          range: declaredBy.nameRange,
+          range: declaredBy.ranges.name,
           message: message + changedAfterCapture(context, declaredBy.file, seen.file),
           data: { device: name, bridge },
-          related: [relatedAt(seen.file, seen.declarationRange, `"${name}" as the kernel shows it`)],
+          related: [relatedAt(seen.file, seen.ranges.declaration, `"${name}" as the kernel shows it`)],
         }
-      : { code: 'observed-link-down', range: seen.nameRange, message, data: { device: name, bridge } };
+      : { code: 'observed-link-down', range: seen.ranges.name, message, data: { device: name, bridge } };
     problems.push({ file: declaredBy ? declaredBy.file : seen.file, finding });
   }
   return problems;

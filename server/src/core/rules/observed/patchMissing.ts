@@ -47,7 +47,7 @@ export const observedPatchMissing: Rule = {
           `The OVS agent creates this pair when it applies the mapping "${mapping.physnet.text}:${bridge}"; without it, traffic of physical network "${mapping.physnet.text}" ` +
           `never reaches "${bridge}". Restart the agent after changing bridge_mappings, and check that it reads this file.${changedAfterCapture(context, file, capture)}`,
         data: { bridge, integrationPort: names.integration, physicalPort: names.physical },
-        related: [relatedAt(capture, (where ?? observed.bridge(bridge)[0])?.definitionRange ?? mapping.bridge.range, `What OVSDB holds for "${bridge}"`)],
+        related: [relatedAt(capture, (where ?? observed.bridge(bridge)[0])?.ranges.definition ?? mapping.bridge.range, `What OVSDB holds for "${bridge}"`)],
       });
     }
     return findings;

@@ -38,12 +38,12 @@ export const observedPortMissing: Rule = {
       return [
         {
           code: 'observed-port-missing' as const,
-          range: device.bridge.token?.range ?? device.nameRange,
+          range: device.bridge.token?.range ?? device.ranges.name,
           message:
             `This configuration attaches ${named} to "${bridge}", but the OVSDB of host "${host.host.name}" (${captureName(capture)}) ${state}: ` +
             `traffic of the networks mapped to "${bridge}" does not leave the host through it. The interface was not brought up with this configuration (ifup, nmcli or os-net-config not run since), or something moved it.${changedAfterCapture(context, file, capture)}`,
           data: { device: device.name, bridge, observedBridge: elsewhere[0] },
-          related: [relatedAt(capture, seen[0]?.definitionRange ?? observed.bridge(bridge)[0].definitionRange, seen.length ? `"${device.name}" as OVSDB holds it` : `"${bridge}" as OVSDB holds it`)],
+          related: [relatedAt(capture, seen[0]?.ranges.definition ?? observed.bridge(bridge)[0].ranges.definition, seen.length ? `"${device.name}" as OVSDB holds it` : `"${bridge}" as OVSDB holds it`)],
         },
       ];
     });
