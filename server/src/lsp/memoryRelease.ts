@@ -24,7 +24,7 @@ export class MemoryRelease {
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly collect: () => void = fullCollection(),
+    private readonly collect: () => void = collectGarbage,
     private readonly delayMs = 100,
   ) {}
 
@@ -42,6 +42,14 @@ export class MemoryRelease {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
   }
+}
+
+let collector: (() => void) | undefined;
+
+/** One full collection; V8's function for it is looked up the first time (a context costs memory). */
+function collectGarbage(): void {
+  collector ??= fullCollection();
+  collector();
 }
 
 /**
