@@ -284,7 +284,7 @@ const PUSH_CLIENT_CAPABILITIES = {
 
 /** Starts a server, waits until it reads stdin, sends initialize + initialized with the folder. */
 /** The server is started the way the VS Code client starts it (SERVER_NODE_ARGS in server/src/lsp/memory.ts). */
-const SERVER_NODE_ARGS = ['--max-semi-space-size=2', '--heap-growing-percent=50', '--v8-pool-size=1'];
+const SERVER_NODE_ARGS = ['--max-semi-space-size=2', '--v8-pool-size=1'];
 /** `--server-node-args`: node/V8 flags that replace SERVER_NODE_ARGS, for experiments. */
 let serverNodeArgs = SERVER_NODE_ARGS;
 
@@ -984,7 +984,7 @@ async function main() {
   mkdirSync(snapshot, { recursive: true });
   if (options.dist) {
     const distDir = path.resolve(ROOT, options.dist);
-    for (const name of ['server.js', 'server.js.map', 'cli.js', 'cli.js.map']) {
+    for (const name of ['server.js', 'server.js.map', 'cli.js', 'cli.js.map', 'render.js']) {
       if (existsSync(path.join(distDir, name))) copyFileSync(path.join(distDir, name), path.join(snapshot, name));
     }
   } else {

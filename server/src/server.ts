@@ -4,11 +4,9 @@
  * `--socket=<port>` or `--pipe=<name>`.
  */
 import { Console } from 'node:console';
-import * as v8 from 'node:v8';
 import { ProposedFeatures, createConnection, type MessageReader } from 'vscode-languageserver/node';
 import { createLogger, startServer } from './lsp/startServer';
 import { describeError, noteIncomingMessage } from './lsp/runSafe';
-import { SERVER_V8_FLAGS } from './lsp/memory';
 import { CoalescingStreamWriter } from './lsp/streamWriter';
 import { VERSION } from './version';
 
@@ -25,9 +23,6 @@ if (!args.some((arg) => arg === '--stdio' || arg === '--node-ipc' || arg.startsW
   );
   process.exit(2);
 }
-
-// Memory-minded GC settings (see lsp/memory.ts); the VS Code client passes them to node already.
-for (const flag of SERVER_V8_FLAGS) v8.setFlagsFromString(flag);
 
 const stdio = args.includes('--stdio');
 // Over stdio, messages go out through our own writer (see streamWriter.ts). Handed its input

@@ -10,7 +10,7 @@ local function attach(bufnr)
     local root = vim.fn.getcwd()
     client_id = vim.lsp.start_client({
       name = 'neutron-config',
-      cmd = { 'node', '--max-semi-space-size=2', '--heap-growing-percent=50', '--v8-pool-size=1', server, '--stdio' },
+      cmd = { 'node', '--max-semi-space-size=2', '--v8-pool-size=1', server, '--stdio' },
       root_dir = root,
       workspace_folders = { { uri = vim.uri_from_fname(root), name = vim.fn.fnamemodify(root, ':t') } },
       settings = { neutronConfig = { release = '' } },

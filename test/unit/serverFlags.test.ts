@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { SERVER_NODE_ARGS, SERVER_V8_FLAGS } from '../../server/src/lsp/memory';
+import { SERVER_NODE_ARGS, missingNodeArgs } from '../../server/src/lsp/memory';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -30,10 +30,11 @@ describe('server V8 flags', () => {
     assert.equal(run.status, 0);
   });
 
-  it('the V8 flags are among them, and V8 takes each at run time', () => {
-    for (const flag of SERVER_V8_FLAGS) assert.ok(SERVER_NODE_ARGS.includes(flag), flag);
-    const run = spawnSync(process.execPath, ['-e', `for (const f of ${JSON.stringify(SERVER_V8_FLAGS)}) require('node:v8').setFlagsFromString(f)`], { encoding: 'utf8' });
-    assert.equal(run.stderr, '');
-    assert.equal(run.status, 0);
+  it('says which arguments a process was started without, from its command line and NODE_OPTIONS', () => {
+    assert.deepEqual(missingNodeArgs(['--max-semi-space-size=2', '--v8-pool-size=1'], ''), []);
+    assert.deepEqual(missingNodeArgs([], '--v8-pool-size=1  --max-semi-space-size=2'), []);
+    assert.deepEqual(missingNodeArgs(['--inspect'], '--v8-pool-size=1'), ['--max-semi-space-size=2']);
+    assert.deepEqual(missingNodeArgs([], ''), [...SERVER_NODE_ARGS]);
+    assert.deepEqual(missingNodeArgs(['--max-semi-space-size=16'], ''), [...SERVER_NODE_ARGS], 'another value is not the argument');
   });
 });
