@@ -32,7 +32,7 @@ import { VERSION } from '../version';
 import { DiagnosticsDelivery, PullDiagnostics, PushDiagnostics } from './diagnostics';
 import { navigationCapabilities, refreshNavigation, registerNavigationHandlers } from './navigationHandlers';
 import { missingNodeArgs } from './memory';
-import { LARGE_ANSWER_NODES, MemoryRelease } from './memoryRelease';
+import { MemoryRelease } from './memoryRelease';
 import { CHECK_WORKSPACE_REQUEST, CheckWorkspaceResult, FILE_INFO_REQUEST, FileInfoResult, TOPOLOGY_MAX_NODES, TOPOLOGY_REQUEST, type TopologyParams } from './customRequests';
 import { TopologyTooLarge, type TopologyGraph } from '../core/topology/graph';
 import { IndexingProgress } from './indexingProgress';
@@ -356,7 +356,7 @@ export function startServer(connection: Connection): void {
           ...(Array.isArray(options.expand) ? { expand: options.expand.filter((name): name is string => typeof name === 'string') } : {}),
           maxNodes: TOPOLOGY_MAX_NODES,
         });
-        if (graph.nodes.length > LARGE_ANSWER_NODES) memoryRelease.afterLargeAnswer();
+        memoryRelease.afterAnswer(graph.nodes.length);
         return graph;
       } catch (error) {
         if (error instanceof TopologyTooLarge) return new ResponseError<void>(LSPErrorCodes.RequestFailed, error.message);
