@@ -202,6 +202,13 @@ describe('parseIni: continuation lines', () => {
     }
   });
 
+  it('gives a one-line value one segment: the value as oslo.config reads it, quotes dropped', () => {
+    const text = '[s]\na = "x y"\nb =   1  \n';
+    const d = parseIni(text);
+    assert.deepEqual(option(d, 'a').segments, [{ text: 'x y', start: text.indexOf('x y') }]);
+    assert.deepEqual(option(d, 'b').segments, [{ text: '1', start: text.indexOf('1') }]);
+  });
+
   it('gives an empty first line the continuation as value (oslo.config would read "\\nb")', () => {
     const d = parseIni('[s]\na =\n  b\n');
     const a = option(d, 'a');
