@@ -670,7 +670,27 @@ async function serverSession(ctx) {
 }
 
 /** Hover latency while the server indexes at start-up (an agent file is open from the first moment). */
-async function hoverDuringIndexing(ctx) {
+/**
+ * Hovers every 10 ms in fresh servers while they index, until the first diagnostics of another
+ * file arrive (the index is done). The latencies of `sessions` servers are pooled: the p95 of the
+ * 60-odd hovers of one session at 1,000 hosts moved between 7 and 12 ms from run to run.
+ */
+async function hoverDuringIndexing(ctx, sessions) {
+  const latencies = [];
+  const perSession = [];
+  let nulls = 0;
+  let file;
+  for (let i = 0; i < sessions; i++) {
+    const one = await hoverDuringOneIndexing(ctx);
+    latencies.push(...one.latencies);
+    nulls += one.nulls;
+    file = one.file;
+    perSession.push({ n: one.latencies.length, p95: round(percentile(one.latencies, 95), 2), indexDoneMs: one.indexDoneMs });
+  }
+  return { ...stats(latencies), nullAnswers: nulls, sessions: perSession, file };
+}
+
+async function hoverDuringOneIndexing(ctx) {
   const { serverPath, dir, deployment, timeouts } = ctx;
   const { client, initializeSentAt } = await startServer(serverPath, dir);
   try {
@@ -691,7 +711,7 @@ async function hoverDuringIndexing(ctx) {
       await sleep(10);
     }
     ensureAlive(client, 'hover during indexing');
-    return { ...stats(latencies), nullAnswers: nulls, indexDoneMs: client.firstPublishAt ? round(client.firstPublishAt - initializeSentAt) : null, file: rel };
+    return { latencies, nulls, indexDoneMs: client.firstPublishAt ? round(client.firstPublishAt - initializeSentAt) : null, file: rel };
   } finally {
     await client.shutdown(10_000);
   }
@@ -842,7 +862,7 @@ async function benchSize(size, options, env) {
   if (size >= 1000 && Date.now() < deadline) {
     log('  hover while indexing ...');
     try {
-      out.hoverDuringIndexing = await hoverDuringIndexing(ctx);
+      out.hoverDuringIndexing = await hoverDuringIndexing(ctx, runs);
     } catch (error) {
       out.hoverDuringIndexing = { error: String(error?.message ?? error) };
     }
@@ -928,7 +948,7 @@ function table(results, meta) {
     ['ML2 rename, 3 files → all agents published p50/p95', get((r) => pair(r.server.phases.ml2RenameAllControllers)), '< 150 ms'],
     ['hover p50/p95 (non-empty answers only)', get((r) => `${pair(r.server.phases.hover)} (${pair(r.server.phases.hover.nonEmpty)})`), '< 10 ms'],
     ['completion p50/p95 (non-empty answers only)', get((r) => `${pair(r.server.phases.completion)} (${pair(r.server.phases.completion.nonEmpty)})`), '< 10 ms'],
-    ['hover while indexing p50/p95 (n)', get((r) => (r.hoverDuringIndexing?.n ? `${pair(r.hoverDuringIndexing)} (${r.hoverDuringIndexing.n})` : '–')), '< 10 ms'],
+    ['hover while indexing p50/p95 (n, pooled over fresh servers)', get((r) => (r.hoverDuringIndexing?.n ? `${pair(r.hoverDuringIndexing)} (${r.hoverDuringIndexing.n})` : '–')), '< 10 ms'],
     ['topology, first of the session, grouped (nodes)', get((r) => `${fmt(r.server.phases.topology.first.ms)} (${r.server.phases.topology.first.nodes})`), ''],
     ['topology after an agent edit p50/p95, grouped', get((r) => pair(r.server.phases.topology.afterEdit)), '< 50 ms'],
     ['topology asked again, unchanged p50/p95', get((r) => pair(r.server.phases.topology.repeat)), ''],
