@@ -669,7 +669,6 @@ async function serverSession(ctx) {
   return result;
 }
 
-/** Hover latency while the server indexes at start-up (an agent file is open from the first moment). */
 /**
  * Hovers every 10 ms in fresh servers while they index, until the first diagnostics of another
  * file arrive (the index is done). The latencies of `sessions` servers are pooled: the p95 of the
@@ -690,6 +689,7 @@ async function hoverDuringIndexing(ctx, sessions) {
   return { ...stats(latencies), nullAnswers: nulls, sessions: perSession, file };
 }
 
+/** One fresh server: an agent file open from the first moment, hovered until the index is done. */
 async function hoverDuringOneIndexing(ctx) {
   const { serverPath, dir, deployment, timeouts } = ctx;
   const { client, initializeSentAt } = await startServer(serverPath, dir);
