@@ -67,7 +67,7 @@ export interface FileMode {
 }
 
 /** Topology graphs with more nodes than this are built again when asked again (about 1 KB of heap per node kept). */
-const CACHED_TOPOLOGY_MAX_NODES = 2_000;
+export const CACHED_TOPOLOGY_MAX_NODES = 2_000;
 
 /**
  * The analysis core behind every face (LSP server, CLI, tests). Pure: it never

@@ -1,12 +1,13 @@
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { CACHED_TOPOLOGY_MAX_NODES } from '../core/service';
 
 /**
  * Answers of more nodes than this (a topology graph of every host on its own)
- * may be followed by a full collection; smaller graphs are kept by the
- * service and leave no garbage worth a pause.
+ * may be followed by a full collection; the service keeps smaller graphs, so
+ * they leave no garbage worth a pause.
  */
-export const LARGE_ANSWER_NODES = 2_000;
+export const LARGE_ANSWER_NODES = CACHED_TOPOLOGY_MAX_NODES;
 
 /** About what building, serialising and sending a graph leaves behind, per node (10 MB for 6,000). */
 const GARBAGE_BYTES_PER_NODE = 1_700;
