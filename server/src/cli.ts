@@ -23,6 +23,7 @@ import { fileUri, uriToFsPath } from './uris';
 import { CODES_DOC_URI, HOMEPAGE, VERSION } from './version';
 import { WalkExcludes } from './walkExcludes';
 import { serviceOnDisk } from './diskFacts';
+import { RunTiming } from './cliTiming';
 import { CheckThread, SHARED_CHECK_MIN_FILES, checkShared, shareOut, threadsFor, type CheckedFile } from './cliThreads';
 
 export { FOLDER_CONFIG_FILE, parseArguments } from './cliArguments';
@@ -112,6 +113,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   };
 
   let checkThreads: CheckThread[] = [];
+  const timing = options.timing ? new RunTiming() : undefined;
   try {
     const base = path.resolve(io.cwd, options.root ?? '.');
     if (options.root !== undefined && !(await isDirectory(base))) throw new IoFailure(`--root ${options.root}: not a directory`);
@@ -144,7 +146,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
 
     const workspaceFolders = [...folderSettings].map(([folder, settings]) => ({ uri: fileUri(folder), settings }));
-    const newService = () => serviceOnDisk(workspaceFolders, fail);
+    const newService = () => serviceOnDisk(workspaceFolders, fail, timing?.ruleTimed);
     const service = newService();
     // Started as soon as the walk has found enough files (at once with --jobs), so that their
     // start-up overlaps the rest of the walk and the reading (see cliThreads.ts).
@@ -221,6 +223,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         }
       }
     }
+    timing?.ended('walk and read');
     const directories = targets.filter((t) => !t.isFile).map((t) => t.absolute);
     for (const [uri, file] of loaded) if (directories.some((dir) => isPathInside(file, dir))) reported.add(uri);
     const load = (into: NeutronConfigService, entries: Iterable<[string, string]>) => {
@@ -249,6 +252,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       });
     }
 
+    timing?.ended('parse and index');
+    const printTiming = async () => {
+      if (timing) io.stderr(await timing.report({ files: loaded.size, threads: Math.max(1, checkThreads.length + 1) }));
+    };
+
     if (reported.size === 0 && !failed) {
       // Nothing checked is no success: a CI job pointed at the wrong folder must fail.
       io.stderr(`neutron-config: no recognised files under ${options.paths.join(', ')} (ml2_conf.ini, plugin.ini, openvswitch_agent.ini, l3_agent.ini, ifcfg-*, or what neutronConfig fileKinds maps)\n`);
@@ -262,6 +270,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (options.command === 'graph') {
       const graph = service.getTopology({ host: options.graph.host, physnet: options.graph.physnet, group: options.graph.group });
       await write(await formatGraph(graph, options.graph.format));
+      timing?.ended('report');
+      await printTiming();
       return failed ? EXIT_FAILURE : EXIT_OK;
     }
 
@@ -286,6 +296,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       for (const diagnostic of elsewhere?.diagnostics ?? service.getDiagnostics(uri)) result.diagnostics.push(toFinding(relative, diagnostic, relativeToBase));
     }
 
+    timing?.ended('rules');
     if (options.quiet) result.diagnostics = result.diagnostics.filter((d) => d.severity === 'error');
     switch (options.format) {
       case 'github':
@@ -302,6 +313,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         await write((options.showHosts ? formatHosts(result) : '') + formatText(result, { colour: io.colour && options.outputFile === undefined }));
         io.stderr(`${summaryLine(result)}\n`);
     }
+    timing?.ended('report');
+    await printTiming();
     if (failed) return EXIT_FAILURE;
     const errors = result.diagnostics.some((d: Finding) => d.severity === 'error');
     const warnings = result.diagnostics.filter((d: Finding) => d.severity === 'warning').length;
@@ -318,6 +331,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.stderr(`neutron-config: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT_FAILURE;
   } finally {
+    timing?.stop();
     for (const thread of checkThreads) thread.close();
   }
 }

@@ -41,6 +41,9 @@ Options:
   --stdin-filename NAME     the file that the text on stdin ('-') stands for
   --print-config PATH       print the settings that apply to PATH, and exit
   --show-hosts              list each file with the kind and host it was given
+  --timing                  after the report, print to stderr where the time
+                            went: each phase, garbage collection, and the
+                            slowest rules
   --quiet                   report errors only
   --jobs N                  threads that check the files (default: one per
                             CPU, up to 4, for 20,000 files or more, else 1)
@@ -94,6 +97,8 @@ export interface CliOptions {
   maxWarnings: number | undefined;
   /** Text output: list each file with the kind and host it was given, before the findings. */
   showHosts: boolean;
+  /** Print where the time of the run went to stderr (cliTiming.ts). */
+  timing: boolean;
   /** Threads that check the files; undefined: chosen from the CPUs and the workspace's size. */
   jobs: number | undefined;
   help: boolean;
@@ -123,6 +128,7 @@ export function parseArguments(argv: readonly string[]): CliOptions {
     quiet: false,
     maxWarnings: undefined,
     showHosts: false,
+    timing: false,
     jobs: undefined,
     help: false,
     listRules: false,
@@ -199,6 +205,10 @@ export function parseArguments(argv: readonly string[]): CliOptions {
       case '--show-hosts':
         noValue();
         options.showHosts = true;
+        break;
+      case '--timing':
+        noValue();
+        options.timing = true;
         break;
       case '--exit-zero':
         noValue();

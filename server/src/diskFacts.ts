@@ -5,14 +5,16 @@
  */
 import * as fs from 'fs';
 import { NeutronConfigService, type FileMode } from './core/service';
+import type { RuleHooks } from './core/rules/engine';
 import type { Settings } from './core/settings';
 
 /**
  * A service for files read from disk, in these workspace folders; a rule
  * that throws is reported to `ruleFailed` as the CLI prints it.
  */
-export function serviceOnDisk(folders: { uri: string; settings: Settings }[], ruleFailed: (message: string) => void): NeutronConfigService {
+export function serviceOnDisk(folders: { uri: string; settings: Settings }[], ruleFailed: (message: string) => void, onRuleTimed?: RuleHooks['onRuleTimed']): NeutronConfigService {
   const service = new NeutronConfigService({
+    onRuleTimed,
     onRuleError: (rule, error) => ruleFailed(`internal error in the check for ${rule.codes.join(', ')}: ${error instanceof Error ? error.message : String(error)}`),
     modifiedTime: modifiedTimeOnDisk,
     fileMode: fileModeOnDisk,

@@ -377,6 +377,54 @@ describe('cli: what was checked', () => {
   });
 });
 
+describe('neutron-config --timing', () => {
+  const NUMBER = '\\d{1,3}(,\\d{3})*';
+  /** The lines of a timing report, each as a pattern (times are never compared, only their form). */
+  const phases = (files: number, names: string[]) => [
+    /^timing \(ms\):$/,
+    new RegExp(`^  start-up \\(node, loading the program\\) +${NUMBER}$`),
+    new RegExp(`^  walk and read \\(${files} files\\) +${NUMBER}$`),
+    ...names.map((name) => new RegExp(`^  ${name} +${NUMBER}$`)),
+    new RegExp(`^  total +${NUMBER}$`),
+    new RegExp(`^  of which garbage collection: ${NUMBER}$`),
+  ];
+
+  it('prints each phase, the collector and the slowest rules to stderr, and leaves the report alone', () => {
+    const plain = cli(['check', BASIC, '--format', 'json']);
+    const timed = cli(['check', BASIC, '--format', 'json', '--timing']);
+    assert.equal(timed.status, plain.status);
+    assert.equal(timed.stdout, plain.stdout);
+    assert.equal(plain.stderr, '');
+    const files = (JSON.parse(plain.stdout) as { files: unknown[] }).files.length;
+    const lines = timed.stderr.trimEnd().split('\n');
+    const expected = phases(files, ['parse and index', 'rules', 'report']);
+    lines.slice(0, expected.length).forEach((line, i) => assert.match(line, expected[i]));
+    assert.match(lines[expected.length], new RegExp(`^rules, slowest first \\(${NUMBER} ms in ${NUMBER} rules\\):$`));
+    const rules = lines.slice(expected.length + 1);
+    assert.ok(rules.length > 0 && rules.length <= 10, timed.stderr);
+    for (const line of rules) {
+      const match = /^  (\S+(?:, \S+)*) +(\d{1,3}(?:,\d{3})*) +(\d+\.\d)% +(\d{1,3}(?:,\d{3})*) runs?$/.exec(line);
+      assert.ok(match, line);
+      for (const code of match[1].split(', ')) assert.ok(code in CODES, code);
+    }
+  });
+
+  it('times a graph by its phases: the picture is drawn in the report', () => {
+    const run = cli(['graph', BASIC, '--format', 'json', '--timing']);
+    assert.equal(run.status, 0, run.stderr);
+    const lines = run.stderr.trimEnd().split('\n');
+    const expected = phases(2, ['parse and index', 'report']);
+    lines.slice(0, expected.length).forEach((line, i) => assert.match(line, expected[i]));
+    assert.match(lines[expected.length], /^rules, slowest first/);
+  });
+
+  it('takes no value', () => {
+    const run = cli(['check', BASIC, '--timing=yes']);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /--timing/);
+  });
+});
+
 describe('cli: symbolic links', () => {
   it('a link to nothing in the tree is information and the rest is checked, exit 0', () => {
     const dir = temporaryCopy(CLEAN);

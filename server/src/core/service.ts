@@ -17,9 +17,8 @@ import { hover } from './features/hover';
 import { QUICK_FIXES } from './fixes/registry';
 import { suppressionFixes } from './fixes/suppressionFix';
 import { isDiagnosticCode, SOURCE } from './rules/codes';
-import { diagnose } from './rules/engine';
+import { diagnose, type RuleHooks } from './rules/engine';
 import { RULES } from './rules/registry';
-import type { Rule } from './rules/rule';
 import type { FileKind, Settings } from './settings';
 import type { IndexedFile } from './workspace/model';
 import { isEvidenceKind } from './workspace/fileKinds';
@@ -36,9 +35,7 @@ export interface FileInfo {
   deployment: string | undefined;
 }
 
-export interface ServiceOptions {
-  /** Called when a rule throws; the rule's findings for that file are dropped, nothing else. */
-  onRuleError?: (rule: Rule, error: unknown) => void;
+export interface ServiceOptions extends RuleHooks {
   /**
    * Whether something exists at this URI on disk, indexed or not (an
    * unrecognised file, a directory). Edits that create or rename files ask
@@ -174,7 +171,7 @@ export class NeutronConfigService {
     if (skip) return skippedFileDiagnostics(skip, this.index.folderOf(uri).settings);
     const context = this.context(uri);
     if (!context) return [];
-    const result = diagnose(context, RULES, this.options.onRuleError);
+    const result = diagnose(context, RULES, this.options);
     this.diagnostics.set(uri, result);
     return result;
   }

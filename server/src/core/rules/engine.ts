@@ -9,7 +9,13 @@ import type { Finding, Rule, RuleContext, RuleScope } from './rule';
 import { isSuppressed, readSuppressions, type Suppressions } from './suppression';
 import { groupedNumber } from '../text/numbers';
 
-type OnRuleError = (rule: Rule, error: unknown) => void;
+/** What the caller of diagnose hears of each rule it runs. */
+export interface RuleHooks {
+  /** A rule threw: its findings for that file are dropped, nothing else. */
+  onRuleError?: (rule: Rule, error: unknown) => void;
+  /** A rule ran, for this long (ms); asked for by `neutron-config --timing` only, as the clock costs. */
+  onRuleTimed?: (rule: Rule, ms: number) => void;
+}
 
 /**
  * Findings of the rules of one scope for one file, by the rule's position in
@@ -69,11 +75,11 @@ function snapshotOf(view: HostView): readonly IndexedFile[] {
   return files;
 }
 
-function fileLocalResults(context: RuleContext, rules: readonly Rule[], onRuleError?: OnRuleError): FileResults {
+function fileLocalResults(context: RuleContext, rules: readonly Rule[], hooks?: RuleHooks): FileResults {
   const { file } = context;
   const cached = fileResults.get(file);
   if (cached && cached.rules === rules && cached.folder === file.folder && cached.settings === file.folder.settings) {
-    retryFailed(cached, rules, context, onRuleError);
+    retryFailed(cached, rules, context, hooks);
     return cached;
   }
   const entry: FileResults = {
@@ -95,20 +101,20 @@ function fileLocalResults(context: RuleContext, rules: readonly Rule[], onRuleEr
     suppressions: nonEmpty(readSuppressions(file.doc)),
     hostLevel: undefined,
   };
-  runScope(entry, 'file', rules, context, onRuleError);
+  runScope(entry, 'file', rules, context, hooks);
   fileResults.set(file, entry);
   return entry;
 }
 
-function hostLevelResults(local: FileResults, context: RuleContext, rules: readonly Rule[], onRuleError?: OnRuleError): HostResults {
+function hostLevelResults(local: FileResults, context: RuleContext, rules: readonly Rule[], hooks?: RuleHooks): HostResults {
   const { file, host } = context;
   const cached = local.hostLevel;
   if (cached && cached.rules === rules && cached.settings === file.folder.settings && cached.host === host.host && sameFiles(cached.hostFiles, host.files)) {
-    retryFailed(cached, rules, context, onRuleError);
+    retryFailed(cached, rules, context, hooks);
     return cached;
   }
   const entry: HostResults = { rules, settings: file.folder.settings, host: host.host, hostFiles: snapshotOf(host), byRule: undefined, failed: undefined };
-  runScope(entry, 'host', rules, context, onRuleError);
+  runScope(entry, 'host', rules, context, hooks);
   local.hostLevel = entry;
   return entry;
 }
@@ -136,29 +142,33 @@ function rulesFor(rules: readonly Rule[], kind: FileKind): Record<RuleScope, rea
   return positions;
 }
 
-function runScope(entry: ScopeResults, scope: RuleScope, rules: readonly Rule[], context: RuleContext, onRuleError?: OnRuleError): void {
-  for (const i of rulesFor(rules, context.file.kind)[scope]) runInto(entry, i, rules[i], context, onRuleError);
+function runScope(entry: ScopeResults, scope: RuleScope, rules: readonly Rule[], context: RuleContext, hooks?: RuleHooks): void {
+  for (const i of rulesFor(rules, context.file.kind)[scope]) runInto(entry, i, rules[i], context, hooks);
 }
 
-function retryFailed(entry: ScopeResults, rules: readonly Rule[], context: RuleContext, onRuleError?: OnRuleError): void {
+function retryFailed(entry: ScopeResults, rules: readonly Rule[], context: RuleContext, hooks?: RuleHooks): void {
   if (!entry.failed) return;
   const failed = entry.failed;
   entry.failed = undefined;
-  for (const i of failed) runInto(entry, i, rules[i], context, onRuleError);
+  for (const i of failed) runInto(entry, i, rules[i], context, hooks);
 }
 
-function runInto(entry: ScopeResults, i: number, rule: Rule, context: RuleContext, onRuleError?: OnRuleError): void {
-  const found = runRule(rule, context, onRuleError);
+function runInto(entry: ScopeResults, i: number, rule: Rule, context: RuleContext, hooks?: RuleHooks): void {
+  const found = runRule(rule, context, hooks);
   if (found === undefined) (entry.failed ??= []).push(i);
   else if (found.length > 0) (entry.byRule ??= new Map()).set(i, found);
 }
 
-function runRule(rule: Rule, context: RuleContext, onRuleError?: OnRuleError): Finding[] | undefined {
+function runRule(rule: Rule, context: RuleContext, hooks?: RuleHooks): Finding[] | undefined {
+  const timed = hooks?.onRuleTimed;
+  const started = timed ? performance.now() : 0;
   try {
     return rule.check(context);
   } catch (error) {
-    onRuleError?.(rule, error);
+    hooks?.onRuleError?.(rule, error);
     return undefined;
+  } finally {
+    timed?.(rule, performance.now() - started);
   }
 }
 
@@ -169,11 +179,11 @@ function runRule(rule: Rule, context: RuleContext, onRuleError?: OnRuleError): F
  * rules once per file object and set of host files; `deployment` rules run
  * on every call. Findings keep the order of `rules`.
  */
-export function diagnose(context: RuleContext, rules: readonly Rule[], onRuleError?: OnRuleError): Diagnostic[] {
+export function diagnose(context: RuleContext, rules: readonly Rule[], hooks?: RuleHooks): Diagnostic[] {
   const { file } = context;
   if (isEvidenceKind(file.kind)) return [];
-  const local = fileLocalResults(context, rules, onRuleError);
-  const hostLevel = hostLevelResults(local, context, rules, onRuleError);
+  const local = fileLocalResults(context, rules, hooks);
+  const hostLevel = hostLevelResults(local, context, rules, hooks);
   const findings: Finding[] = [...local.parser];
   const deploymentLevel = rulesFor(rules, file.kind).deployment;
   let next = 0;
@@ -184,7 +194,7 @@ export function diagnose(context: RuleContext, rules: readonly Rule[], onRuleErr
     else if (rule.scope === 'host') found = hostLevel.byRule?.get(i);
     else if (deploymentLevel[next] === i) {
       next++;
-      found = runRule(rule, context, onRuleError);
+      found = runRule(rule, context, hooks);
     }
     if (found) for (const finding of found) findings.push(finding);
   }
