@@ -147,10 +147,10 @@ function constantFrom(texts, name) {
 const TIME_BIN = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
 /** One cold CLI run: wall time from spawn to exit, plus CPU and max RSS from /usr/bin/time when present. */
-function runCli(cli, dir, nodeArgs = []) {
+function runCli(cli, dir, nodeArgs = [], cliArgs = []) {
   return new Promise((resolve, reject) => {
     // --root: the findings' paths relative to the tree, as the typo and file comparisons below expect.
-    const args = [...nodeArgs, cli, 'check', dir, '--format', 'json', '--root', dir];
+    const args = [...nodeArgs, cli, 'check', dir, '--format', 'json', '--root', dir, ...cliArgs];
     const [cmd, argv] = TIME_BIN ? [TIME_BIN, ['-f', 'BENCHTIME %e %U %S %M', process.execPath, ...args]] : [process.execPath, args];
     const started = performance.now();
     const child = spawn(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -174,6 +174,30 @@ function runCli(cli, dir, nodeArgs = []) {
       });
     });
   });
+}
+
+/** bench/warm.cjs: the same check run several times in one process (node start and bundle load measured inside it). */
+function runWarm(cli, dir, checks) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'bench', 'warm.cjs'), cli, dir, String(checks)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (c) => (out += c.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`warm.cjs exited ${code}`))));
+  });
+}
+
+/** The phases of `--timing` (label -> ms) and the garbage collector's share, from its stderr. */
+function timingPhases(stderr) {
+  const phases = {};
+  let gcMs;
+  for (const line of stderr.split('\n')) {
+    const phase = /^ {2}(\S.*?) {2,}([\d,]+)$/.exec(line);
+    if (phase && !line.includes('%')) phases[phase[1].replace(/ \(.*\)$/, '')] = Number(phase[2].replace(/,/g, ''));
+    const gc = /^ {2}of which garbage collection: ([\d,]+)$/.exec(line);
+    if (gc) gcMs = Number(gc[1].replace(/,/g, ''));
+  }
+  return { phases, gcMs, slowestRules: stderr.split('\n').filter((l) => l.includes('%')).slice(0, 5).map((l) => l.trim().replace(/ +/g, ' ')) };
 }
 
 // ---- positions in generated files -------------------------------------------------
@@ -806,6 +830,26 @@ async function benchSize(size, options, env) {
     exitCode: last.code,
   };
 
+  // -- where a cold check's time goes (--timing), and what the same code costs once warm: node's
+  // start + loading the bundle + the fastest later check in one process, by turns with the floor.
+  // Not a goal: it says how much of the CLI's ratio cold code explains, and how much it cannot.
+  const timed = await runCli(env.cli, dir, [], ['--timing']);
+  out.cli.timing = timingPhases(timed.stderr);
+  log(`  CLI --timing: ${Object.entries(out.cli.timing.phases).map(([k, v]) => `${k} ${v}`).join(', ')}; garbage collection ${out.cli.timing.gcMs} ms`);
+  const warmRuns = [];
+  for (let i = 0; i < runs; i++) {
+    const floorMs = await runFloor(dir);
+    const warm = await runWarm(env.cli, dir, 3);
+    const boundMs = warm.startMs + warm.loadMs + Math.min(...warm.runsMs.slice(1));
+    warmRuns.push({ floorMs: round(floorMs), startMs: round(warm.startMs), loadMs: round(warm.loadMs), coldCheckMs: round(warm.runsMs[0]), warmCheckMs: round(Math.min(...warm.runsMs.slice(1))), boundMs: round(boundMs) });
+    log(`  warm run ${i + 1}/${runs}: start ${round(warm.startMs)} + load ${round(warm.loadMs)} + warm check ${round(Math.min(...warm.runsMs.slice(1)))} ms (cold check ${round(warm.runsMs[0])} ms; floor next to it ${round(floorMs)} ms)`);
+  }
+  out.cli.warm = {
+    runs: warmRuns,
+    medianBoundMs: round(percentile(warmRuns.map((r) => r.boundMs), 50)),
+    medianFloorRatio: round(percentile(warmRuns.map((r) => r.boundMs / r.floorMs), 50), 2),
+  };
+
   // -- typos: CLI JSON physnet-undeclared findings against the planted ones
   const report = JSON.parse(last.stdout);
   const texts = new Map(deployment.files.map((f) => [f.rel, f.text]));
@@ -936,6 +980,8 @@ function table(results, meta) {
     ['files (planted typos)', get((r) => `${r.generate.files} (${r.generate.planted})`), ''],
     ['floor: walk + read + split, median wall', get((r) => fmt(r.floor?.medianWallMs)), ''],
     ['CLI cold check, median wall (× the floor run next to it)', get((r) => `${fmt(r.cli.medianWallMs)}${r.cli.medianFloorRatio ? ` (${r.cli.medianFloorRatio}× floor)` : ratio(r.cli.medianWallMs, r)}`), '≤ 2× floor'],
+    ['  its phases (--timing): walk+read / parse+index / rules; GC', get((r) => { const p = r.cli.timing.phases; return `${fmt(p['walk and read'])} / ${fmt(p['parse and index'])} / ${fmt(p.rules)}; ${fmt(r.cli.timing.gcMs)}`; }), ''],
+    ['  same code warm: node start + load + fastest later check, median', get((r) => `${fmt(r.cli.warm.medianBoundMs)} (${r.cli.warm.medianFloorRatio}× floor)`), 'not a goal'],
     ['CLI CPU user+sys, median', get((r) => fmt(r.cli.medianCpuS, 's')), ''],
     ['CLI max RSS', get((r) => fmt(r.cli.maxRssMB, 'MB')), ''],
     ['server: initialize → open file\'s correct diagnostics, median (× floor)', get((r) => indexed(r, 'openFile', r.server.openFileDiagnosticsMs)), '≤ 2.5× floor'],
