@@ -179,7 +179,7 @@ function runCli(cli, dir, nodeArgs = [], cliArgs = []) {
 /** bench/warm.cjs: the same check run several times in one process (node start and bundle load measured inside it). */
 function runWarm(cli, dir, checks) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bench', 'warm.cjs'), cli, dir, String(checks)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--expose-gc', path.join(ROOT, 'bench', 'warm.cjs'), cli, dir, String(checks)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (c) => (out += c.toString('utf8')));
     child.on('error', reject);
@@ -831,7 +831,8 @@ async function benchSize(size, options, env) {
   };
 
   // -- where a cold check's time goes (--timing), and what the same code costs once warm: node's
-  // start + loading the bundle + the fastest later check in one process, by turns with the floor.
+  // start + loading the bundle + the fastest later check in one process (each on a collected heap),
+  // by turns with the floor.
   // Not a goal: it says how much of the CLI's ratio cold code explains, and how much it cannot.
   const timed = await runCli(env.cli, dir, [], ['--timing']);
   out.cli.timing = timingPhases(timed.stderr);
@@ -839,7 +840,7 @@ async function benchSize(size, options, env) {
   const warmRuns = [];
   for (let i = 0; i < runs; i++) {
     const floorMs = await runFloor(dir);
-    const warm = await runWarm(env.cli, dir, 3);
+    const warm = await runWarm(env.cli, dir, size >= 10000 ? 3 : 5);
     const boundMs = warm.startMs + warm.loadMs + Math.min(...warm.runsMs.slice(1));
     warmRuns.push({ floorMs: round(floorMs), startMs: round(warm.startMs), loadMs: round(warm.loadMs), coldCheckMs: round(warm.runsMs[0]), warmCheckMs: round(Math.min(...warm.runsMs.slice(1))), boundMs: round(boundMs) });
     log(`  warm run ${i + 1}/${runs}: start ${round(warm.startMs)} + load ${round(warm.loadMs)} + warm check ${round(Math.min(...warm.runsMs.slice(1)))} ms (cold check ${round(warm.runsMs[0])} ms; floor next to it ${round(floorMs)} ms)`);
