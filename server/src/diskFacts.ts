@@ -10,7 +10,8 @@ import type { Settings } from './core/settings';
 
 /**
  * A service for files read from disk, in these workspace folders; a rule
- * that throws is reported to `ruleFailed` as the CLI prints it.
+ * that throws is reported to `ruleFailed` as the CLI prints it, and each
+ * rule's run time to `onRuleTimed` when given (`--timing`).
  */
 export function serviceOnDisk(folders: { uri: string; settings: Settings }[], ruleFailed: (message: string) => void, onRuleTimed?: RuleHooks['onRuleTimed']): NeutronConfigService {
   const service = new NeutronConfigService({
